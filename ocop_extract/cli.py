@@ -1,0 +1,102 @@
+"""Command line: parses arguments and calls the library; nothing else lives here.
+
+    python -m ocop_extract PATH... [-o FILE] [--explain]
+    python -m ocop_extract validate FILE.jsonl
+    python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
+    python -m ocop_extract schema [--check]
+
+Exit status: 0 when every document was read, 1 when any failed (or a
+validation found errors), 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import __version__
+
+COMMANDS = ("run", "validate", "evaluate", "schema")
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m ocop_extract",
+        description="Extract targets and document fields from Vietnamese plan texts into JSON Lines.",
+    )
+    parser.add_argument("--version", action="version", version=f"ocop_extract {__version__}")
+    sub = parser.add_subparsers(dest="command")
+
+    run = sub.add_parser("run", help="process documents (the default command)")
+    run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
+    run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
+    run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
+
+    val = sub.add_parser("validate", help="check a JSON Lines file against the record schema")
+    val.add_argument("file")
+
+    ev = sub.add_parser("evaluate", help="score extraction against a gold file (CONTRACT.md section 3)")
+    ev.add_argument("--gold", required=True, help="gold JSON Lines")
+    ev.add_argument("paths", nargs="+", help="documents, or a JSON Lines file of records")
+    ev.add_argument("--json", action="store_true", help="print the scores as JSON")
+    ev.add_argument("--errors", action="store_true", help="list misses, false positives and field errors")
+
+    sch = sub.add_parser("schema", help="print the JSON Schema of a record")
+    sch.add_argument("--check", action="store_true", help="fail if schemas/ differs from the models")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        argv.insert(0, "run")
+    elif argv and argv[0].startswith("-") and argv[0] not in ("-h", "--help", "--version"):
+        argv.insert(0, "run")
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help(sys.stderr)
+        return 2
+    from .errors import UsageError
+
+    try:
+        return _dispatch(args)
+    except UsageError as exc:
+        print(f"ocop_extract: {exc}", file=sys.stderr)
+        return 2
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "run":
+        from .batch import run_to
+        from .options import Options
+
+        summary = run_to(args.paths, args.output, Options(explain=args.explain))
+        print(summary.line(), file=sys.stderr)
+        return 1 if summary.errors else 0
+    if args.command == "validate":
+        from .validate import validate_file
+
+        problems = validate_file(args.file)
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{args.file}: {'OK' if not problems else f'{len(problems)} problems'}", file=sys.stderr)
+        return 1 if problems else 0
+    if args.command == "evaluate":
+        from .evaluate import evaluate_paths, format_report
+
+        report = evaluate_paths(args.gold, args.paths)
+        print(format_report(report, as_json=args.json, errors=args.errors))
+        return 0
+    if args.command == "schema":
+        from .schema import check_schema, record_schema_text
+
+        if args.check:
+            diff = check_schema()
+            if diff:
+                print(diff, file=sys.stderr)
+                return 1
+            return 0
+        print(record_schema_text(), end="")
+        return 0
+    raise AssertionError(args.command)

@@ -1,0 +1,37 @@
+"""Errors of ocop_extract: one root class and a few kinds a caller can tell apart."""
+
+
+class OcopExtractError(Exception):
+    """Root of every error this package raises on purpose."""
+
+    kind = "error"
+
+
+class UnreadableInput(OcopExtractError):
+    """The file could not be opened or read (permissions, a folder, a vanished file)."""
+
+    kind = "unreadable"
+
+
+class EmptyInput(OcopExtractError):
+    """The file holds no text at all, or only white space."""
+
+    kind = "empty"
+
+
+class BinaryInput(OcopExtractError):
+    """The file looks like binary data, not text."""
+
+    kind = "binary"
+
+
+class UndecodableInput(OcopExtractError):
+    """The bytes are not text in any encoding this reader supports."""
+
+    kind = "undecodable"
+
+
+class UsageError(OcopExtractError):
+    """The command line asks for something that cannot be done (exit status 2)."""
+
+    kind = "usage"
