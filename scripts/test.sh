@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# The test command of the README: the whole suite, doctests included.
+# The README's test command: install what the tests need (idempotent), then run the whole suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-python3 -m pytest -q --doctest-modules ocop_extract tests "$@"
+bash scripts/setup.sh --test
+python3 -m pytest "$@"
