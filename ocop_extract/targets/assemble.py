@@ -1,0 +1,211 @@
+"""Assembly: quantities of a document turned into `Target` records.
+
+For each quantity found in a content sentence this settles comparator, star
+class, deadline year, rate, status, scope and metric, names the rule that
+produced it with a confidence, and maps its span back to the source text.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from ..models import Target
+from ..options import DEFAULT_OPTIONS, Options
+from .comparators import comparator_for
+from .cues import cues, phrase_regex
+from .metric import metric_after
+from .quantities import Quantity, find_quantities
+from .scope import subject_place
+from .sentences import clauses, sentences
+from .stars import stars_for
+from .status import status_cues, strong_target_between
+from .years import YearExpr, year_expressions
+
+_HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90}")
+_LEAD_IN = regex.compile(r".{0,120}:\s*")
+_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
+_SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
+_ADDITIVE = regex.compile(r"(?<![\p{L}])(?:thêm|mới)\s*\Z", regex.I)
+
+
+@dataclass(frozen=True)
+class DocYears:
+    """The years a document's quantities are read against."""
+
+    default: int | None      # deadline when nothing nearer says one (the plan's last year)
+    plan_start: int | None   # a year before this is the past
+    this_year: int | None    # what "năm nay" means
+
+
+def doc_years(meta) -> DocYears:
+    plan = getattr(meta, "plan_years", None)
+    dated = getattr(meta, "published_date", None) or getattr(meta, "issued_date", None)
+    this_year = int(dated[:4]) if dated else (plan[0] if plan else None)
+    return DocYears(plan[1] if plan else this_year, plan[0] if plan else this_year, this_year)
+
+
+def _heading_years(doc: Doc, years: DocYears) -> dict[int, int | None]:
+    """For each content line, the year set by the heading or lead-in above it."""
+    out: dict[int, int | None] = {}
+    current: int | None = None
+    for line, kind in zip(doc.lines, line_kinds(doc)):
+        text = line.text
+        if kind == "content" and text.strip():
+            is_heading = (_HEADING.fullmatch(text) and not find_quantities(text)) or (
+                text.strip().endswith(":") and len(text) < 160 and not find_quantities(text))
+            if is_heading:
+                found = [e for e in year_expressions(text, years.this_year) if e.kind != "baseline"]
+                if found:
+                    current = found[-1].year
+                elif _HEADING.fullmatch(text):
+                    current = None
+        out[line.index] = current
+    return out
+
+
+def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list[Target]:
+    text = doc.text
+    years = doc_years(meta)
+    headings = _heading_years(doc, years)
+    province = getattr(meta, "province", None)
+    default_scope = _default_scope(meta)
+    extra_places = [p.name for p in getattr(meta, "places", []) if p.level != "province"]
+    rate_before = phrase_regex(cues()["rate"]["before"])
+    rate_after = regex.compile(r"\s*" + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
+    out: list[Target] = []
+    para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
+    for s_start, s_end in sentences(doc):
+        line_index = doc.line_at(s_start).index
+        if line_index != para_line:
+            para_line, para_year = line_index, None
+        s_years = year_expressions(text, years.this_year, s_start, s_end)
+        carried = para_year
+        stated = [e for e in s_years if e.kind != "baseline"
+                  and not (years.plan_start is not None and e.year < years.plan_start)]
+        if stated:
+            para_year = stated[-1].year
+        quantities = find_quantities(text, s_start, s_end)
+        if not quantities:
+            continue
+        s_cues = status_cues(text, s_start, s_end)
+        prev_status: str | None = None
+        for q in quantities:
+            c_start, c_end = _clause_of(text, s_start, s_end, q.start)
+            comparator, cue_start = comparator_for(text, q, c_start)
+            why: list[str] = []
+            if not _plausible(text, q, comparator, c_start, why):
+                continue
+            status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why)
+            prev_status = status
+            year = None
+            if status == "target":
+                year = _year(text, q, s_start, c_start, c_end, s_years, quantities, years,
+                             carried if carried is not None else headings.get(line_index), why)
+            per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
+                             or rate_after.match(text, q.end)) else None
+            stars = stars_for(text, q, quantities, c_start, c_end)
+            scope = subject_place(text[c_start:q.start], province, extra_places) or default_scope
+            metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
+            span_start = min(cue_start, q.start)
+            src = doc.source_span(span_start, q.end)
+            rule, confidence = _rule(q)
+            if confidence < options.min_confidence:
+                continue
+            out.append(Target(
+                value=q.value, value_max=q.value_max, comparator=comparator, unit=q.unit,
+                unit_text=q.unit_text, stars=stars, year=year, per=per, status=status, scope=scope,
+                metric=metric_after(text, max(metric_start, q.start), c_end),
+                span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
+                explain=why if options.explain else None,
+            ))
+    return out
+
+
+def _clause_of(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    for c in clauses(text, s_start, s_end):
+        if c[0] <= pos < c[1] or pos == c[1]:
+            return c
+    return s_start, s_end
+
+
+def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str]) -> bool:
+    """Filters for readings that are too often not quantities."""
+    if q.words and q.raw.lower() == "một" and q.value_max is None:
+        if comparator == "=" and not _ADDITIVE.search(text, max(floor, q.start - 12), q.start):
+            return False  # "là một sản phẩm đặc trưng", "hỗ trợ một lần"
+        why.append("'một' read as 1 after a comparator")
+    if q.unit_text.lower() == "điểm":
+        sentence = text[floor:q.end + 80]
+        if not _SALES_CONTEXT.search(text, max(0, q.start - 300), q.end + 80):
+            return False  # "đạt 80 điểm" is a score, not a point of sale
+        why.append("bare 'điểm' read as a point of sale: the passage speaks of sales points")
+    return True
+
+
+def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why) -> str:
+    before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
+    past = [e for e in s_years if e.end <= q.start and e.kind in ("deadline", "period")
+            and years.plan_start is not None and e.year < years.plan_start]
+    if past and not strong_target_between(text, past[-1].end, q.start):
+        why.append(f"status actual: past year {past[-1].year} before it")
+        return "actual"
+    if before:
+        cue = before[-1]
+        why.append(f"status {cue[2]}: cue {text[cue[0]:cue[1]]!r}")
+        return cue[2]
+    if prev_status:
+        why.append(f"status {prev_status}: as the quantity before it")
+        return prev_status
+    after = [c for c in s_cues if q.end <= c[0] < c_end]
+    if after:
+        status = "actual" if after[0][2] == "actual_after" else after[0][2]
+        why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
+        return status
+    why.append("status target: default")
+    return "target"
+
+
+def _year(text, q, s_start, c_start, c_end, s_years: list[YearExpr], quantities, years: DocYears, heading, why) -> int | None:
+    usable = [e for e in s_years if e.kind != "baseline"
+              and not (years.plan_start is not None and e.year < years.plan_start)]
+    before = [e for e in usable if e.end <= q.start]
+    if before:
+        why.append(f"year {before[-1].year}: stated before it")
+        return before[-1].year
+    later = [o.start for o in quantities if o.start > q.start]
+    for e in usable:
+        if q.end <= e.start < c_end and not any(e.end <= s < c_end for s in later):
+            if not _BREAKDOWN.search(text, q.end, e.start):
+                why.append(f"year {e.year}: stated after it")
+                return e.year
+    if heading is not None:
+        why.append(f"year {heading}: from the paragraph or heading above")
+        return heading
+    why.append(f"year {years.default}: the plan's last year")
+    return years.default
+
+
+def _default_scope(meta) -> str | None:
+    issuer = getattr(meta, "issuer", None) or ""
+    m = regex.match(r"UBND\s+(?:huyện|thị xã|thành phố)\s+(.+)", issuer)
+    if m:
+        return m.group(1)
+    return getattr(meta, "province", None)
+
+
+def _rule(q: Quantity) -> tuple[str, float]:
+    if q.implied_unit:
+        return "money_scale_without_unit", 0.7
+    if q.words:
+        return "number_in_words_with_unit", 0.85
+    if q.value_max is not None:
+        return "range_with_unit", 0.9
+    if q.unit == "%":
+        return "percent", 0.95
+    if q.unit == "VND":
+        return "money", 0.95
+    return "count_with_unit", 0.9

@@ -1,0 +1,66 @@
+"""Comparators: ít nhất → ">=", trên → ">", tối đa → "<=", dưới → "<", khoảng → "~", ranges.
+
+`comparator_for(text, q, floor)` reads the words right before the number
+(fillers such as "có", "đạt" may stand between) and "trở lên" right after the unit.
+
+>>> from ocop_extract.targets.quantities import find_quantities
+>>> t = "phấn đấu có ít nhất 70% sản phẩm; trên dưới 85%; tối thiểu có 54 sản phẩm; từ 20% trở lên"
+>>> [comparator_for(t, q, 0)[0] for q in find_quantities(t)]
+['>=', '~', '>=', '>=']
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .cues import cues
+from .quantities import Quantity
+
+
+@lru_cache(maxsize=1)
+def _before_regex() -> tuple[regex.Pattern, dict[str, str]]:
+    lex = cues()["comparators"]
+    to_comp = {}
+    for comp, words in lex["before"].items():
+        for w in words:
+            to_comp[" ".join(w.lower().split())] = comp
+    alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(to_comp, key=len, reverse=True))
+    fill = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(lex["fillers"], key=len, reverse=True))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}\d])(?P<cue>{alts})\s+(?:(?:{fill})\s+){{0,2}}(?:từ\s+)?\Z", regex.I)
+    return pattern, to_comp
+
+
+@lru_cache(maxsize=1)
+def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
+    to_comp = {w: comp for comp, words in cues()["comparators"]["after"].items() for w in words}
+    alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(to_comp, key=len, reverse=True))
+    return regex.compile(rf"\s*(?P<cue>{alts})(?![\p{{L}}])", regex.I), to_comp
+
+
+_BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
+
+
+def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
+    """The comparator of quantity `q` and where its cue starts (q.start if none).
+
+    `floor` is the start of the clause: cues are not looked for before it.
+    """
+    window_start = max(floor, q.start - 48)
+    window = text[window_start:q.start]
+    m = _before_regex()[0].search(window)
+    if q.value_max is not None:
+        start = window_start + m.start() if m and m.group("cue").lower() in ("từ", "khoảng") else q.start
+        return "range", start
+    if m:
+        cue = " ".join(m.group("cue").lower().split())
+        comp = _before_regex()[1][cue]
+        if cue == "từ" and _BASELINE_AFTER.match(text, q.end):
+            return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
+        return comp, window_start + m.start()
+    a = _after_regex()[0].match(text, q.end)
+    if a:
+        return _after_regex()[1][" ".join(a.group("cue").lower().split())], q.start
+    return "=", q.start

@@ -1,0 +1,154 @@
+"""Numbers: Vietnamese numerals in digits or words, with scale words.
+
+>>> parse_digits("1,5"), parse_digits("10.000"), parse_digits("01"), parse_digits("2.050")
+(1.5, 10000.0, 1.0, 2050.0)
+>>> parse_words("hai mươi mốt"), parse_words("mười lăm"), parse_words("một trăm lẻ năm")
+(21.0, 15.0, 105.0)
+>>> [(m.value, m.text) for m in find_numbers("dự chi 700 triệu đồng, 2.050 tỷ và một trăm sản phẩm")]
+[(700000000.0, '700 triệu'), (2050000000000.0, '2.050 tỷ'), (100.0, 'một trăm')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load_lexicon
+
+# Digits: thousands grouped by dots ("10.000", "1.234.567"), decimal comma ("1,5", "86,4"),
+# or a plain run ("2024", "01"). A dot followed by 1-2 or 4+ digits is a decimal point.
+DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.?\d)|\d+(?:,\d+)?(?![.,]?\d)|\d+\.\d{1,2}(?![.\d])"
+
+
+def parse_digits(text: str) -> float:
+    """Value of a digit numeral written the Vietnamese way.
+
+    >>> parse_digits("86,4"), parse_digits("1.234.567"), parse_digits("2.5")
+    (86.4, 1234567.0, 2.5)
+    """
+    text = text.strip()
+    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+        text = text.replace(".", "").replace(",", ".")
+    elif regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
+        text = text.replace(",", "")
+    else:
+        text = text.replace(",", ".")
+    return float(text)
+
+
+@lru_cache(maxsize=1)
+def _words() -> dict:
+    return load_lexicon("numbers")
+
+
+def parse_words(text: str) -> float | None:
+    """Value of a number written in words ("hai mươi mốt" → 21), or None.
+
+    >>> parse_words("năm"), parse_words("chín mươi"), parse_words("hai nghìn"), parse_words("sản phẩm")
+    (5.0, 90.0, 2000.0, None)
+    """
+    lex = _words()
+    tokens = text.lower().split()
+    if not tokens:
+        return None
+    total, group, current = 0, 0, None  # total: finished scales; group: below 1000
+    prev = None
+    for tok in tokens:
+        if tok in lex["scales"]:
+            scale = lex["scales"][tok]
+            value = group + (current or 0)
+            if value == 0:
+                value = 1 if prev is None else 0
+                if value == 0:
+                    return None
+            total += value * scale
+            group, current = 0, None
+        elif tok in lex["hundred"]:
+            if current is None:
+                return None
+            group += current * 100
+            current = None
+        elif tok in lex["tens"]:
+            if current is None:
+                return None
+            group += current * 10
+            current = None
+        elif tok in lex["ten"]:
+            group += 10
+            current = None
+        elif tok in lex["zero_filler"]:
+            if prev not in lex["hundred"]:
+                return None
+        elif tok in lex["units"]:
+            if current is not None:
+                return None
+            if tok in ("mốt", "tư") and prev not in lex["tens"]:
+                return None
+            if tok in ("lăm", "nhăm") and prev not in lex["ten"] + lex["tens"]:
+                return None
+            current = lex["units"][tok]
+        else:
+            return None
+        prev = tok
+    return float(total + group + (current or 0))
+
+
+@lru_cache(maxsize=1)
+def _number_regex() -> regex.Pattern:
+    lex = _words()
+    word = "|".join(sorted(
+        list(lex["units"]) + lex["ten"] + lex["tens"] + lex["hundred"] + lex["zero_filler"] + list(lex["scales"]),
+        key=len, reverse=True))
+    scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
+    return regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}.,/])(?:(?P<digits>{DIGITS})(?:\s+(?P<scale>{scale}))?(?![\p{{L}}])"
+        rf"|(?P<words>(?:{word})(?:\s+(?:{word}))*)(?![\p{{L}}]))",
+        regex.I,
+    )
+
+
+@dataclass(frozen=True)
+class NumberMatch:
+    """A numeral found in normalised text."""
+
+    start: int
+    end: int
+    value: float
+    text: str
+    digits: bool      # written in digits (else in words)
+    raw: str          # the numeral without its scale word
+
+
+def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
+    """Every numeral in `text[start:end]`, digits or words, with a scale word applied."""
+    out = []
+    for m in _number_regex().finditer(text, start, len(text) if end is None else end):
+        if m.group("digits"):
+            value = parse_digits(m.group("digits"))
+            if m.group("scale"):
+                value *= _words()["scales"][m.group("scale").lower()]
+            out.append(NumberMatch(m.start(), m.end(), value, m.group(), True, m.group("digits")))
+        else:
+            for sub in _split_words(m.group("words"), m.start()):
+                out.append(sub)
+    return out
+
+
+def _split_words(words: str, offset: int) -> list[NumberMatch]:
+    """Parse a run of number words; a run that does not parse whole is split greedily."""
+    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", words)]
+    out: list[NumberMatch] = []
+    i = 0
+    while i < len(tokens):
+        for j in range(len(tokens), i, -1):
+            s, e = tokens[i][0], tokens[j - 1][1]
+            value = parse_words(words[s:e])
+            if value is not None:
+                out.append(NumberMatch(offset + s, offset + e, value, words[s:e], False, words[s:e]))
+                i = j
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,190 @@
+"""Quantities: a number (or range, or fraction) followed by a unit noun.
+
+Only numbers with a unit are quantities: a bare number is never a target.
+Dates, document numbers, times, phone numbers, years, labels ("đợt 2",
+"lần thứ 5", "Điều 3") and the programme's own name ("mỗi xã một sản phẩm")
+are masked before numbers are read.
+
+>>> [(q.value, q.value_max, q.unit, q.unit_text) for q in find_quantities("có từ 15 đến 20 sản phẩm 4 sao")]
+[(15.0, 20.0, 'product', 'sản phẩm')]
+>>> [(q.value, q.unit) for q in find_quantities("dự chi 700 triệu đồng trong năm 2024")]
+[(700000000.0, 'VND')]
+>>> find_quantities("ngày 08/04/2022 ban hành Kế hoạch 2134/KH-UBND, gồm 08 nhóm nhiệm vụ")
+[]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..lexicon import load_lexicon
+from .numbers import NumberMatch, find_numbers
+
+_MASKS = [
+    # dates: 08/04/2022, 17.1.2023, 12-05-2023, 9/11 after a day word, 6/2024 (month/year)
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",
+    r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|tháng|từ|đến)\s+\d{1,2}/\d{1,2}(?![\d/])",
+    r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)",
+    # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT
+    r"\d+(?:[/-][\p{L}\d&.]*)*[/-]\p{Lu}[\p{L}\d&.-]*",
+    # times, links, e-mail, phone numbers, hotlines
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
+    r"https?://\S+|www\.\S+|\S+@\S+",
+    r"(?<!\d)(?:\+84|0)\d{2,4}[ .]\d{3,4}[ .]?\d{3,4}(?!\d)",
+    r"(?<!\d)1[89]00[ .]?\d{3,4}(?!\d)",
+    # years and periods: năm 2024, giai đoạn 2021-2025, 2018 – 2022
+    r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)",
+    r"(?<![\p{L}])(?:năm|giai đoạn|niên vụ|khóa|nhiệm kỳ)\s+(?:19|20)\d{2}(?!\d)",
+    # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4, quý IV
+    r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|Điều|điều|khoản|mục|phụ lục|chương|quý|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?(?:\d+|[IVXLC]+)(?![\d\p{L}])",
+    # versions: công nghệ 4.0
+    r"(?<!\d)\d\.0(?!\d)",
+    # the programme's own name
+    r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)",
+]
+
+
+@lru_cache(maxsize=1)
+def _mask_regex() -> regex.Pattern:
+    return regex.compile("|".join(f"(?:{m})" for m in _MASKS), regex.I)
+
+
+@lru_cache(maxsize=1)
+def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
+    lex = load_lexicon("units")
+    surface_to_unit: dict[str, str] = {}
+    for unit, surfaces in lex.items():
+        if unit == "not_units":
+            continue
+        for s in surfaces:
+            surface_to_unit[s.lower()] = unit
+    alts = sorted(surface_to_unit, key=len, reverse=True)
+    unit_re = regex.compile(
+        r"\s*(?P<unit>" + "|".join(regex.escape(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
+    not_re = regex.compile(
+        r"\s*(?:" + "|".join(regex.escape(a) for a in lex["not_units"]) + r")(?![\p{L}])", regex.I)
+    return unit_re, surface_to_unit, not_re
+
+
+_RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
+_FRACTION = regex.compile(r"/(\d+)(?![\d/])")
+_PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
+_PERCENT_SPACE = regex.compile(r"\s?%")
+_MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number with its unit, in normalised-text offsets."""
+
+    start: int          # first character of the number
+    end: int            # last character of the unit (and any "/năm" suffix)
+    value: float
+    value_max: float | None
+    unit: str
+    unit_text: str
+    per_year: bool      # the unit text carries "/năm"
+    words: bool         # the number is written in words
+    raw: str            # the numeral as written (first number of a range)
+    implied_unit: bool  # unit read from a money scale alone ("220 triệu")
+
+
+def masked_spans(text: str) -> list[tuple[int, int]]:
+    """Spans that hold no quantity (dates, numbers of documents, years, labels …)."""
+    return [(m.start(), m.end()) for m in _mask_regex().finditer(text)]
+
+
+def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+# "năm" is "five" only when no word makes it "year": "mỗi năm huyện …", "hằng năm tổ chức …"
+_YEAR_NAM = regex.compile(
+    r"(?<![\p{L}])(?:mỗi|hằng|hàng|từng|trong|cả|cuối|đầu|giữa|sau|trước|qua|nhiều|các|những|vào|của|năm|một|này|nay)\s+\Z",
+    regex.I)
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
+    """All quantities in `text[start:end]`, left to right, not overlapping."""
+    end = len(text) if end is None else end
+    masks = [(s + start, e + start) for s, e in masked_spans(text[start:end])]
+    numbers = [n for n in find_numbers(text, start, end) if not _inside(masks, n.start, n.end)
+               and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
+    out: list[Quantity] = []
+    consumed = start
+    for i, num in enumerate(numbers):
+        if num.start < consumed:
+            continue
+        q = _read_quantity(text, num, numbers[i + 1:], end)
+        if q is not None:
+            out.append(q)
+            consumed = q.end
+    return out
+
+
+def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], limit: int) -> Quantity | None:
+    unit_re, surface_to_unit, not_re = _unit_regex()
+    pos = num.end
+    value, value_max = num.value, None
+    scaled_second = None
+    # a range: "10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"
+    m = _RANGE.match(text, pos, limit)
+    if m and following and following[0].start == m.end() and following[0].digits == num.digits:
+        second = following[0]
+        if second.text != second.raw and num.text == num.raw:
+            scaled_second = second
+            value *= second.value / _first_value(second)
+        if second.value > value:
+            value_max = second.value
+            pos = second.end
+        else:
+            scaled_second = None
+            value = num.value
+    # a fraction: "19/60 sản phẩm" counts 19
+    if value_max is None:
+        fm = _FRACTION.match(text, pos, limit)
+        if fm:
+            pos = fm.end()
+    scale = _scale_word(num) or (_scale_word(scaled_second) if scaled_second else "")
+    implied = False
+    pm = _PERCENT_SPACE.match(text, pos, limit)
+    if pm:
+        unit, unit_start, uend = "%", pm.end() - 1, pm.end()
+    else:
+        if not_re.match(text, pos, limit):
+            return None
+        um = unit_re.match(text, pos, limit)
+        if um:
+            unit = surface_to_unit[um.group("unit").lower()]
+            unit_start, uend = um.start("unit"), um.end()
+            if unit == "VND" and scale:
+                unit_start = pos - len(scale)
+        elif scale.lower() in _MONEY_SCALES and scale:
+            unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
+        else:
+            return None
+    per = _PER.match(text, uend, limit)
+    per_year = False
+    if per:
+        per_year = "năm" in per.group().lower()
+        uend = per.end()
+    unit_text = regex.sub(r"\s+", " ", text[unit_start:uend]).strip()
+    return Quantity(num.start, uend, value, value_max, unit, unit_text, per_year,
+                    not num.digits, num.raw, implied)
+
+
+def _has_scale(num: NumberMatch) -> bool:
+    return num.text != num.raw and num.text.split()[-1].lower() in _MONEY_SCALES
+
+
+def _scale_word(num: NumberMatch) -> str:
+    return num.text.split()[-1] if num.text != num.raw else ""
+
+
+def _first_value(num: NumberMatch) -> float:
+    from .numbers import parse_digits, parse_words
+
+    return parse_digits(num.raw) if num.digits else (parse_words(num.raw) or 1.0)

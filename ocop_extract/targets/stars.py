@@ -1,0 +1,73 @@
+"""Star class: the least OCOP star class a quantity refers to ("3 sao trở lên" → 3).
+
+Looked for first after the quantity in its clause (up to "trong đó"/"gồm",
+which open a breakdown), else before it in the clause when no other quantity
+holds that star mention ("các sản phẩm … hạng 3 sao trở lên tăng … 1,5 lần").
+"từ 3 sao lên 4 sao" gives 4; "3-4 sao" gives 3.
+
+>>> from ocop_extract.targets.quantities import find_quantities
+>>> t = "ít nhất 30 sản phẩm đạt từ 3 sao trở lên, trong đó có từ 3 đến 5 sản phẩm đạt 4 sao"
+>>> [stars_for(t, q, find_quantities(t), 0, len(t)) for q in find_quantities(t)]
+[3, 4]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .cues import cues
+from .quantities import Quantity
+
+_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó)(?![\p{L}])", regex.I)
+_UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
+# "… 41 sản phẩm để hoàn thành chỉ tiêu 60 sản phẩm đạt 3 sao": the later figure is the goal q serves
+_TOWARDS = regex.compile(r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?![\p{L}])", regex.I | regex.S)
+STAR_UNITS = ("product", "%", "times", "VND")
+
+
+@lru_cache(maxsize=1)
+def _star_regex() -> regex.Pattern:
+    return regex.compile(cues()["stars"], regex.I)
+
+
+def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
+    """(start, end, least class) of each star mention in text[start:end]."""
+    out = []
+    for m in _UPGRADE.finditer(text, start, end):
+        out.append((m.start(), m.end(), int(m.group(1))))
+    for m in _star_regex().finditer(text, start, end):
+        if not any(s <= m.start() < e for s, e, _ in out):
+            out.append((m.start(), m.end(), int(m.group(1))))
+    return sorted(out)
+
+
+def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
+    """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
+    if q.unit not in STAR_UNITS:
+        return None
+    mentions = star_mentions(text, clause_start, clause_end)
+    if q.unit != "VND":
+        stop = clause_end
+        b = _BREAKDOWN.search(text, q.end, clause_end)
+        if b:
+            stop = b.start()
+        nxt = [o.start for o in quantities if q.end <= o.start < stop
+               and not _TOWARDS.match(text[q.end:o.start])]
+        if nxt:
+            stop = min(nxt)
+        for s, e, k in mentions:
+            if q.end <= s < stop:
+                return k
+    holders = [o for o in quantities if clause_start <= o.start < q.start and o is not q]
+    for s, e, k in reversed(mentions):
+        if e > q.start:
+            continue
+        if any(o.end <= s for o in holders) and q.unit != "VND":
+            # the mention stands after another quantity: it belongs to that one
+            continue
+        if q.unit == "VND" and any(s < o.start < q.start for o in holders):
+            continue
+        return k
+    return None

@@ -1,0 +1,63 @@
+"""Status: a target the text commits to, or an actual already reached.
+
+The nearest cue before the quantity in its sentence decides ("phấn đấu",
+"kế hoạch", "sẽ" → target; "đến nay", "đã", "hiện có", "lũy kế" → actual);
+a year before the plan's first year ("Riêng năm 2022, tỉnh công nhận …") marks
+what follows as actual. Without a cue, a quantity takes the status of the one
+before it in the sentence, then the first cue after it in its clause, then the
+default: target.
+
+>>> status_cues("Đến nay, toàn tỉnh có 146 sản phẩm")[0][2]
+'actual'
+>>> status_cues("Năm 2023, tỉnh phấn đấu có thêm 50 sản phẩm")[-1][2]
+'target'
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from .cues import cues, phrase_regex
+
+# Actual cues that need more than a phrase list.
+_ACTUAL_PATTERNS = [
+    r"(?<![\p{L}])(?<!thực\s)(?<!thể\s)(?<!xuất\s)(?<!biểu\s)hiện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?![\p{L}])",
+    r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
+    r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)\s+(?:triển\s+khai|thực\s+hiện)",
+]
+# Target cues strong enough to beat a past year in the same sentence.
+STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ", "kế hoạch")
+
+
+@lru_cache(maxsize=1)
+def _regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, regex.Pattern]:
+    lex = cues()["status"]
+    actual = regex.compile(
+        phrase_regex([p for p in lex["actual"] if p != "hiện"]).pattern + "|" + "|".join(_ACTUAL_PATTERNS), regex.I)
+    return actual, phrase_regex(lex["target"]), phrase_regex(STRONG_TARGET), phrase_regex(lex["actual_after"])
+
+
+def status_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    """(start, end, status) of every status cue in text[start:end], in order.
+
+    Cues that count only after a quantity have the status "actual_after".
+    """
+    end = len(text) if end is None else end
+    actual, target, _, after_only = _regexes()
+    found = [(m.start(), m.end(), "actual") for m in actual.finditer(text, start, end)]
+    found += [(m.start(), m.end(), "actual_after") for m in after_only.finditer(text, start, end)]
+    found += [(m.start(), m.end(), "target") for m in target.finditer(text, start, end)]
+    # where two cues overlap ("công nhận được" inside "mới công nhận được"), keep the longer
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    kept: list[tuple[int, int, str]] = []
+    for cue in found:
+        if kept and cue[0] < kept[-1][1]:
+            continue
+        kept.append(cue)
+    return kept
+
+
+def strong_target_between(text: str, start: int, end: int) -> bool:
+    return bool(_regexes()[2].search(text, start, end))
