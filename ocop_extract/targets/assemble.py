@@ -75,7 +75,9 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     default_scope = _default_scope(meta)
     extra_places = [p.name for p in getattr(meta, "places", []) if p.level != "province"]
     rate_before = phrase_regex(cues()["rate"]["before"])
-    rate_after = regex.compile(r"\s*" + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
+    # a rate right after the unit, a few words at most between: "03 sản phẩm mới mỗi năm"
+    rate_after = regex.compile(r"(?:\s*[\p{L}\d]+){0,3}?\s*"
+                               + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     for s_start, s_end in sentences(doc):

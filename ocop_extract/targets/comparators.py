@@ -37,7 +37,8 @@ def _before_regex() -> tuple[regex.Pattern, dict[str, str]]:
 def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
     to_comp = {w: comp for comp, words in cues()["comparators"]["after"].items() for w in words}
     alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(to_comp, key=len, reverse=True))
-    return regex.compile(rf"\s*(?P<cue>{alts})(?![\p{{L}}])", regex.I), to_comp
+    # up to two plain words may stand between ("20% chủ thể trở lên"), but no star class
+    return regex.compile(rf"(?:\s+(?!sao\b)\p{{L}}+){{0,2}}?\s*(?P<cue>{alts})(?![\p{{L}}])", regex.I), to_comp
 
 
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)

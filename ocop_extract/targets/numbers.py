@@ -103,7 +103,7 @@ def _number_regex() -> regex.Pattern:
         key=len, reverse=True))
     scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
     return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,/])(?:(?P<digits>{DIGITS})(?:\s+(?P<scale>{scale}))?(?![\p{{L}}])"
+        rf"(?<![\p{{L}}\p{{N}}.,/])(?:(?P<digits>{DIGITS})(?:\s+(?P<scale>(?:{scale})(?:\s+(?:{scale}))*))?(?![\p{{L}}])"
         rf"|(?P<words>(?:{word})(?:\s+(?:{word}))*)(?![\p{{L}}]))",
         regex.I,
     )
@@ -128,7 +128,8 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
         if m.group("digits"):
             value = parse_digits(m.group("digits"))
             if m.group("scale"):
-                value *= _words()["scales"][m.group("scale").lower()]
+                for word in m.group("scale").lower().split():
+                    value *= _words()["scales"][word]
             out.append(NumberMatch(m.start(), m.end(), value, m.group(), True, m.group("digits")))
         else:
             for sub in _split_words(m.group("words"), m.start()):
