@@ -128,6 +128,10 @@ class DatabaseWriter:
                 self.db.executemany(self._insert[table], child_rows(record, table, document_id))
         return "replaced" if old is not None else "inserted"
 
+    def line(self) -> str:
+        """One line for stderr: what this load did."""
+        return self.report.line(self.db.url)
+
     def close(self) -> None:
         self.db.close()
 
