@@ -13,7 +13,6 @@ import os
 import sys
 import tempfile
 import time
-from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Iterable, Iterator
@@ -124,26 +123,3 @@ def run_to(paths: list[str], output: str | None, options: Options = DEFAULT_OPTI
         with AtomicOutput(output) as fh:
             return run_batch(paths, fh, options)
     return run_batch(paths, sys.stdout, options)
-
-
-def run_into(paths: Iterable[str | Path], sinks: Iterable, output: str | None = None,
-             options: Options = DEFAULT_OPTIONS) -> Summary:
-    """Run a batch and hand every record to each sink's `write(record)` (a database, flat files).
-
-    With `output`, the JSON Lines are written there too (atomically, as by `run_to`);
-    without it nothing goes to stdout. Closing the sinks is the caller's business.
-    """
-    started = time.perf_counter()
-    summary = Summary()
-    sinks = list(sinks)
-    with AtomicOutput(output) if output else nullcontext() as out:
-        for record in iter_records(find_documents(paths), options):
-            if out is not None:
-                out.write(record_line(record) + "\n")
-            for sink in sinks:
-                sink.write(record)
-            summary.documents += 1
-            summary.targets += len(record.targets)
-            summary.errors += record.error is not None
-    summary.seconds = time.perf_counter() - started
-    return summary

@@ -6,14 +6,48 @@
 
 from __future__ import annotations
 
-from contextlib import ExitStack
+import time
+from contextlib import ExitStack, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Iterable, Protocol
 
-from ..batch import Summary, run_into
+from ..batch import AtomicOutput, Summary, find_documents, iter_records, record_line
+from ..models import Record
 from ..options import DEFAULT_OPTIONS, Options
 from .export import FlatWriter
 from .writer import DatabaseWriter, WriteReport
+
+
+class RecordSink(Protocol):
+    """Anything that takes records one at a time: `DatabaseWriter`, `FlatWriter`."""
+
+    def write(self, record: Record) -> object: ...
+
+
+def run_into(paths: Iterable[str | Path], sinks: Iterable[RecordSink], output: str | None = None,
+             options: Options = DEFAULT_OPTIONS) -> Summary:
+    """Run a batch and hand every record to each sink's `write(record)`, in the batch's order.
+
+    With `output`, the JSON Lines are written there too, from the same run
+    (atomically, as by `batch.run_to`); without it nothing goes to stdout.
+    Records come from `batch.iter_records`, the batch loop; closing the sinks
+    is the caller's business.
+    """
+    started = time.perf_counter()
+    summary = Summary()
+    sinks = list(sinks)
+    with AtomicOutput(output) if output else nullcontext() as out:
+        for record in iter_records(find_documents(paths), options):
+            if out is not None:
+                out.write(record_line(record) + "\n")
+            for sink in sinks:
+                sink.write(record)
+            summary.documents += 1
+            summary.targets += len(record.targets)
+            summary.errors += record.error is not None
+    summary.seconds = time.perf_counter() - started
+    return summary
 
 
 @dataclass
