@@ -81,3 +81,10 @@ def test_passwords_are_redacted():
 
 def test_every_dialect_has_a_checked_in_file():
     assert all(ddl_file(d).exists() for d in DIALECTS)
+
+
+def test_schema_command_prints_the_checked_in_ddl(capsys):
+    from ocop_extract.cli import main
+
+    assert main(["schema", "--sql", "postgresql"]) == 0
+    assert capsys.readouterr().out == ddl_file("postgresql").read_text(encoding="utf-8")
