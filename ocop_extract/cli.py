@@ -1,9 +1,9 @@
 """Command line: parses arguments and calls the library; nothing else lives here.
 
-    python -m ocop_extract PATH... [-o FILE] [--explain]
+    python -m ocop_extract PATH... [-o FILE] [--explain] [--db URL] [--csv DIR] [--parquet DIR]
     python -m ocop_extract validate FILE.jsonl
     python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
-    python -m ocop_extract schema [--check]
+    python -m ocop_extract schema [--check] [--sql sqlite|postgresql] [--write-sql]
 
 Exit status: 0 when every document was read, 1 when any failed (or a
 validation found errors), 2 for a usage error.
@@ -31,6 +31,11 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
     run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
+    run.add_argument("--db", metavar="URL",
+                     help="also load the records into a database: sqlite:///ocop.db or postgresql://user@host/dbname "
+                          "(safe to run again; with --db/--csv/--parquet, JSON Lines are written only with -o FILE)")
+    run.add_argument("--csv", metavar="DIR", help="write flat documents/targets/references CSV files into DIR")
+    run.add_argument("--parquet", metavar="DIR", help="write the flat tables as Parquet into DIR (needs pyarrow)")
 
     val = sub.add_parser("validate", help="check a JSON Lines file against the record schema")
     val.add_argument("file")
@@ -43,6 +48,8 @@ def _parser() -> argparse.ArgumentParser:
 
     sch = sub.add_parser("schema", help="print the JSON Schema of a record")
     sch.add_argument("--check", action="store_true", help="fail if schemas/ differs from the models")
+    sch.add_argument("--sql", choices=("sqlite", "postgresql"), help="print the database DDL instead")
+    sch.add_argument("--write-sql", action="store_true", help="regenerate schemas/sqlite.sql and schemas/postgresql.sql")
     return parser
 
 
@@ -67,6 +74,15 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
+    if args.command == "run" and (args.db or args.csv or args.parquet):
+        from .db.load import run_load
+        from .options import Options
+
+        result = run_load(args.paths, args.db, args.csv, args.parquet, args.output, Options(explain=args.explain))
+        print(result.summary.line(), file=sys.stderr)
+        for line in result.lines:
+            print(line, file=sys.stderr)
+        return 0 if result.ok else 1
     if args.command == "run":
         from .batch import run_to
         from .options import Options
@@ -89,10 +105,18 @@ def _dispatch(args: argparse.Namespace) -> int:
         print(format_report(report, as_json=args.json, errors=args.errors))
         return 0
     if args.command == "schema":
+        from .db.ddl import check_ddl, ddl_text, write_ddl
         from .schema import check_schema, record_schema_text
 
+        if args.write_sql:
+            for path in write_ddl():
+                print(f"wrote {path}", file=sys.stderr)
+            return 0
+        if args.sql:
+            print(ddl_text(args.sql), end="")
+            return 0
         if args.check:
-            diff = check_schema()
+            diff = "\n".join(p for p in (check_schema(), check_ddl()) if p)
             if diff:
                 print(diff, file=sys.stderr)
                 return 1

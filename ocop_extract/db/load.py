@@ -1,0 +1,89 @@
+"""The `--db`, `--csv` and `--parquet` options of a run: open the sinks, run the batch, report.
+
+    python -m ocop_extract corpus/ --db sqlite:///ocop.db
+    python -m ocop_extract corpus/ --db postgresql://etl@db.example/ocop --csv out/flat
+"""
+
+from __future__ import annotations
+
+import time
+from contextlib import ExitStack, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Protocol
+
+from ..batch import AtomicOutput, Summary, find_documents, iter_records, record_line
+from ..models import Record
+from ..options import DEFAULT_OPTIONS, Options
+from .export import FlatWriter
+from .writer import DatabaseWriter, WriteReport
+
+
+class RecordSink(Protocol):
+    """Anything that takes records one at a time: `DatabaseWriter`, `FlatWriter`."""
+
+    def write(self, record: Record) -> object: ...
+
+
+def run_into(paths: Iterable[str | Path], sinks: Iterable[RecordSink], output: str | None = None,
+             options: Options = DEFAULT_OPTIONS) -> Summary:
+    """Run a batch and hand every record to each sink's `write(record)`, in the batch's order.
+
+    With `output`, the JSON Lines are written there too, from the same run
+    (atomically, as by `batch.run_to`); without it nothing goes to stdout.
+    Records come from `batch.iter_records`, the batch loop; closing the sinks
+    is the caller's business.
+    """
+    started = time.perf_counter()
+    summary = Summary()
+    sinks = list(sinks)
+    with AtomicOutput(output) if output else nullcontext() as out:
+        for record in iter_records(find_documents(paths), options):
+            if out is not None:
+                out.write(record_line(record) + "\n")
+            for sink in sinks:
+                sink.write(record)
+            summary.documents += 1
+            summary.targets += len(record.targets)
+            summary.errors += record.error is not None
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+@dataclass
+class LoadResult:
+    """What a run with sinks did: the batch summary, the database report, and lines for stderr."""
+
+    summary: Summary
+    database: WriteReport | None = None
+    lines: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        """True when every document was read and written."""
+        return not self.summary.errors and not (self.database and self.database.failed)
+
+
+def run_load(paths: list[str], db_url: str | None = None, csv_dir: str | None = None,
+             parquet_dir: str | None = None, output: str | None = None,
+             options: Options = DEFAULT_OPTIONS) -> LoadResult:
+    """Process the documents under `paths` into a database and/or flat files (and JSON Lines with `output`)."""
+    flat: dict[Path, tuple[str, ...]] = {}
+    for directory, fmt in ((csv_dir, "csv"), (parquet_dir, "parquet")):
+        if directory:
+            flat[Path(directory)] = flat.get(Path(directory), ()) + (fmt,)
+    with ExitStack() as stack:
+        writers = []
+        database = None
+        if db_url:
+            database = stack.enter_context(DatabaseWriter(db_url))
+            writers.append(database)
+        flat_writers = [stack.enter_context(FlatWriter(d, fmts)) for d, fmts in flat.items()]
+        writers += flat_writers
+        summary = run_into(paths, writers, output, options)
+    result = LoadResult(summary, database.report if database else None)
+    if database:
+        result.lines.append(database.line())
+        result.lines += [f"ocop_extract: {doc_id}: not written: {reason}" for doc_id, reason in database.report.failed]
+    result.lines += [w.line() for w in flat_writers]
+    return result
