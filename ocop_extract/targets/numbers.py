@@ -71,11 +71,13 @@ def parse_words(text: str) -> float | None:
             group += current * 100
             current = None
         elif tok in lex["tens"]:
-            if current is None:
+            if current is None or group % 100:
                 return None
             group += current * 10
             current = None
         elif tok in lex["ten"]:
+            if current is not None or group % 100:
+                return None
             group += 10
             current = None
         elif tok in lex["zero_filler"]:

@@ -1,0 +1,98 @@
+"""The evaluator follows CONTRACT.md section 3 to the letter."""
+
+from __future__ import annotations
+
+import pytest
+
+from ocop_extract.evaluate import evaluate, quote_span
+
+TEXT = "Phấn đấu ít nhất 70% sản phẩm. Phấn đấu ít nhất 70% sản phẩm. Có 20 sản phẩm, 5 chủ thể."
+
+
+def pred(value, quote, occurrence=1, **fields):
+    start, end = quote_span(TEXT, quote, occurrence)
+    base = {"value": value, "value_max": None, "comparator": "=", "unit": "product", "stars": None,
+            "year": None, "status": "target", "span": [start, end], "text": TEXT[start:end]}
+    return {**base, **fields}
+
+
+def gold(value, quote, occurrence=1, **fields):
+    base = {"doc_id": "d", "kind": "target", "quote": quote, "occurrence": occurrence, "value": value,
+            "value_max": None, "comparator": "=", "unit": "product", "stars": None, "year": None,
+            "status": "target", "optional": False}
+    return {**base, **fields}
+
+
+def run(golds, preds):
+    return evaluate(golds, [{"doc_id": "d", "targets": preds}], {"d": TEXT})
+
+
+def test_match_needs_equal_value_and_overlapping_span():
+    r = run([gold(20, "20 sản phẩm")], [pred(20, "20 sản phẩm")])
+    assert (r.tp, r.fp, r.fn) == (1, 0, 0)
+    r = run([gold(20, "20 sản phẩm")], [pred(21, "20 sản phẩm")])
+    assert (r.tp, r.fp, r.fn) == (0, 1, 1)
+    r = run([gold(20, "20 sản phẩm")], [pred(20, "5 chủ thể")])
+    assert (r.tp, r.fp, r.fn) == (0, 1, 1)
+
+
+def test_occurrence_places_the_quote():
+    r = run([gold(70, "ít nhất 70%", 2)], [pred(70, "ít nhất 70%", 1)])
+    assert (r.tp, r.fp, r.fn) == (0, 1, 1)
+
+
+def test_each_gold_matches_one_prediction():
+    r = run([gold(20, "20 sản phẩm")], [pred(20, "20 sản phẩm"), pred(20, "20 sản")])
+    assert (r.tp, r.fp, r.fn) == (1, 1, 0)
+
+
+def test_optional_items_neither_miss_nor_false_positive():
+    g = [gold(5, "5 chủ thể", optional=True)]
+    assert (run(g, []).fn, run(g, [pred(5, "5 chủ thể")]).fp) == (0, 0)
+
+
+def test_group_counts_once():
+    g = [gold(70, "ít nhất 70%", 1, group="g"), gold(70, "ít nhất 70%", 2, group="g")]
+    both = run(g, [pred(70, "ít nhất 70%", 1), pred(70, "ít nhất 70%", 2)])
+    assert (both.tp, both.fp, both.fn) == (1, 0, 0)
+    none = run(g, [])
+    assert (none.tp, none.fn) == (0, 1)
+
+
+def test_list_valued_gold_field_accepts_any():
+    g = [gold(20, "20 sản phẩm", stars=[None, 3], comparator=["=", ">="])]
+    r = run(g, [pred(20, "20 sản phẩm", stars=3, comparator=">=")])
+    assert r.field_accuracy("stars") == 1.0 and r.field_accuracy("comparator") == 1.0
+    r = run(g, [pred(20, "20 sản phẩm", stars=4)])
+    assert r.field_accuracy("stars") == 0.0
+
+
+def test_value_max_must_match_too():
+    r = run([gold(10, "20 sản phẩm", value_max=15)], [pred(10, "20 sản phẩm")])
+    assert r.tp == 0
+
+
+def test_document_fields_fold_and_lists():
+    golds = [
+        {"doc_id": "d", "kind": "doc", "field": "issuer", "value": "UBND tỉnh Quảng Nam"},
+        {"doc_id": "d", "kind": "doc", "field": "doc_type", "value": ["Kế hoạch", "Quyết định"]},
+        {"doc_id": "d", "kind": "doc", "field": "plan_years", "value": [2023, 2025]},
+        {"doc_id": "d", "kind": "doc", "field": "references", "value": ["07/2021/NQ-HĐND"]},
+        {"doc_id": "d", "kind": "doc", "field": "signer", "value": None},
+    ]
+    record = {"doc_id": "d", "targets": [], "issuer": "UBND  tỉnh Qua\u0309ng Nam", "doc_type": "Quyết định",
+              "plan_years": [2023, 2025], "references": [{"number": "07/2021/NQ-HĐND"}, {"number": "1/KH"}],
+              "signer": None}
+    r = evaluate(golds, [record], {"d": TEXT})
+    assert r.doc_accuracy == 1.0
+    record["references"] = [{"number": "1/KH"}]
+    record["signer"] = "Trần Văn A"
+    r = evaluate(golds, [record], {"d": TEXT})
+    assert r.doc_hits["references"] == 0 and r.doc_hits["signer"] == 0
+
+
+def test_grounded_share_counts_spans_that_point_at_their_text():
+    good = pred(20, "20 sản phẩm")
+    bad = {**pred(5, "5 chủ thể"), "text": "something else"}
+    r = run([], [good, bad])
+    assert r.as_dict()["grounded_spans"] == pytest.approx(0.5)
