@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable
 
+import jsonlines
+
 FIELDS = ("comparator", "unit", "stars", "year", "status")
 EXTRA_FIELDS = ("per", "scope")
 
@@ -111,8 +113,8 @@ class Report:
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    with open(path, encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+    with jsonlines.open(path) as reader:
+        return list(reader.iter(type=dict, skip_empty=True))
 
 
 def evaluate(gold: list[dict], records: Iterable[dict], sources: dict[str, str]) -> Report:
@@ -217,14 +219,12 @@ def evaluate_paths(gold_path: str, paths: list[str]) -> Report:
     sources: dict[str, str] = {}
     for path in paths:
         if path.endswith(".jsonl"):
-            with open(path, encoding="utf-8") as fh:
-                for line in fh:
-                    if line.strip():
-                        rec = json.loads(line)
-                        records.append(rec)
-                        src = Path(rec["source"]["path"])
-                        if src.exists():
-                            sources[rec["doc_id"]] = src.read_text(encoding="utf-8-sig")
+            with jsonlines.open(path) as reader:
+                for rec in reader.iter(type=dict, skip_empty=True):
+                    records.append(rec)
+                    src = Path(rec["source"]["path"])
+                    if src.exists():
+                        sources[rec["doc_id"]] = src.read_text(encoding="utf-8-sig")
             continue
         for file in find_documents([path]):
             rec = process_path(file).model_dump(mode="json")
