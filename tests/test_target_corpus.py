@@ -35,6 +35,7 @@ def _rows():
     for dim in DIMENSIONS:
         data = yaml.safe_load((CORPUS / f"{dim}.yaml").read_text(encoding="utf-8"))
         for i, row in enumerate(data.get("rows", [])):
+            row = {**row, "meta": {**(data.get("meta") or {}), **(row.get("meta") or {})}}
             marks = [pytest.mark.xfail(reason=row["xfail"], strict=True)] if row.get("xfail") else []
             yield pytest.param(row, id=f"{dim}-{i}", marks=marks)
         for i, text in enumerate(data.get("negative", [])):

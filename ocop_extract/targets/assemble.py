@@ -45,7 +45,10 @@ def doc_years(meta) -> DocYears:
     plan = getattr(meta, "plan_years", None)
     dated = getattr(meta, "published_date", None) or getattr(meta, "issued_date", None)
     this_year = int(dated[:4]) if dated else (plan[0] if plan else None)
-    return DocYears(plan[1] if plan else this_year, plan[0] if plan else this_year, this_year)
+    published = getattr(meta, "published_date", None)
+    starts = [y for y in (plan[0] if plan else None, int(published[:4]) if published else None) if y]
+    plan_start = min(starts) if starts else this_year
+    return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
 def _heading_years(doc: Doc, years: DocYears) -> dict[int, int | None]:
@@ -101,7 +104,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             why: list[str] = []
             if not _plausible(text, q, comparator, c_start, why):
                 continue
-            status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why)
+            status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
+                             getattr(meta, "genre", None), comparator)
             prev_status = status
             year = None
             if status == "target":
@@ -148,7 +152,8 @@ def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[st
     return True
 
 
-def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why) -> str:
+def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why,
+            genre: str | None = None, comparator: str = "=") -> str:
     before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s_years if e.end <= q.start and e.kind in ("deadline", "period")
             and years.plan_start is not None and e.year < years.plan_start]
@@ -167,6 +172,10 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
         return status
+    if genre == "news" and comparator == "=" and not any(c[2] == "target" for c in s_cues):
+        # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
+        why.append("status actual: a plain figure in a news sentence with no target cue")
+        return "actual"
     why.append("status target: default")
     return "target"
 

@@ -26,7 +26,8 @@ from .numbers import NumberMatch, find_numbers
 _MASKS = [
     # dates: 08/04/2022, 17.1.2023, 12-05-2023, 9/11 after a day word, 6/2024 (month/year)
     r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",
-    r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm|tháng|từ|đến)\s+\d{1,2}/\d{1,2}(?![\d/])",
+    r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}[/.-]\d{1,2}(?![\d/.-])",
+    r"(?<![\p{L}])(?:tháng|từ|đến)\s+\d{1,2}/\d{1,2}(?![\d/])",
     r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)",
     # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT
     r"\d+(?:[/-][\p{L}\d&.]*)*[/-]\p{Lu}[\p{L}\d&.-]*",
@@ -39,7 +40,7 @@ _MASKS = [
     r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)",
     r"(?<![\p{L}])(?:năm|giai đoạn|niên vụ|khóa|nhiệm kỳ)\s+(?:19|20)\d{2}(?!\d)",
     # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4, quý IV
-    r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|Điều|điều|khoản|mục|phụ lục|chương|quý|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?(?:\d+|[IVXLC]+)(?![\d\p{L}])",
+    r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|Điều|điều|khoản|mục|phụ lục|chương|quý|tháng|ngày|tuần|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?(?:\d+|[IVXLC]+)(?![\d\p{L}])",
     # versions: công nghệ 4.0
     r"(?<!\d)\d\.0(?!\d)",
     # the programme's own name
@@ -73,6 +74,7 @@ _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
 _FRACTION = regex.compile(r"/(\d+)(?![\d/])")
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
+_FOREIGN_MONEY = ("usd", "đô la")
 _MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
 
 
@@ -160,7 +162,7 @@ def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], li
         if um:
             unit = surface_to_unit[um.group("unit").lower()]
             unit_start, uend = um.start("unit"), um.end()
-            if unit == "VND" and scale:
+            if scale and (unit == "VND" or um.group("unit").lower() in _FOREIGN_MONEY):
                 unit_start = pos - len(scale)
         elif scale.lower() in _MONEY_SCALES and scale:
             unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
