@@ -3,6 +3,7 @@
     python -m ocop_extract PATH... [-o FILE] [--explain] [--db URL] [--csv DIR] [--parquet DIR]
     python -m ocop_extract validate FILE.jsonl
     python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
+    python -m ocop_extract review FILE -o PAGE.html
     python -m ocop_extract schema [--check] [--sql sqlite|postgresql] [--write-sql]
 
 Exit status: 0 when every document was read, 1 when any failed (or a
@@ -16,7 +17,7 @@ import sys
 
 from . import __version__
 
-COMMANDS = ("run", "validate", "evaluate", "schema")
+COMMANDS = ("run", "validate", "evaluate", "schema", "review")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -45,6 +46,10 @@ def _parser() -> argparse.ArgumentParser:
     ev.add_argument("paths", nargs="+", help="documents, or a JSON Lines file of records")
     ev.add_argument("--json", action="store_true", help="print the scores as JSON")
     ev.add_argument("--errors", action="store_true", help="list misses, false positives and field errors")
+
+    rev = sub.add_parser("review", help="write an HTML page highlighting every extracted span of one document")
+    rev.add_argument("file")
+    rev.add_argument("-o", "--output", required=True, help="the HTML file to write")
 
     sch = sub.add_parser("schema", help="print the JSON Schema of a record")
     sch.add_argument("--check", action="store_true", help="fail if schemas/ differs from the models")
@@ -103,6 +108,21 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         report = evaluate_paths(args.gold, args.paths)
         print(format_report(report, as_json=args.json, errors=args.errors))
+        return 0
+    if args.command == "review":
+        from pathlib import Path
+
+        from .batch import process_path
+        from .reader import decode_bytes
+        from .review import review_html
+
+        record = process_path(Path(args.file))
+        if record.error:
+            print(f"ocop_extract: {args.file}: {record.error.message}", file=sys.stderr)
+            return 1
+        source, _ = decode_bytes(Path(args.file).read_bytes())
+        Path(args.output).write_text(review_html(record, source), encoding="utf-8")
+        print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
         return 0
     if args.command == "schema":
         from .db.ddl import check_ddl, ddl_text, write_ddl
