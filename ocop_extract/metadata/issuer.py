@@ -58,17 +58,16 @@ def _patterns() -> dict:
     bodies = lex["body_aliases"]
     central = lex["central_bodies"]
     depts = lex["departments"]
+    # keywords match in any case; names must be capitalised (NAME is case-sensitive)
     local = regex.compile(
-        rf"(?P<chair>chủ tịch\s+)?(?P<body>{_alt(bodies)})"
-        rf"(?:\s+(?P<level>{LEVEL}))?(?:\s*(?P<name>{NAME}))?",
-        regex.I,
+        rf"(?i:(?P<chair>chủ tịch\s+)?(?P<body>{_alt(bodies)})"
+        rf"(?:\s+(?P<level>{LEVEL}))?)(?:\s*(?P<name>{NAME}))?"
     )
     dept = regex.compile(
-        rf"(?P<parent>(?:{_alt(bodies)})\s+(?:tỉnh|thành phố)\s+(?P<pname>{NAME})\s+)?"
-        rf"sở\s+(?P<dept>{_alt(depts)})(?:\s+(?:tỉnh\s+)?(?P<name>{NAME}))?",
-        regex.I,
+        rf"(?:(?i:(?:{_alt(bodies)})\s+(?:tỉnh|thành phố))\s+(?P<pname>{NAME})\s+)?"
+        rf"(?i:sở\s+(?P<dept>{_alt(depts)}))(?:\s+(?i:tỉnh\s+)?(?P<name>{NAME}))?"
     )
-    bare = regex.compile(rf"(?<![\p{{L}}])(?P<level>tỉnh|huyện|thị xã|thành phố)\s+(?P<name>{NAME})", regex.I)
+    bare = regex.compile(rf"(?<![\p{{L}}])(?i:(?P<level>tỉnh|huyện|thị xã|thành phố))\s+(?P<name>{NAME})")
     return {
         "local": local,
         "dept": dept,

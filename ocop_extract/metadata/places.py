@@ -30,9 +30,8 @@ from . import gazetteer
 from .issuer import NAME, resolve_place
 
 _PREFIXED = regex.compile(
-    rf"(?<![\p{{L}}])(?P<kind>tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn)\s*"
-    rf"(?P<name>{NAME}|\d{{1,2}}(?!\d))",
-    regex.I,
+    rf"(?<![\p{{L}}])(?i:(?P<kind>tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn))\s*"
+    rf"(?P<name>{NAME}|\d{{1,2}}(?!\d))"
 )
 _PAREN = regex.compile(rf"(?P<name>{NAME})\s*\((?P<prov>{NAME})\)")
 

@@ -73,6 +73,7 @@ def title_phrase(text: str, start: int) -> str:
 
 
 def _score(doc: Doc, m: Mention, rank: int) -> float:
+    """Evidence that `m` is the subject; `rank` is its offset (earlier is likelier)."""
     text = doc.text
     prefix = text[m.sent_start:m.start]
     after = text[m.end:m.sent_end]
@@ -82,10 +83,10 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     if m.number:
         score += 2
     if _THEO.match(prefix):
-        score += 2
+        score += 3
     if m.capitalized:
         score += 1
-    return score - 0.3 * rank
+    return score - 0.5 * rank / 500
 
 
 def choose(doc: Doc, mentions: list[Mention]) -> Optional[Subject]:
@@ -94,10 +95,7 @@ def choose(doc: Doc, mentions: list[Mention]) -> Optional[Subject]:
     cands = [m for m in mentions if m.type in types and not m.cited]
     if not cands:
         return None
-    sent_rank: dict[int, int] = {}
-    for m in cands:
-        sent_rank.setdefault(m.sent_start, len(sent_rank))
-    best = max(cands, key=lambda m: (_score(doc, m, sent_rank[m.sent_start]), -m.start))
+    best = max(cands, key=lambda m: (_score(doc, m, m.start), -m.start))
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
@@ -149,7 +147,7 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer
     after = text[m.end:phrase_end]
     for dm in regex.finditer(r"\b(?:của|do)\s+", after, regex.I):
         rest = after[dm.end():dm.end() + 90]
-        bare_prov = regex.match(r"(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh\b(?!\s+\p{Lu})", rest, regex.I)
+        bare_prov = regex.match(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})", rest)
         if bare_prov and province:
             return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province)
         for iss in find_issuers(rest, province, bare=True):
