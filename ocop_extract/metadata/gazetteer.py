@@ -39,6 +39,7 @@ class Unit:
     code: int  # province code
 
 
+@lru_cache(maxsize=65536)
 def key(name: str) -> str:
     """Comparison key of a place name.
 
@@ -53,7 +54,8 @@ def key(name: str) -> str:
 _KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "tỉnh", "phường", "xã")
 
 
-def _split_kind(full: str) -> tuple[str, str]:
+@lru_cache(maxsize=65536)
+def split_kind(full: str) -> tuple[str, str]:
     """("Huyện Lục Ngạn") -> ("huyện", "Lục Ngạn")."""
     text = normalize(full).text
     low = text.lower()
@@ -69,6 +71,7 @@ class _Data:
     province_keys: dict[str, int]
     districts: dict[str, list[Unit]]
     wards: dict[str, list[tuple[Unit, str]]]  # key -> (unit, district name)
+    full_names: dict[int, str]  # code -> the package's full province name
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +88,7 @@ def _data() -> _Data:
     wards: dict[str, list[tuple[Unit, str]]] = {}
     for p in raw:
         code = p["code"]
-        kind, bare = _split_kind(p["name"])
+        kind, bare = split_kind(p["name"])
         over = overrides.get(code, {})
         canon = over.get("name", bare)
         kind = over.get("kind", kind)
@@ -94,11 +97,11 @@ def _data() -> _Data:
         for alias in [canon, *over.get("aliases", []), *([] if "name" in over else [bare])]:
             province_keys[key(alias)] = code
         for d in p["districts"]:
-            dkind, dbare = _split_kind(d["name"])
+            dkind, dbare = split_kind(d["name"])
             unit = Unit(f"{dkind} {dbare}", dbare, "district", dkind, canon, code)
             districts.setdefault(key(dbare), []).append(unit)
             for w in d["wards"]:
-                wkind, wbare = _split_kind(w["name"])
+                wkind, wbare = split_kind(w["name"])
                 wunit = Unit(f"{wkind} {wbare}", wbare, "commune", wkind, canon, code)
                 wards.setdefault(key(wbare), []).append((wunit, unit.name))
     for dkind, dbare, code in extra.get("districts") or []:
@@ -107,12 +110,12 @@ def _data() -> _Data:
         bucket = districts.setdefault(key(dbare), [])
         if all(u.province != canon for u in bucket):
             bucket.append(unit)
-    return _Data(provinces, province_keys, districts, wards)
+    return _Data(provinces, province_keys, districts, wards, {p["code"]: p["name"] for p in raw})
 
 
 def province(name: str) -> Optional[Unit]:
     """The province called `name` (bare, or with "tỉnh"/"thành phố"), else None."""
-    kind, bare = _split_kind(name)
+    kind, bare = split_kind(name)
     if kind not in ("", "tỉnh", "thành phố"):
         return None
     code = _data().province_keys.get(key(bare))
@@ -171,15 +174,8 @@ def province_2025(name: Optional[str]) -> Optional[str]:
         return None
     if not new:
         return None
-    return _split_kind(new)[1]
+    return split_kind(new)[1]
 
 
-@lru_cache(maxsize=None)
 def _package_full_name(code: int) -> str:
-    from vietnam_provinces import NESTED_DIVISIONS_JSON_PATH
-
-    with open(NESTED_DIVISIONS_JSON_PATH, encoding="utf-8") as fh:
-        for p in json.load(fh):
-            if p["code"] == code:
-                return p["name"]
-    return ""
+    return _data().full_names.get(code, "")

@@ -99,7 +99,14 @@ def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[s
 
 
 def find_mentions(doc: Doc, province: Optional[str] = None) -> list[Mention]:
-    """Every document mentioned on a content line, left to right."""
+    """Every document mentioned on a content line, left to right (cached per province)."""
+    cache_key = ("mentions", province)
+    if cache_key not in doc.cache:
+        doc.cache[cache_key] = _find_mentions(doc, province)
+    return doc.cache[cache_key]
+
+
+def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
     lex = _lex()
     kinds = line_kinds(doc)
     out: list[Mention] = []

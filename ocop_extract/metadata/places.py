@@ -85,12 +85,8 @@ def _scan(text: str, offset: int, province: Optional[str]) -> list[_Hit]:
         kind = "thành phố" if kind.startswith("tp") else kind
         name = m.group("name")
         if kind in ("xã", "phường", "thị trấn"):
-            res = _commune(kind, name, province)
-            if res:
-                full, used = res
-                end = m.start("name") + len(used)
-                hits.append(_Hit(offset + m.start(), offset + end, full, "commune", province))
-                taken.append((m.start(), end))
+            # resolved later, once the document's province is known
+            hits.append(_Hit(offset + m.start(), offset + m.end(), f"{kind}\t{name}", "commune?", None))
             continue
         level, place, prov = resolve_place(kind, name)
         if not place:
@@ -103,9 +99,6 @@ def _scan(text: str, offset: int, province: Optional[str]) -> list[_Hit]:
         if unit_level == "province":
             hits.append(_Hit(offset + m.start("name"), offset + end, place, "province", place))
         else:
-            if prov is None and province:
-                cands = [u for u in gazetteer.districts_named(place, level) if u.province == province]
-                prov = cands[0].province if cands else None
             hits.append(_Hit(offset + m.start(), offset + end, f"{level} {place}", "district", prov))
         taken.append((m.start(), end))
     for m in _bare_provinces().finditer(text):
@@ -127,21 +120,41 @@ def _prefix_len(name: str, place: str) -> int:
     return len(name)
 
 
+def _raw_hits(doc: Doc) -> list[_Hit]:
+    if "place_hits" not in doc.cache:
+        kinds = line_kinds(doc)
+        hits: list[_Hit] = []
+        for line in doc.lines:
+            if kinds[line.index] != "content" or not line.text.strip():
+                continue
+            hits.extend(_scan(line.text, line.start, None))
+        hits.sort(key=lambda h: h.start)
+        doc.cache["place_hits"] = hits
+    return doc.cache["place_hits"]
+
+
 def _content_hits(doc: Doc, province: Optional[str]) -> list[_Hit]:
-    kinds = line_kinds(doc)
-    hits: list[_Hit] = []
-    for line in doc.lines:
-        if kinds[line.index] != "content" or not line.text.strip():
+    out: list[_Hit] = []
+    for h in _raw_hits(doc):
+        if h.level != "commune?":
+            if h.level == "district" and h.province is None and province:
+                place = gazetteer.split_kind(h.name)[1]
+                if province in {u.province for u in gazetteer.districts_named(place)}:
+                    h = _Hit(h.start, h.end, h.name, h.level, province)
+            out.append(h)
             continue
-        hits.extend(_scan(line.text, line.start, province))
-    hits.sort(key=lambda h: h.start)
-    return hits
+        kind, name = h.name.split("\t")
+        res = _commune(kind, name, province)
+        if res:
+            full, used = res
+            out.append(_Hit(h.start, h.start + len(kind) + 1 + len(used), full, "commune", province))
+    return out
 
 
 def find_places(doc: Doc, province: Optional[str] = None) -> list[Place]:
     """Places named on content lines, in order; communes only within `province` (or the main one)."""
     if province is None:
-        province = _main_from_hits(_content_hits(doc, None), doc)
+        province = _main_from_hits([h for h in _raw_hits(doc) if h.level != "commune?"], doc)
     out = []
     for h in _content_hits(doc, province):
         s, e = doc.source_span(h.start, h.end)
