@@ -22,8 +22,8 @@ import regex
 
 _Y = r"(?:19[89]\d|20\d\d)"
 YEARS_RE = regex.compile(
-    rf"(?P<period>(?:giai đoạn|thời kỳ|từ năm|từ|năm|niên độ)\s+(?P<a>{_Y})\s*(?:-|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})"
-    rf"|(?<![\d/.\-])(?P<a2>{_Y})\s*-\s*(?P<b2>{_Y})(?![\d/.\-]))"
+    rf"(?P<period>(?:giai đoạn|thời kỳ|từ năm|từ|năm|niên độ)\s+(?P<a>{_Y})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})"
+    rf"|(?<![\d/.\-])(?P<a2>{_Y})\s*[-–—]\s*(?P<b2>{_Y})(?![\d/.\-]))"
     rf"|(?P<until>(?:đến|tới|trước|đến hết|đến cuối)\s+năm\s+(?P<u>{_Y}))"
     rf"|(?P<single>(?<![\p{{L}}])năm\s+(?P<s>{_Y}))(?![\d/\-]|\s*-\s*\d)",
     regex.I,
