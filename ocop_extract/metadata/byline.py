@@ -1,0 +1,88 @@
+"""Published date of a news article, from its byline or a labelled date line.
+
+Evidence, strongest first: a labelled line ("Ngày đăng: 13/04/2023 14:37"),
+a byline ("Vân Khánh - 14:32, 25/05/2024"), and only when nothing else is
+there, a weekday dateline below the headline. A site clock in the page header
+("Thứ Hai, 02/12/2024 | 08:15" above the headline, "Cập nhật lúc: …") and
+dates in lists of other articles are never taken.
+
+>>> from ocop_extract.document import Doc
+>>> doc = Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nTiêu đề bài viết về sản phẩm OCOP\\nNội dung.\\nHoài Thương - 10:20, 21/03/2023")
+>>> published_date(doc)
+'2023-03-21'
+>>> published_date(Doc.from_text("y", "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024\\nTiêu đề")) is None
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from .dates import TIME_RE, find_dates
+
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
+_BYLINE = regex.compile(
+    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\s*[-–|,/]\s*(?P<rest>.+)$"
+)
+
+
+@lru_cache(maxsize=1)
+def _labels() -> tuple[regex.Pattern, regex.Pattern]:
+    from ..lexicon import load_lexicon
+
+    lex = load_lexicon("metadata")
+    pub = "|".join(regex.escape(x) for x in lex["published_labels"])
+    clock = "|".join(regex.escape(x) for x in lex["clock_labels"])
+    return (regex.compile(rf"(?:^|\s|\|)(?:{pub})\s*:?\s*(?P<rest>.*)$", regex.I),
+            regex.compile(rf"(?:{clock})", regex.I))
+
+
+def _only_date_time(text: str) -> Optional[str]:
+    """The date when `text` holds one date plus, at most, a time and separators."""
+    dates = find_dates(text)
+    if len(dates) != 1:
+        return None
+    rest = (text[:dates[0].start] + " " + text[dates[0].end:])
+    rest = TIME_RE.sub(" ", rest)
+    rest = regex.sub(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", "", rest, flags=regex.I)
+    return dates[0].iso if not rest else None
+
+
+def published_date(doc: Doc) -> Optional[str]:
+    """ISO date the article was posted, or None."""
+    label_re, clock_re = _labels()
+    kinds = line_kinds(doc)
+    best: tuple[int, Optional[str]] = (0, None)
+    headline_seen = False
+    for line in doc.lines:
+        text = line.text.strip()
+        if not text or kinds[line.index] in ("related", "recipients"):
+            continue
+        if clock_re.search(text):
+            continue
+        m = label_re.search(text)
+        if m:
+            iso = _only_date_time(m.group("rest")) or (find_dates(m.group("rest"))[:1] or [None])[0]
+            iso = iso if isinstance(iso, str) or iso is None else iso.iso
+            if iso and best[0] < 3:
+                best = (3, iso)
+            continue
+        b = _BYLINE.match(text)
+        if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in find_dates(text)):
+            iso = _only_date_time(b.group("rest"))
+            if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
+                best = (2, iso)
+                continue
+        dates = find_dates(text)
+        if dates and dates[0].weekday and headline_seen and best[0] < 1:
+            iso = _only_date_time(text[dates[0].start:])
+            if iso:
+                best = (1, iso)
+        if not dates and len(text.split()) >= 6 and kinds[line.index] == "content":
+            headline_seen = True
+    return best[1]

@@ -1,0 +1,143 @@
+"""Assemble the document fields of a record from the dimension modules.
+
+Official texts are read from their head (header.py) and signature block;
+news articles from their subject mention (subject.py) and byline. Never raises
+on junk: a document whose metadata cannot be read gets empty fields and a warning.
+
+>>> from ocop_extract.document import Doc
+>>> m = extract_all(Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nHuế có thêm 50 sản phẩm OCOP trong năm 2023\\n"
+...     "Theo Kế hoạch số 66/KH-UBND do UBND tỉnh Thừa Thiên Huế ban hành ngày 10/3/2023, tỉnh phấn đấu.\\n"
+...     "Hoài Thương - 10:20, 21/03/2023"))
+>>> m.genre, m.doc_type, m.number, m.issuer, m.province, m.province_2025, m.issued_date, m.published_date, m.plan_years
+('news', 'Kế hoạch', '66/KH-UBND', 'UBND tỉnh Thừa Thiên Huế', 'Thừa Thiên Huế', 'Huế', '2023-03-10', '2023-03-21', (2023, 2023))
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..document import Doc
+from ..layout import line_kinds
+from . import Metadata, gazetteer
+from .byline import published_date
+from .dates import parse_date
+from .genre import genre as read_genre
+from .header import Header, read_header
+from .issuer import Issuer, parse_issuer
+from .mentions import find_mentions
+from .numbers import clean_number, find_numbers, parse_number, type_name
+from .places import find_places, main_province
+from .references import references
+from .signer import signer as read_signer
+from .subject import choose, subject_issuer
+from .years import plan_years
+
+
+def extract_all(doc: Doc) -> Metadata:
+    """Every document field of `doc`; failures become warnings, never exceptions."""
+    try:
+        return _extract(doc)
+    except Exception as exc:  # an extractor bug must not lose the document
+        meta = Metadata()
+        meta.warnings.append(f"metadata: {type(exc).__name__}: {exc}")
+        return meta
+
+
+def _headline(doc: Doc) -> str:
+    kinds = line_kinds(doc)
+    for line in doc.lines:
+        text = line.text.strip()
+        if kinds[line.index] == "content" and len(text.split()) >= 5 and not parse_date(text):
+            return text
+    return ""
+
+
+def _extract(doc: Doc) -> Metadata:
+    meta = Metadata()
+    header = read_header(doc)
+    meta.genre = read_genre(doc, header)
+    places = find_places(doc)
+    main = main_province(places, doc)
+    if meta.genre == "official":
+        _official(doc, header, meta, main)
+    else:
+        _news(doc, meta, main)
+    if meta.issuer is None and meta.province is None:
+        meta.province = main
+    if meta.province and meta.province != main:
+        places = find_places(doc, meta.province)
+    meta.province_2025 = gazetteer.province_2025(meta.province)
+    meta.places = places
+    mentions = find_mentions(doc, meta.province)
+    meta.references = references(doc, mentions, meta.number)
+    return meta
+
+
+def _province_of(iss: Optional[Issuer], main: Optional[str]) -> Optional[str]:
+    """Province of a local issuer; a district found in several provinces is settled by `main`."""
+    if iss is None:
+        return main
+    if iss.level is None:
+        return None  # a central body governs no province
+    if iss.province:
+        return iss.province
+    if iss.level in ("huyện", "quận", "thị xã", "thành phố") and iss.place:
+        provs = {u.province for u in gazetteer.districts_named(iss.place, iss.level)}
+        return main if main in provs else None
+    return main
+
+
+def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
+    num = h.number
+    if num is not None:
+        meta.number, meta.number_parts = num.number, num.parts
+    elif "number" in h.portal and parse_number(h.portal["number"]):
+        meta.number = clean_number(h.portal["number"])
+        meta.number_parts = parse_number(meta.number)
+    elif h.portal_title:
+        found = next(iter(find_numbers(h.portal_title)), None)
+        if found:
+            meta.number, meta.number_parts = found.number, found.parts
+    meta.doc_type = type_name(meta.number_parts) or h.title_type or ("Công văn" if h.vv else None) \
+        or h.portal.get("type")
+    province_hint = gazetteer.province_name(h.place) if h.place else None
+    iss = parse_issuer(h.issuer_text, province_hint or main, bare=True) if h.issuer_text else None
+    if iss is None and "issuer" in h.portal:
+        body = (meta.number_parts.body_code or "").split("-")[0] if meta.number_parts else ""
+        body = body if body in ("UBND", "HĐND") else "UBND"
+        iss = parse_issuer(f"{body} {h.portal['issuer']}", main) or parse_issuer(h.portal["issuer"], main)
+    if iss is not None:
+        meta.issuer = iss.canonical
+    meta.province = _province_of(iss, province_hint or main) if iss else (province_hint or main)
+    meta.issued_date = h.date or (parse_date(h.portal["issued"]) if "issued" in h.portal else None)
+    meta.signer = read_signer(doc, h.portal.get("signer"))
+    issued_year = int(meta.issued_date[:4]) if meta.issued_date else None
+    for title in (h.title_text, h.vv, h.portal_title):
+        if title:
+            meta.plan_years = plan_years(title, issued_year)
+            if meta.plan_years:
+                break
+
+
+def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
+    meta.published_date = published_date(doc)
+    mentions = find_mentions(doc, main)
+    subj = choose(doc, mentions)
+    headline = _headline(doc)
+    if subj is None:
+        meta.province = main
+        meta.plan_years = plan_years(headline) if headline else None
+        return
+    m = subj.mention
+    meta.doc_type = m.type
+    if m.number:
+        meta.number, meta.number_parts = m.number.number, m.number.parts
+    iss = subject_issuer(doc, subj, main)
+    if iss is not None:
+        meta.issuer = iss.canonical
+    meta.province = _province_of(iss, main)
+    meta.issued_date = subj.issued_date
+    if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:
+        meta.issued_date = None
+        meta.warnings.append("issued date after the publication date: dropped")
+    meta.plan_years = subj.years(doc, headline)

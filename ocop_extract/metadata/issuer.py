@@ -1,0 +1,177 @@
+"""Issuer: who issued a document, in canonical form ("UBND tỉnh Quảng Nam", "HĐND tỉnh Sóc Trăng").
+
+Reads an issuer phrase in running text ("Ủy ban nhân dân tỉnh Hà Giang",
+"UBND huyện Cầu Kè", "Thủ tướng Chính phủ") or a header block in capitals
+("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG"). A phrase without a name ("UBND tỉnh")
+is resolved with the province the caller passes.
+
+>>> parse_issuer("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG").canonical
+'UBND tỉnh Vĩnh Long'
+>>> parse_issuer("UBND huyện Lục Ngạn vừa ban hành").canonical
+'UBND huyện Lục Ngạn'
+>>> parse_issuer("Hội đồng nhân dân tỉnh", province="Sóc Trăng").canonical
+'HĐND tỉnh Sóc Trăng'
+>>> parse_issuer("của Thủ tướng Chính phủ phê duyệt").canonical
+'Thủ tướng Chính phủ'
+>>> parse_issuer("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN").canonical
+'Bộ Nông nghiệp và Phát triển nông thôn'
+>>> parse_issuer("UBND TỈNH QUẢNG NAM SỞ NÔNG NGHIỆP VÀ PTNT").canonical
+'Sở Nông nghiệp và Phát triển nông thôn tỉnh Quảng Nam'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterator, Optional
+
+import regex
+
+from ..lexicon import load_lexicon
+from . import gazetteer
+
+# A proper name: 1-4 capitalised syllables (or all capitals in a header).
+NAME = r"\p{Lu}[\p{L}\p{M}]*(?:[ ]+\p{Lu}[\p{L}\p{M}]*){0,3}"
+LEVEL = r"tỉnh|huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn"
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """A canonical issuer with the place it governs (offsets into the searched string)."""
+
+    canonical: str
+    body: str  # UBND, HĐND, Sở, central …
+    level: Optional[str] = None  # tỉnh, huyện …
+    place: Optional[str] = None  # the unit's name ("Quảng Nam", "Lục Ngạn")
+    province: Optional[str] = None  # province it belongs to, when known
+    start: int = 0
+    end: int = 0
+
+
+def _alt(pairs: list) -> str:
+    return "|".join(f"(?:{p})" for p, _ in pairs)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict:
+    lex = load_lexicon("metadata")
+    bodies = lex["body_aliases"]
+    central = lex["central_bodies"]
+    depts = lex["departments"]
+    # keywords match in any case; names must be capitalised (NAME is case-sensitive)
+    local = regex.compile(
+        rf"(?i:(?P<chair>chủ tịch\s+)?(?P<body>{_alt(bodies)})"
+        rf"(?:\s+(?P<level>{LEVEL}))?)(?:\s*(?P<name>{NAME}))?"
+    )
+    dept = regex.compile(
+        rf"(?:(?i:(?:{_alt(bodies)})\s+(?:tỉnh|thành phố))\s+(?P<pname>{NAME})\s+)?"
+        rf"(?i:sở\s+(?P<dept>{_alt(depts)}))(?:\s+(?i:tỉnh\s+)?(?P<name>{NAME}))?"
+    )
+    bare = regex.compile(rf"(?<![\p{{L}}])(?i:(?P<level>tỉnh|huyện|thị xã|thành phố))\s+(?P<name>{NAME})")
+    return {
+        "local": local,
+        "dept": dept,
+        "bare": bare,
+        "central": [(regex.compile(rf"(?<![\p{{L}}])(?:{p})(?![\p{{L}}])", regex.I), c) for p, c in central],
+        "bodies": [(regex.compile(rf"^(?:{p})$", regex.I), c) for p, c in bodies],
+        "depts": [(regex.compile(rf"^(?:{p})$", regex.I), c) for p, c in depts],
+    }
+
+
+def _canon_from(pairs, text: str) -> str:
+    for pat, canon in pairs:
+        if pat.match(text):
+            return canon
+    return text
+
+
+def _norm_level(level: Optional[str]) -> Optional[str]:
+    if not level:
+        return None
+    level = level.lower()
+    return "thành phố" if level.startswith("tp") else level
+
+
+def resolve_place(level: Optional[str], name: Optional[str]) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(level, canonical unit name, province) of "<level> <name>", trimming trailing words.
+
+    >>> resolve_place("huyện", "Hải Lăng Quảng")
+    ('huyện', 'Hải Lăng', 'Quảng Trị')
+    >>> resolve_place("thành phố", "Hà Nội")
+    ('thành phố', 'Hà Nội', 'Hà Nội')
+    """
+    if not name:
+        return level, None, None
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        prov = gazetteer.province(cand)
+        if level in (None, "tỉnh") and prov:
+            return "tỉnh" if level is None else level, prov.bare, prov.bare
+        if level == "thành phố" and prov and prov.kind == "thành phố":
+            return level, prov.bare, prov.bare
+        if level in ("huyện", "quận", "thị xã", "thành phố"):
+            units = gazetteer.districts_named(cand, level)
+            if units:
+                province = units[0].province if len({u.province for u in units}) == 1 else None
+                return level, units[0].bare, province
+    return level, None, None
+
+
+def _local(m: regex.Match, province: Optional[str]) -> Optional[Issuer]:
+    body = _canon_from(_patterns()["bodies"], m.group("body"))
+    level = _norm_level(m.group("level"))
+    level, place, prov = resolve_place(level, m.group("name"))
+    if place is None:
+        if level == "tỉnh" and province:
+            place, prov = province, province
+        elif level is None and m.group("name") is None and province:
+            return None
+        else:
+            return None
+    if level is None:
+        level = "tỉnh"
+    canon = f"{body} {level} {place}"
+    if m.group("chair"):
+        canon = f"Chủ tịch {canon}"
+    return Issuer(canon, body, level, place, prov, m.start(), m.end())
+
+
+def find_issuers(text: str, province: Optional[str] = None, bare: bool = True) -> Iterator[Issuer]:
+    """Every issuer phrase in `text`, left to right; `bare` also reads "tỉnh X"/"huyện Y" as UBND."""
+    pats = _patterns()
+    found: list[Issuer] = []
+    for m in pats["dept"].finditer(text):
+        dept = _canon_from(pats["depts"], m.group("dept"))
+        _, place, prov = resolve_place("tỉnh", m.group("pname") or m.group("name"))
+        place = place or province
+        canon = f"Sở {dept}" + (f" tỉnh {place}" if place else "")
+        found.append(Issuer(canon, "Sở", "tỉnh", place, place, m.start(), m.end()))
+    for m in pats["local"].finditer(text):
+        iss = _local(m, province)
+        if iss:
+            found.append(iss)
+    for pat, canon in pats["central"]:
+        for m in pat.finditer(text):
+            found.append(Issuer(canon, canon, None, None, None, m.start(), m.end()))
+    if bare:
+        for m in pats["bare"].finditer(text):
+            level, place, prov = resolve_place(_norm_level(m.group("level")), m.group("name"))
+            if place:
+                found.append(Issuer(f"UBND {level} {place}", "UBND", level, place, prov, m.start(), m.end()))
+    # longest first at each start, then drop phrases inside others
+    found.sort(key=lambda i: (i.start, -(i.end - i.start)))
+    last_end = -1
+    for iss in found:
+        if iss.start >= last_end:
+            yield iss
+            last_end = iss.end
+
+
+def parse_issuer(text: str, province: Optional[str] = None, bare: bool = False) -> Optional[Issuer]:
+    """The issuer named in `text` (the last one of a header's stacked lines), else None."""
+    found = list(find_issuers(text, province, bare=bare))
+    if not found:
+        return None
+    sub = [i for i in found if i.body == "Sở"]
+    return sub[-1] if sub else found[0]

@@ -1,0 +1,163 @@
+"""Document mentions: "Nghị quyết số 07/2021/NQ-HĐND ngày 13/01/2021 của Hội đồng nhân dân tỉnh".
+
+A mention is a type noun and/or a số hiệu, with the date and issuer that follow
+it when stated, the sentence it stands in, and whether a citation cue
+("Căn cứ", "Thực hiện", "Theo đề nghị … tại") puts it among the documents
+the text merely cites. References and the news subject are both read from here.
+
+>>> from ocop_extract.document import Doc
+>>> doc = Doc.from_text("x", "Căn cứ Nghị quyết số 07/2021/NQ-HĐND ngày 13/01/2021 của Hội đồng nhân dân tỉnh; "
+...                     "UBND tỉnh ban hành Kế hoạch năm 2022.")
+>>> [(m.type, m.number and m.number.number, m.date, m.cited) for m in find_mentions(doc)]
+[('Nghị quyết', '07/2021/NQ-HĐND', '2021-01-13', True), ('Kế hoạch', None, None, False)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from ..lexicon import load_lexicon
+from .dates import DATE_RE, find_dates
+from .issuer import Issuer, find_issuers
+from .numbers import NUMBER_RE, NumberMatch, find_numbers, type_name
+
+_LOWER_OK = ("kế hoạch", "đề án", "nghị quyết", "chương trình hành động")
+_SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\"“(])|[;]\s*")
+
+
+@dataclass
+class Mention:
+    """One document named in the text (offsets in the normalised text)."""
+
+    start: int
+    end: int
+    type: Optional[str]
+    capitalized: bool
+    number: Optional[NumberMatch]
+    date: Optional[str]
+    issuer: Optional[Issuer]
+    cited: bool
+    sent_start: int
+    sent_end: int
+    line: int
+
+
+@lru_cache(maxsize=1)
+def _lex() -> dict:
+    lex = load_lexicon("metadata")
+    nouns = sorted(lex["type_nouns"].items(), key=lambda kv: len(kv[0]), reverse=True)
+    noun_alt = "|".join(regex.escape(k) for k, _ in nouns)
+    mention = regex.compile(
+        rf"(?<![\p{{L}}])(?P<noun>{noun_alt})(?![\p{{L}}])(?:\s+(?:số|số hiệu)\b)?\s*:?\s*(?P<num>{NUMBER_RE.pattern})?",
+        regex.I | regex.V1,
+    )
+    cues = sorted(lex["citation_cues"], key=len, reverse=True)
+    cue = regex.compile(rf"(?:^|[\s(,;])(?:{'|'.join(regex.escape(c) for c in cues)})\s+(?:các\s+|theo\s+)?$", regex.I)
+    return {"nouns": {k.lower(): v for k, v in nouns}, "mention": mention, "cue": cue,
+            "subject_types": set(lex["subject_types"])}
+
+
+def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
+    out, pos = [], 0
+    for m in _SENT_END.finditer(text):
+        out.append((offset + pos, offset + m.start()))
+        pos = m.end()
+    out.append((offset + pos, offset + len(text)))
+    return out
+
+
+def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[str], Optional[Issuer]]:
+    """Date and issuer right after a number: ", ngày 13/01/2021 của UBND tỉnh"."""
+    date = None
+    m = regex.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", text[pos:], regex.I)
+    if m:
+        dm = DATE_RE.match(text, pos + m.end() - len("ngày ") if False else pos + m.end())
+        if dm is None:
+            found = find_dates(text[pos:pos + m.end() + 24])
+            if found and found[0].start <= m.end():
+                date = found[0].iso
+                pos = pos + found[0].end
+        else:
+            found = find_dates(text[pos + m.end():dm.end()])
+            date = found[0].iso if found else None
+            pos = dm.end()
+    issuer = None
+    m = regex.match(r"\s*,?\s*(?:của|do)\s+", text[pos:], regex.I)
+    if m:
+        for iss in find_issuers(text[pos + m.end():pos + m.end() + 90], province, bare=True):
+            if iss.start == 0:
+                issuer = iss
+                pos = pos + m.end() + iss.end
+            break
+    return pos, date, issuer
+
+
+def find_mentions(doc: Doc, province: Optional[str] = None) -> list[Mention]:
+    """Every document mentioned on a content line, left to right (cached per province)."""
+    cache_key = ("mentions", province)
+    if cache_key not in doc.cache:
+        doc.cache[cache_key] = _find_mentions(doc, province)
+    return doc.cache[cache_key]
+
+
+def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
+    lex = _lex()
+    kinds = line_kinds(doc)
+    out: list[Mention] = []
+    for line in doc.lines:
+        if kinds[line.index] != "content" or not line.text.strip():
+            continue
+        text = line.text
+        sents = _sentences(text, line.start)
+        covered: list[tuple[int, int]] = []
+        found: list[tuple[int, int, Optional[str], bool, Optional[NumberMatch]]] = []
+        for m in lex["mention"].finditer(text):
+            noun = m.group("noun")
+            cap = noun[0].isupper()
+            if not cap and noun.lower() not in _LOWER_OK:
+                continue
+            num = None
+            if m.group("num"):
+                nums = list(find_numbers(text[m.start("num"):m.end("num")]))
+                if nums:
+                    n = nums[0]
+                    num = NumberMatch(line.start + m.start("num"), line.start + m.end("num"), n.number, n.parts)
+            elif not cap and not regex.match(r"\s+\p{Ll}", text[m.end("noun"):]):
+                continue  # "so với kế hoạch." / "theo kế hoạch," are not documents
+            typ = lex["nouns"][noun.lower()]
+            end = m.end("num") if num else m.end("noun")
+            found.append((m.start(), end, typ, cap, num))
+            covered.append((m.start(), end))
+        for n in find_numbers(text):
+            if any(a <= n.start < b for a, b in covered):
+                continue
+            num = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
+            found.append((n.start, n.end, type_name(n.parts), True, num))
+        found.sort()
+        for start, end, typ, cap, num in found:
+            if num and typ == "Công văn" and num.parts.type_code:
+                typ = type_name(num.parts) or typ
+            pos, date, issuer = _tail(text, end, province) if num else (end, None, None)
+            sent = next((s for s in sents if s[0] <= line.start + start < s[1] + 1), sents[-1])
+            prefix = text[max(0, sent[0] - line.start):start]
+            cited = bool(lex["cue"].search(prefix[-60:])) or _in_citation_list(prefix)
+            out.append(Mention(line.start + start, line.start + pos, typ, cap, num, date, issuer,
+                               cited, sent[0], sent[1], line.index))
+    return out
+
+
+def _in_citation_list(prefix: str) -> bool:
+    """A mention in a list opened by "Căn cứ …" ("Căn cứ A; B, C") is cited too."""
+    return bool(regex.match(r"^\s*(?:căn cứ|thực hiện)\b", prefix, regex.I)) and not regex.search(
+        r"\b(?:ban hành|phê duyệt|thông qua)\b", prefix, regex.I)
+
+
+def subject_types() -> set[str]:
+    """Types a plan text can be (as opposed to types only ever cited)."""
+    return _lex()["subject_types"]

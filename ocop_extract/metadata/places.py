@@ -1,0 +1,212 @@
+"""Places: provinces, districts and communes named in the text, checked against the gazetteer.
+
+Reads "tỉnh X", "huyện Y", "thị xã Z", "thành phố X", "xã/phường/thị trấn W",
+bare province names ("Quảng Nam"), and "District (Province)" ("Cầu Kè (Trà Vinh)").
+A city that shares its province's name stays a city ("thành phố Kon Tum").
+Communes are kept only inside the document's province (their names repeat
+all over the country). Spans are source offsets.
+
+>>> from ocop_extract.document import Doc
+>>> doc = Doc.from_text("x", "Thành phố Kon Tum, tỉnh Kon Tum; Lục Ngạn (Bắc Giang)")
+>>> [(p.name, p.level, p.province) for p in find_places(doc)]
+[('thành phố Kon Tum', 'district', 'Kon Tum'), ('Kon Tum', 'province', 'Kon Tum'), ('huyện Lục Ngạn', 'district', 'Bắc Giang'), ('Bắc Giang', 'province', 'Bắc Giang')]
+>>> main_province(find_places(doc), doc)
+'Kon Tum'
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Optional
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from ..models import Place
+from . import gazetteer
+from .issuer import NAME, resolve_place
+
+_PREFIXED = regex.compile(
+    rf"(?<![\p{{L}}])(?i:(?P<kind>tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn))\s*"
+    rf"(?P<name>{NAME}|\d{{1,2}}(?!\d))"
+)
+_PAREN = regex.compile(rf"(?P<name>{NAME})\s*\((?P<prov>{NAME})\)")
+
+
+@lru_cache(maxsize=1)
+def _bare_provinces() -> regex.Pattern:
+    alt = "|".join(regex.escape(n) for n in gazetteer.all_province_names())
+    return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])", regex.I)
+
+
+@dataclass
+class _Hit:
+    start: int
+    end: int
+    name: str
+    level: str
+    province: Optional[str]
+
+
+def _commune(kind: str, name: str, province: Optional[str]) -> Optional[tuple[str, str]]:
+    if not province:
+        return None
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        cand = " ".join(words[:n])
+        found = [u for u, _ in gazetteer.communes_named(cand, province) if u.kind == kind] or \
+            gazetteer.communes_named(cand, province)
+        if found:
+            return f"{kind} {found[0][0].bare if isinstance(found[0], tuple) else found[0].bare}", cand
+    return None
+
+
+def _scan(text: str, offset: int, province: Optional[str]) -> list[_Hit]:
+    hits: list[_Hit] = []
+    taken: list[tuple[int, int]] = []
+
+    def free(s: int, e: int) -> bool:
+        return all(e <= a or s >= b for a, b in taken)
+
+    for m in _PAREN.finditer(text):
+        prov = gazetteer.province_name(m.group("prov"))
+        units = [u for u in gazetteer.districts_named(m.group("name")) if u.province == prov] if prov else []
+        if units:
+            u = units[0]
+            hits.append(_Hit(offset + m.start("name"), offset + m.end("name"), u.name, "district", u.province))
+            taken.append((m.start("name"), m.end("name")))
+    for m in _PREFIXED.finditer(text):
+        if not free(m.start(), m.end()):
+            continue
+        kind = m.group("kind").lower()
+        kind = "thành phố" if kind.startswith("tp") else kind
+        name = m.group("name")
+        if kind in ("xã", "phường", "thị trấn"):
+            # resolved later, once the document's province is known
+            hits.append(_Hit(offset + m.start(), offset + m.end(), f"{kind}\t{name}", "commune?", None))
+            continue
+        level, place, prov = resolve_place(kind, name)
+        if not place:
+            continue
+        used = _prefix_len(name, place)
+        end = m.start("name") + used
+        unit_level = "province" if level == "tỉnh" or (
+            level == "thành phố" and gazetteer.province(place) and gazetteer.province(place).kind == "thành phố"
+            and not gazetteer.districts_named(place, "thành phố")) else "district"
+        if unit_level == "province":
+            hits.append(_Hit(offset + m.start("name"), offset + end, place, "province", place))
+        else:
+            hits.append(_Hit(offset + m.start(), offset + end, f"{level} {place}", "district", prov))
+        taken.append((m.start(), end))
+    for m in _bare_provinces().finditer(text):
+        if not m.group()[0].isupper() or not free(m.start(), m.end()):
+            continue
+        prov = gazetteer.province_name(m.group())
+        if prov:
+            hits.append(_Hit(offset + m.start(), offset + m.end(), prov, "province", prov))
+            taken.append((m.start(), m.end()))
+    return hits
+
+
+def _prefix_len(name: str, place: str) -> int:
+    """Length of the leading words of `name` that spell `place` (case and tones aside)."""
+    words = name.split()
+    for n in range(len(words), 0, -1):
+        if gazetteer.key(" ".join(words[:n])) == gazetteer.key(place) or n == 1:
+            return len(" ".join(words[:n]))
+    return len(name)
+
+
+def _raw_hits(doc: Doc) -> list[_Hit]:
+    if "place_hits" not in doc.cache:
+        kinds = line_kinds(doc)
+        hits: list[_Hit] = []
+        for line in doc.lines:
+            if kinds[line.index] != "content" or not line.text.strip():
+                continue
+            hits.extend(_scan(line.text, line.start, None))
+        hits.sort(key=lambda h: h.start)
+        doc.cache["place_hits"] = hits
+    return doc.cache["place_hits"]
+
+
+def _content_hits(doc: Doc, province: Optional[str]) -> list[_Hit]:
+    out: list[_Hit] = []
+    for h in _raw_hits(doc):
+        if h.level != "commune?":
+            if h.level == "district" and h.province is None and province:
+                place = gazetteer.split_kind(h.name)[1]
+                if province in {u.province for u in gazetteer.districts_named(place)}:
+                    h = _Hit(h.start, h.end, h.name, h.level, province)
+            out.append(h)
+            continue
+        kind, name = h.name.split("\t")
+        res = _commune(kind, name, province)
+        if res:
+            full, used = res
+            out.append(_Hit(h.start, h.start + len(kind) + 1 + len(used), full, "commune", province))
+    return out
+
+
+def find_places(doc: Doc, province: Optional[str] = None) -> list[Place]:
+    """Places named on content lines, in order; communes only within `province` (or the main one)."""
+    if province is None:
+        province = _main_from_hits([h for h in _raw_hits(doc) if h.level != "commune?"], doc)
+    out = []
+    for h in _content_hits(doc, province):
+        s, e = doc.source_span(h.start, h.end)
+        out.append(Place(name=h.name, level=h.level, province=h.province, span=(s, e)))
+    return out
+
+
+def _main_from_hits(hits: list[_Hit], doc: Doc) -> Optional[str]:
+    votes: Counter = Counter()
+    first: dict[str, int] = {}
+    head_end = _head_end(doc)
+    for h in hits:
+        if not h.province:
+            continue
+        w = 1.0 if h.level == "province" else 0.6
+        if h.start < head_end:
+            w *= 3
+        votes[h.province] += w
+        first.setdefault(h.province, h.start)
+    if not votes:
+        return None
+    return max(votes, key=lambda p: (votes[p], -first[p]))
+
+
+def _head_end(doc: Doc) -> int:
+    """End offset of the headline and lead: the first two content lines of some length."""
+    seen = 0
+    kinds = line_kinds(doc)
+    for line in doc.lines:
+        if kinds[line.index] == "content" and len(line.text.split()) >= 5:
+            seen += 1
+            if seen == 2:
+                return line.end
+    return 0
+
+
+def main_province(places: list[Place], doc: Doc) -> Optional[str]:
+    """The province most of the places (weighted to the headline and lead) belong to."""
+    hits = []
+    for p in places:
+        start = _norm_offset(doc, p.span[0])
+        hits.append(_Hit(start, start, p.name, p.level, p.province))
+    return _main_from_hits(hits, doc)
+
+
+def _norm_offset(doc: Doc, source_offset: int) -> int:
+    starts = doc.norm.starts
+    lo, hi = 0, len(starts)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if starts[mid] < source_offset:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo

@@ -1,0 +1,166 @@
+"""Subject: which document a news article reports on, and what it says of it.
+
+Among the documents an article mentions, the subject is the one it introduces
+as issued ("UBND tỉnh vừa ban hành Kế hoạch …", "Theo Kế hoạch số 42/KH-UBND …",
+"Kế hoạch số 1986/KH-UBND được ban hành ngày …"), early in the text, not one
+it cites ("Thực hiện Quyết định số 919/QĐ-TTg …"). Later mentions of the same
+type without another number are the same document (its issuer, date and years
+may be stated there).
+
+>>> from ocop_extract.document import Doc
+>>> from .mentions import find_mentions
+>>> doc = Doc.from_text("x", "Tiêu đề bài báo về OCOP năm 2024\\nThực hiện Quyết định số 919/QĐ-TTg, "
+...     "ngày 07/04/2023, UBND tỉnh đã ban hành Quyết định số 656/QĐ-UBND phê duyệt Kế hoạch giai đoạn 2023-2025.")
+>>> s = choose(doc, find_mentions(doc))
+>>> s.mention.number.number, s.issued_date, s.years(doc)
+('656/QĐ-UBND', '2023-04-07', (2023, 2025))
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional
+
+import regex
+
+from ..document import Doc
+from .dates import find_dates
+from .issuer import Issuer, find_issuers
+from .mentions import Mention, subject_types
+from .years import plan_years, year_spans
+
+_VERB_BEFORE = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua|xây dựng|ký)\b[^.;]{0,25}$", regex.I)
+_VERB_AFTER = regex.compile(r"^[^.;]{0,120}?\b(?:được|do\b[^.;]{0,60}?)\s*(?:ban hành|phê duyệt|thông qua|ký)", regex.I)
+_THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:theo|tại)\s+$", regex.I)
+_PHRASE_STOP = regex.compile(
+    r"[.;:!?\n]|\bnhằm\b|\bvới (?:các|những|nhiều|mục tiêu|tổng|nội dung)\b|\bđể\b|\bphấn đấu\b|"
+    r"\bđặt (?:ra )?mục tiêu\b|\btheo đó\b|\btrong đó\b|,\s*(?:đến|tới) năm\b|\bxác định\b|\byêu cầu\b|"
+    r"(?<=\d{4})\s*,|\bsau khi\b|\bkhi\b",
+    regex.I,
+)
+_ISSUED_AFTER = regex.compile(r"^[^.;]{0,100}?\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:vào\s+)?ngày\s+", regex.I)
+_ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
+                               r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
+
+
+@dataclass
+class Subject:
+    """The chosen mention and the mentions that refer to the same document."""
+
+    mention: Mention
+    group: list[Mention] = field(default_factory=list)
+    issued_date: Optional[str] = None
+
+    def years(self, doc: Doc, headline: str = "") -> Optional[tuple[int, int]]:
+        """Years of the subject: its title phrase, its coreferents', its sentence, the headline."""
+        issued_year = int(self.issued_date[:4]) if self.issued_date else None
+        for m in [self.mention, *self.group]:
+            found = plan_years(title_phrase(doc.text, m.end), issued_year)
+            if found:
+                return found
+        sent = doc.text[self.mention.sent_start:self.mention.sent_end]
+        spans = [s for s in year_spans(sent) if s[2] != "until"]
+        if spans:
+            return spans[0][3]
+        return plan_years(headline, issued_year) if headline else None
+
+
+def title_phrase(text: str, start: int) -> str:
+    """The words after a mention that name the document, up to the end of its clause."""
+    window = text[start:start + 250]
+    m = _PHRASE_STOP.search(window)
+    return window[:m.start()] if m else window
+
+
+def _score(doc: Doc, m: Mention, rank: int) -> float:
+    """Evidence that `m` is the subject; `rank` is its offset (earlier is likelier)."""
+    text = doc.text
+    prefix = text[m.sent_start:m.start]
+    after = text[m.end:m.sent_end]
+    score = 0.0
+    if _VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
+        score += 3
+    if m.number:
+        score += 2
+    if _THEO.match(prefix):
+        score += 3
+    if m.capitalized:
+        score += 1
+    return score - 0.5 * rank / 500
+
+
+def choose(doc: Doc, mentions: list[Mention]) -> Optional[Subject]:
+    """The document the article reports on, or None."""
+    types = subject_types()
+    cands = [m for m in mentions if m.type in types and not m.cited]
+    if not cands:
+        return None
+    best = max(cands, key=lambda m: (_score(doc, m, m.start), -m.start))
+    group = [m for m in cands if m is not best and m.type == best.type
+             and (m.number is None or (best.number and m.number.number == best.number.number))]
+    group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
+    subj = Subject(best, group)
+    subj.issued_date = _issued(doc, best) or next(
+        (d for d in (_issued(doc, g) for g in group if g.number or not best.number) if d), None)
+    return subj
+
+
+def _issued(doc: Doc, m: Mention) -> Optional[str]:
+    if m.date:
+        return m.date
+    text = doc.text
+    after = text[m.end:m.sent_end]
+    a = _ISSUED_AFTER.match(after)
+    if a:
+        found = find_dates(after[a.end() - 5:a.end() + 30])
+        if found:
+            return found[0].iso
+    prefix = text[m.sent_start:m.start]
+    b = _ISSUED_BEFORE.search(prefix)
+    if b:
+        found = find_dates(prefix[b.start():b.end()])
+        if found:
+            return found[0].iso
+    return None
+
+
+def subject_issuer(doc: Doc, subj: Subject, province: Optional[str]) -> Optional[Issuer]:
+    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence."""
+    for m in [subj.mention, *subj.group]:
+        iss = _issuer_of(doc, m, province)
+        if iss:
+            return iss
+    return None
+
+
+def _local_number(m: Mention) -> bool:
+    if not m.number or not m.number.parts.body_code:
+        return True
+    return not regex.match(r"(?:TTg|CP|B[A-Z]|QH|TW)", m.number.parts.body_code)
+
+
+def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer]:
+    text = doc.text
+    if m.issuer and (m.issuer.level or not _local_number(m)):
+        return m.issuer
+    phrase_end = min(m.sent_end, m.end + 250)
+    after = text[m.end:phrase_end]
+    for dm in regex.finditer(r"\b(?:của|do)\s+", after, regex.I):
+        rest = after[dm.end():dm.end() + 90]
+        bare_prov = regex.match(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})", rest)
+        if bare_prov and province:
+            return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province)
+        for iss in find_issuers(rest, province, bare=True):
+            if iss.start == 0 and (iss.level or not _local_number(m)):
+                return iss
+            break
+    prefix = text[m.sent_start:m.start]
+    if _VERB_BEFORE.search(prefix):
+        found = [i for i in find_issuers(prefix, province, bare=True) if i.level or not _local_number(m)]
+        if found:
+            return found[-1]
+    rest = text[m.end:m.sent_end]
+    for iss in find_issuers(rest, province, bare=True):
+        if iss.level:
+            return iss
+    return None

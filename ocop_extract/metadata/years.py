@@ -1,0 +1,63 @@
+"""Plan years: the first and last year a plan covers ("năm 2024", "giai đoạn 2023 - 2025").
+
+>>> plan_years("Kế hoạch thực hiện Chương trình OCOP giai đoạn 2023 - 2025 trên địa bàn tỉnh")
+(2023, 2025)
+>>> plan_years("TRIỂN KHAI CHƯƠNG TRÌNH MỖI XÃ MỘT SẢN PHẨM NĂM 2022")
+(2022, 2022)
+>>> plan_years("Chương trình MTQG giai đoạn 2021-2025 năm 2024")
+(2024, 2024)
+>>> plan_years("giai đoạn 2021-2025, định hướng đến năm 2030")
+(2021, 2025)
+>>> plan_years("phát triển du lịch đến năm 2030", issued_year=2024)
+(2024, 2030)
+>>> plan_years("ngày 19/02/2024 của UBND tỉnh") is None
+True
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import regex
+
+_Y = r"(?:19[89]\d|20\d\d)"
+YEARS_RE = regex.compile(
+    rf"(?P<period>(?:giai đoạn|thời kỳ|từ năm|từ|năm|niên độ)\s+(?P<a>{_Y})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})"
+    rf"|(?<![\d/.\-])(?P<a2>{_Y})\s*[-–—]\s*(?P<b2>{_Y})(?![\d/.\-]))"
+    rf"|(?P<until>(?:đến|tới|trước|đến hết|đến cuối)\s+năm\s+(?P<u>{_Y}))"
+    rf"|(?P<single>(?<![\p{{L}}])năm\s+(?P<s>{_Y}))(?![\d/\-]|\s*-\s*\d)",
+    regex.I,
+)
+
+
+def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
+    """(start, end, kind, (first, last)) of each year expression; kind is period, single or until."""
+    out = []
+    for m in YEARS_RE.finditer(text):
+        if m.group("period"):
+            a, b = int(m.group("a") or m.group("a2")), int(m.group("b") or m.group("b2"))
+            if not 0 <= b - a <= 15:
+                continue
+            out.append((m.start(), m.end(), "period", (a, b)))
+        elif m.group("until"):
+            u = int(m.group("u"))
+            out.append((m.start(), m.end(), "until", (u, u)))
+        else:
+            s = int(m.group("s"))
+            before = text[max(0, m.start() - 12):m.start()].lower()
+            if regex.search(r"(?:so với|cuối|đầu|sau|hết)\s*$", before):
+                continue
+            out.append((m.start(), m.end(), "single", (s, s)))
+    return out
+
+
+def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[int, int]]:
+    """Years of the plan whose title is `text`: its last period or year; else "đến năm N"."""
+    spans = year_spans(text)
+    main = [s for s in spans if s[2] != "until"]
+    if main:
+        return main[-1][3]
+    until = [s for s in spans if s[2] == "until"]
+    if until and issued_year and issued_year <= until[-1][3][1]:
+        return (issued_year, until[-1][3][1])
+    return None
