@@ -101,7 +101,9 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
         for q in quantities:
             c_start, c_end = _clause_of(text, s_start, s_end, q.start)
             comparator, cue_start = comparator_for(text, q, c_start)
-            why: list[str] = []
+            why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
+            if comparator != "=":
+                why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
             if not _plausible(text, q, comparator, c_start, why):
                 continue
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
