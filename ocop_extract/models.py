@@ -4,15 +4,16 @@ These pydantic models are the single source of the JSON Schema in `schemas/`
 (see `ocop_extract.schema`). Field meanings follow CONTRACT.md; fields beyond
 the contract are marked "extension".
 
->>> Target(value=70, comparator=">=", unit="%", unit_text="%", span=(0, 3), text="70%").value
-70.0
+>>> t = Target(value=70, comparator=">=", unit="%", unit_text="%", span=(0, 3), text="70%")
+>>> t.value, t.model_dump()["value"]
+(70.0, 70)
 """
 
 from __future__ import annotations
 
 from typing import Literal, Optional
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, model_validator
 
 Comparator = Literal[">=", ">", "<=", "<", "=", "range", "~"]
 Unit = Literal[
@@ -90,6 +91,11 @@ class Target(_Model):
     rule: Optional[str] = Field(None, description="extension: name of the rule that produced it")
     confidence: Optional[float] = Field(None, ge=0, le=1, description="extension")
     explain: Optional[list[str]] = Field(None, description="extension: why, with --explain")
+
+    @field_serializer("value", "value_max")
+    def _whole_numbers_as_integers(self, v: float | None) -> float | int | None:
+        """70.0 is written 70, as the text wrote it; 1.5 stays 1.5."""
+        return int(v) if v is not None and v.is_integer() and abs(v) < 2**53 else v
 
     @model_validator(mode="after")
     def _span_matches_text(self) -> "Target":
