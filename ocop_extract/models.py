@@ -95,7 +95,7 @@ class Target(_Model):
     @field_serializer("value", "value_max")
     def _whole_numbers_as_integers(self, v: float | None) -> float | int | None:
         """70.0 is written 70, as the text wrote it; 1.5 stays 1.5."""
-        return int(v) if v is not None and v.is_integer() and abs(v) < 2**53 else v
+        return int(v) if v is not None and float(v).is_integer() and abs(v) < 2**53 else v
 
     @model_validator(mode="after")
     def _span_matches_text(self) -> "Target":
