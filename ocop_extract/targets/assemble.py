@@ -7,7 +7,9 @@ produced it with a confidence, and maps its span back to the source text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
@@ -18,7 +20,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
 from .cues import cues, phrase_regex
 from .metric import metric_after
-from .quantities import Quantity, find_quantities
+from .quantities import Quantity, find_quantities, masked_spans
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
@@ -51,17 +53,18 @@ def doc_years(meta) -> DocYears:
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
-def _heading_years(doc: Doc, years: DocYears) -> dict[int, int | None]:
+def _heading_years(doc: Doc, years: DocYears, masks, all_years: list[YearExpr]) -> dict[int, int | None]:
     """For each content line, the year set by the heading or lead-in above it."""
     out: dict[int, int | None] = {}
     current: int | None = None
+    full = doc.text
     for line, kind in zip(doc.lines, line_kinds(doc)):
         text = line.text
         if kind == "content" and text.strip():
-            is_heading = (_HEADING.fullmatch(text) and not find_quantities(text)) or (
-                text.strip().endswith(":") and len(text) < 160 and not find_quantities(text))
+            is_heading = (_HEADING.fullmatch(text) or (text.strip().endswith(":") and len(text) < 160)) \
+                and not find_quantities(full, line.start, line.end, masks)
             if is_heading:
-                found = [e for e in year_expressions(text, years.this_year) if e.kind != "baseline"]
+                found = [e for e in _within(all_years, line.start, line.end) if e.kind != "baseline"]
                 if found:
                     current = found[-1].year
                 elif _HEADING.fullmatch(text):
@@ -73,27 +76,26 @@ def _heading_years(doc: Doc, years: DocYears) -> dict[int, int | None]:
 def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list[Target]:
     text = doc.text
     years = doc_years(meta)
-    headings = _heading_years(doc, years)
+    masks = masked_spans(text)
+    all_years = year_expressions(text, years.this_year)
+    headings = _heading_years(doc, years, masks, all_years)
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
-    extra_places = [p.name for p in getattr(meta, "places", []) if p.level != "province"]
-    rate_before = phrase_regex(cues()["rate"]["before"])
-    # a rate right after the unit, a few words at most between: "03 sản phẩm mới mỗi năm"
-    rate_after = regex.compile(r"(?:\s*[\p{L}\d]+){0,3}?\s*"
-                               + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
+    extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
+    rate_before, rate_after = _rate_regexes()
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
         if line_index != para_line:
             para_line, para_year = line_index, None
-        s_years = year_expressions(text, years.this_year, s_start, s_end)
+        s_years = _within(all_years, s_start, s_end)
         carried = para_year
         stated = [e for e in s_years if e.kind != "baseline"
                   and not (years.plan_start is not None and e.year < years.plan_start)]
         if stated:
             para_year = stated[-1].year
-        quantities = find_quantities(text, s_start, s_end)
+        quantities = find_quantities(text, s_start, s_end, masks)
         if not quantities:
             continue
         s_cues = status_cues(text, s_start, s_end)
@@ -131,6 +133,26 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                 explain=why if options.explain else None,
             ))
     return out
+
+
+def _within(exprs: list[YearExpr], start: int, end: int) -> list[YearExpr]:
+    """The expressions lying inside [start, end) (`exprs` is in text order)."""
+    i = bisect_left(exprs, start, key=lambda e: e.start)
+    out = []
+    while i < len(exprs) and exprs[i].start < end:
+        if exprs[i].end <= end:
+            out.append(exprs[i])
+        i += 1
+    return out
+
+
+@lru_cache(maxsize=1)
+def _rate_regexes() -> tuple[regex.Pattern, regex.Pattern]:
+    before = phrase_regex(cues()["rate"]["before"])
+    # a rate right after the unit, a few words at most between: "03 sản phẩm mới mỗi năm"
+    after = regex.compile(r"(?:\s*[\p{L}\d]+){0,3}?\s*"
+                          + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
+    return before, after
 
 
 def _clause_of(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:

@@ -22,6 +22,11 @@ from ..lexicon import load_lexicon
 DIGITS = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?(?!\.?\d)|\d+(?:,\d+)?(?![.,]?\d)|\d+\.\d{1,2}(?![.\d])"
 
 
+_GROUPED_DOTS = regex.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_GROUPED_COMMAS = regex.compile(r"\d{1,3}(?:,\d{3}){2,}")
+_TOKEN = regex.compile(r"\S+")
+
+
 def parse_digits(text: str) -> float:
     """Value of a digit numeral written the Vietnamese way.
 
@@ -29,9 +34,9 @@ def parse_digits(text: str) -> float:
     (86.4, 1234567.0, 2.5)
     """
     text = text.strip()
-    if regex.fullmatch(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?", text):
+    if _GROUPED_DOTS.fullmatch(text):
         text = text.replace(".", "").replace(",", ".")
-    elif regex.fullmatch(r"\d{1,3}(?:,\d{3}){2,}", text):
+    elif _GROUPED_COMMAS.fullmatch(text):
         text = text.replace(",", "")
     else:
         text = text.replace(",", ".")
@@ -141,7 +146,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[Numb
 
 def _split_words(words: str, offset: int) -> list[NumberMatch]:
     """Parse a run of number words; a run that does not parse whole is split greedily."""
-    tokens = [(t.start(), t.end(), t.group()) for t in regex.finditer(r"\S+", words)]
+    tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(words)]
     out: list[NumberMatch] = []
     i = 0
     while i < len(tokens):

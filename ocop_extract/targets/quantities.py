@@ -15,6 +15,7 @@ are masked before numbers are read.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -49,8 +50,9 @@ _MASKS = [
 
 
 @lru_cache(maxsize=1)
-def _mask_regex() -> regex.Pattern:
-    return regex.compile("|".join(f"(?:{m})" for m in _MASKS), regex.I)
+def _mask_regexes() -> tuple[regex.Pattern, ...]:
+    # one pattern each: an alternation of them all defeats the engine's literal-prefix search
+    return tuple(regex.compile(m, regex.I) for m in _MASKS)
 
 
 @lru_cache(maxsize=1)
@@ -94,13 +96,20 @@ class Quantity:
     implied_unit: bool  # unit read from a money scale alone ("220 triệu")
 
 
-def masked_spans(text: str) -> list[tuple[int, int]]:
-    """Spans that hold no quantity (dates, numbers of documents, years, labels …)."""
-    return [(m.start(), m.end()) for m in _mask_regex().finditer(text)]
+def masked_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """Sorted spans of text[start:end] that hold no quantity (dates, numbers of documents, years, labels …)."""
+    end = len(text) if end is None else end
+    return sorted((m.start(), m.end()) for r in _mask_regexes() for m in r.finditer(text, start, end))
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
-    return any(s < end and start < e for s, e in spans)
+    """Whether [start, end) overlaps any of the sorted `spans`."""
+    i = bisect_right(spans, (start, float("inf")))
+    # a span starting before `start` may still reach into it; masks are short, so look back a few
+    for s, e in spans[max(0, i - 8):i]:
+        if e > start:
+            return True
+    return i < len(spans) and spans[i][0] < end
 
 
 # "năm" is "five" only when no word makes it "year": "mỗi năm huyện …", "hằng năm tổ chức …"
@@ -109,10 +118,15 @@ _YEAR_NAM = regex.compile(
     regex.I)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None) -> list[Quantity]:
-    """All quantities in `text[start:end]`, left to right, not overlapping."""
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    masks: list[tuple[int, int]] | None = None) -> list[Quantity]:
+    """All quantities in `text[start:end]`, left to right, not overlapping.
+
+    `masks` are `masked_spans` of the whole text, when the caller has them already.
+    """
     end = len(text) if end is None else end
-    masks = [(s + start, e + start) for s, e in masked_spans(text[start:end])]
+    if masks is None:
+        masks = masked_spans(text, start, end)
     numbers = [n for n in find_numbers(text, start, end) if not _inside(masks, n.start, n.end)
                and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
     out: list[Quantity] = []
@@ -173,7 +187,7 @@ def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], li
     if per:
         per_year = "năm" in per.group().lower()
         uend = per.end()
-    unit_text = regex.sub(r"\s+", " ", text[unit_start:uend]).strip()
+    unit_text = " ".join(text[unit_start:uend].split())
     return Quantity(num.start, uend, value, value_max, unit, unit_text, per_year,
                     not num.digits, num.raw, implied)
 

@@ -15,7 +15,7 @@ True
 
 from __future__ import annotations
 
-from typing import Iterable
+from functools import lru_cache
 
 import regex
 
@@ -34,17 +34,25 @@ def _clean(prefix: str, name: str, province: str | None) -> str:
     return name
 
 
-def subject_place(before: str, province: str | None, extra_names: Iterable[str] = ()) -> str | None:
+@lru_cache(maxsize=64)
+def _names_regex(names: tuple[str, ...]) -> regex.Pattern | None:
+    if not names:
+        return None
+    alts = "|".join(regex.escape(n) for n in sorted(set(names), key=len, reverse=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])")
+
+
+def subject_place(before: str, province: str | None, extra_names: tuple[str, ...] = ()) -> str | None:
     """The place named as subject in `before` (text of the clause up to the quantity)."""
     best: tuple[int, str] | None = None
     for m in _PREFIXED.finditer(before):
         if _ADVERBIAL.search(before[:m.start()]):
             continue
         best = (m.start(), _clean(m.group("prefix"), m.group("name"), province))
-    for name in extra_names:
-        for m in regex.finditer(rf"(?<![\p{{L}}]){regex.escape(name)}(?![\p{{L}}])", before):
-            if _ADVERBIAL.search(before[:m.start()]) or _PREFIXED.match(before, max(0, m.start() - 12)):
-                continue
-            if best is None or m.start() > best[0]:
-                best = (m.start(), name)
+    names = _names_regex(tuple(extra_names))
+    for m in names.finditer(before) if names else ():
+        if _ADVERBIAL.search(before[:m.start()]) or _PREFIXED.match(before, max(0, m.start() - 12)):
+            continue
+        if best is None or m.start() > best[0]:
+            best = (m.start(), m.group())
     return best[1] if best else None

@@ -45,8 +45,10 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """The ";"-separated clauses of a sentence."""
     out = []
     pos = start
-    for m in regex.finditer(";", text[start:end]):
-        out.append((pos, start + m.start()))
-        pos = start + m.end()
+    cut = text.find(";", start, end)
+    while cut >= 0:
+        out.append((pos, cut))
+        pos = cut + 1
+        cut = text.find(";", pos, end)
     out.append((pos, end))
     return out
