@@ -19,6 +19,7 @@ dashes and minus signs → "-"; curly apostrophes → "'".
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass
 
 import regex
@@ -60,6 +61,12 @@ class Normalized:
             pos = self.starts[start] if start < len(self.starts) else len(self.source)
             return pos, pos
         return self.starts[start], self.ends[end - 1]
+
+    def from_source(self, offset: int) -> int:
+        """The first offset of `text` whose source position is at or after `offset`."""
+        if self.starts is None:
+            return min(offset, len(self.text))
+        return bisect_left(self.starts, offset)
 
     def source_text(self, start: int, end: int) -> str:
         """The exact source characters behind a span of `text`."""

@@ -57,3 +57,11 @@ def test_odd_spaces_and_dashes_are_plain():
     n = normalize("2021\u2013 2025\u00a0và\u200b 10\u201415%")
     assert n.text == "2021- 2025 và 10-15%"
     assert n.source_text(0, len(n.text)) == "2021\u2013 2025\u00a0và\u200b 10\u201415%"
+
+
+@given(st.text(alphabet=ALPHABET, max_size=60))
+def test_from_source_inverts_to_source(source):
+    n = normalize(source)
+    for i in range(len(n.text)):
+        s, _ = n.to_source(i, i + 1)
+        assert n.from_source(s) <= i

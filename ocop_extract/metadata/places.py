@@ -201,12 +201,4 @@ def main_province(places: list[Place], doc: Doc) -> Optional[str]:
 
 
 def _norm_offset(doc: Doc, source_offset: int) -> int:
-    starts = doc.norm.starts
-    lo, hi = 0, len(starts)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if starts[mid] < source_offset:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    return doc.norm.from_source(source_offset)
