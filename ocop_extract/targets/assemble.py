@@ -19,7 +19,7 @@ from ..models import Target
 from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
 from .cues import cues, phrase_regex
-from .metric import metric_after
+from .metric import metric_after, money_metric
 from .quantities import Quantity, find_quantities, masked_spans
 from .scope import subject_place
 from .sentences import clauses, sentences
@@ -128,7 +128,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             out.append(Target(
                 value=q.value, value_max=q.value_max, comparator=comparator, unit=q.unit,
                 unit_text=q.unit_text, stars=stars, year=year, per=per, status=status, scope=scope,
-                metric=metric_after(text, max(metric_start, q.start), c_end),
+                metric=(money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"
+                        else metric_after(text, max(metric_start, q.start), c_end)),
                 span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
                 explain=why if options.explain else None,
             ))
