@@ -52,17 +52,19 @@ class Subject:
     issued_date: Optional[str] = None
 
     def years(self, doc: Doc, headline: str = "") -> Optional[tuple[int, int]]:
-        """Years of the subject: its title phrase, its coreferents', its sentence, the headline."""
+        """Years of the subject: its title phrase, its coreferents', the headline, its sentence."""
         issued_year = int(self.issued_date[:4]) if self.issued_date else None
         for m in [self.mention, *self.group]:
             found = plan_years(title_phrase(doc.text, m.end), issued_year)
             if found:
                 return found
+        # the headline names the plan's years more reliably than any sentence of the body
+        found = plan_years(headline, issued_year) if headline else None
+        if found:
+            return found
         sent = doc.text[self.mention.sent_start:self.mention.sent_end]
         spans = [s for s in year_spans(sent) if s[2] != "until"]
-        if spans:
-            return spans[0][3]
-        return plan_years(headline, issued_year) if headline else None
+        return spans[0][3] if spans else None
 
 
 def title_phrase(text: str, start: int) -> str:
