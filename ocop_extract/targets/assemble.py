@@ -30,6 +30,7 @@ from .years import YearExpr, year_expressions
 _HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90}")
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
+_SPELLED_OUT = regex.compile(r"\(\s*(?:bằng\s+chữ\s*:?\s*)?\Z", regex.I)
 _SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
 _ADDITIVE = regex.compile(r"(?<![\p{L}])(?:thêm|mới)\s*\Z", regex.I)
 
@@ -108,6 +109,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                 why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
             if not _plausible(text, q, comparator, c_start, why):
                 continue
+            if q.words and out and out[-1].value == q.value and _SPELLED_OUT.search(text, max(s_start, q.start - 12), q.start):
+                continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
                              getattr(meta, "genre", None), comparator)
             prev_status = status
