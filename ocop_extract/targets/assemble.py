@@ -24,12 +24,14 @@ from .quantities import Quantity, find_quantities, masked_spans
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
-from .status import status_cues, strong_target_between
+from .status import heading_status, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
 
 _HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90}")
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
+_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
+_TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 _SPELLED_OUT = regex.compile(r"\(\s*(?:bằng\s+chữ\s*:?\s*)?\Z", regex.I)
 _SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
 _ADDITIVE = regex.compile(r"(?<![\p{L}])(?:thêm|mới)\s*\Z", regex.I)
@@ -54,23 +56,41 @@ def doc_years(meta) -> DocYears:
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
-def _heading_years(doc: Doc, years: DocYears, masks, all_years: list[YearExpr]) -> dict[int, int | None]:
-    """For each content line, the year set by the heading or lead-in above it."""
-    out: dict[int, int | None] = {}
-    current: int | None = None
+def _heading_context(doc: Doc, masks, all_years: list[YearExpr],
+                     official: bool = True) -> dict[int, tuple[int | None, str | None]]:
+    """For each content line, the (year, status) set by the heading or lead-in above it.
+
+    "2. Mục tiêu cụ thể đến năm 2025" sets 2025 and "target"; "I. KẾT QUẢ THỰC HIỆN"
+    sets "actual"; a lead-in ending in ":" sets what its cues say.
+    """
+    out: dict[int, tuple[int | None, str | None]] = {}
+    year: int | None = None
+    status: str | None = None
     full = doc.text
     for line, kind in zip(doc.lines, line_kinds(doc)):
         text = line.text
         if kind == "content" and text.strip():
-            is_heading = (_HEADING.fullmatch(text) or (text.strip().endswith(":") and len(text) < 160)) \
-                and not find_quantities(full, line.start, line.end, masks)
-            if is_heading:
+            # capitals make a heading in an official text; on a news page they are a banner
+            numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
+            # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
+            start = line.start
+            if text.rstrip().endswith(":"):
+                starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
+                start = starts[-1] if starts else line.start
+            lead_in = text.rstrip().endswith(":") and line.end - start < 160
+            if (numbered or lead_in) and not find_quantities(full, start, line.end, masks):
                 found = [e for e in _within(all_years, line.start, line.end) if e.kind != "baseline"]
                 if found:
-                    current = found[-1].year
-                elif _HEADING.fullmatch(text):
-                    current = None
-        out[line.index] = current
+                    year = found[-1].year
+                elif numbered:
+                    year = None
+                said = heading_status(text) if numbered else None
+                if said is None and lead_in:
+                    cues = status_cues(full, start, line.end)
+                    said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
+                if said is not None or _TOP_HEADING.match(text):
+                    status = said
+        out[line.index] = (year, status)
     return out
 
 
@@ -79,17 +99,19 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     years = doc_years(meta)
     masks = masked_spans(text)
     all_years = year_expressions(text, years.this_year)
-    headings = _heading_years(doc, years, masks, all_years)
+    headings = _heading_context(doc, masks, all_years, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
     extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
     rate_before, rate_after = _rate_regexes()
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
+    para_status: str | None = None   # the status of the last quantity of the paragraph
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
         if line_index != para_line:
-            para_line, para_year = line_index, None
+            para_line, para_year, para_status = line_index, None, None
+        heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = _within(all_years, s_start, s_end)
         carried = para_year
         stated = [e for e in s_years if e.kind != "baseline"
@@ -101,6 +123,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             continue
         s_cues = status_cues(text, s_start, s_end)
         prev_status: str | None = None
+        prev_end = s_start
         for q in quantities:
             c_start, c_end = _clause_of(text, s_start, s_end, q.start)
             comparator, cue_start = comparator_for(text, q, c_start)
@@ -112,12 +135,13 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             if q.words and out and out[-1].value == q.value and _SPELLED_OUT.search(text, max(s_start, q.start - 12), q.start):
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
-                             getattr(meta, "genre", None), comparator)
-            prev_status = status
+                             getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end)
+            prev_status = para_status = status
+            prev_end = q.end
             year = None
             if status == "target":
                 year = _year(text, q, s_start, c_start, c_end, s_years, quantities, years,
-                             carried if carried is not None else headings.get(line_index), why)
+                             carried if carried is not None else heading_year, why)
             per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
                              or rate_after.match(text, q.end)) else None
             stars = stars_for(text, q, quantities, c_start, c_end)
@@ -181,15 +205,29 @@ def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[st
 
 
 def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why,
-            genre: str | None = None, comparator: str = "=") -> str:
+            genre: str | None = None, comparator: str = "=", para_status: str | None = None,
+            heading_status_: str | None = None, prev_end: int = 0) -> str:
+    """Target or actual, by the nearest evidence first (see `status`)."""
     before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s_years if e.end <= q.start and e.kind in ("deadline", "period")
             and years.plan_start is not None and e.year < years.plan_start]
     if past and not strong_target_between(text, past[-1].end, q.start):
         why.append(f"status actual: past year {past[-1].year} before it")
         return "actual"
+    if q.unit == "%" and _OF_PLAN.match(text, q.end):
+        why.append("status actual: a share of the plan reached")
+        return "actual"
+    if before and prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
+        strong = [c for c in before if c[0] >= prev_end and not is_weak_cue(text[c[0]:c[1]])]
+        if not strong:
+            why.append(f"status {prev_status}: as the quantity before it ('{text[before[-1][0]:before[-1][1]]}' is weak)")
+            return prev_status
+        before = strong
     if before:
         cue = before[-1]
+        if cue[2] == "target" and heading_status_ == "actual" and not strong_target_between(text, cue[0], cue[1]):
+            why.append(f"status actual: {text[cue[0]:cue[1]]!r} under a heading of results")
+            return "actual"
         why.append(f"status {cue[2]}: cue {text[cue[0]:cue[1]]!r}")
         return cue[2]
     if prev_status:
@@ -200,6 +238,16 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
         return status
+    if para_status:
+        why.append(f"status {para_status}: as the paragraph before it")
+        return para_status
+    future = [e for e in s_years if e.kind != "baseline" and years.this_year and e.year > years.this_year]
+    if future:
+        why.append(f"status target: the sentence looks ahead to {future[0].year}")
+        return "target"
+    if heading_status_:
+        why.append(f"status {heading_status_}: from the heading above")
+        return heading_status_
     if genre == "news" and comparator == "=" and not any(c[2] == "target" for c in s_cues):
         # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
         why.append("status actual: a plain figure in a news sentence with no target cue")

@@ -25,10 +25,11 @@ from .cues import cues, phrase_regex
 _ACTUAL_PATTERNS = [
     r"(?<![\p{L}])(?<!thực\s)(?<!thể\s)(?<!xuất\s)(?<!biểu\s)hiện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?![\p{L}])",
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
-    r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)\s+(?:triển\s+khai|thực\s+hiện)",
+    r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
+    r"(?:\S+\s+)?tháng\s+đầu\s+năm",
 ]
 # Target cues strong enough to beat a past year in the same sentence.
-STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ", "kế hoạch")
+STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ")
 
 
 @lru_cache(maxsize=1)
@@ -57,6 +58,36 @@ def status_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple
             continue
         kept.append(cue)
     return kept
+
+
+@lru_cache(maxsize=1)
+def _heading_regexes() -> tuple[regex.Pattern, regex.Pattern]:
+    lex = cues()["headings"]
+    return phrase_regex(lex["actual"]), phrase_regex(lex["target"])
+
+
+def heading_status(heading: str) -> str | None:
+    """What a section heading announces: results ("actual"), a plan ("target"), or None.
+
+    >>> heading_status("I. KẾT QUẢ THỰC HIỆN NĂM 2023"), heading_status("II. MỤC TIÊU"), heading_status("1. Mục tiêu chung")
+    ('actual', 'target', 'target')
+    >>> heading_status("III. KẾT QUẢ NĂM 2023 VÀ NHIỆM VỤ NĂM 2024") is None
+    True
+    """
+    actual, target = _heading_regexes()
+    a, t = actual.search(heading), target.search(heading)
+    if a and t:
+        return None
+    return "actual" if a else "target" if t else None
+
+
+# Cues that also qualify a noun ("sản phẩm đã có sao"): they do not override the
+# status of a quantity earlier in the same sentence.
+WEAK_CUES = ("đã", "vừa", "hiện")
+
+
+def is_weak_cue(cue: str) -> bool:
+    return " ".join(cue.lower().split()) in WEAK_CUES
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:

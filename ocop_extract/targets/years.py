@@ -18,9 +18,10 @@ _EXPR = regex.compile(
     r"(?P<baseline>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<by>(?:19|20)\d{2}))"
     r"|(?P<period>(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ)?\s*(?P<p1>(?:19|20)\d{2})\s*-\s*(?P<p2>(?:19|20)\d{2}))"
     r"|(?P<quarter>(?:quý|tháng)\s+[IVX\d]+\s*/\s*(?P<qy>(?:19|20)\d{2}))"
-    r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?!\d)"
+    r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?!\d|\s*-\s*(?:19|20)\d{2})"
     r"|(?P<this>(?<![\p{L}])năm\s+nay(?![\p{L}]))"
-    r"|(?P<next>(?<![\p{L}])năm\s+(?:tới|sau)(?![\p{L}]))",
+    r"|(?P<next>(?<![\p{L}])năm\s+(?:tới|sau)(?![\p{L}]))"
+    r"|(?P<last>(?<![\p{L}])năm\s+(?:ngoái|trước|qua)(?![\p{L}]))",
     regex.I,
 )
 
@@ -49,6 +50,6 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         elif m.group("year"):
             out.append(YearExpr(m.start(), m.end(), int(m.group("y")), "deadline"))
         elif ref_year is not None:
-            offset = 0 if m.group("this") else 1
+            offset = 0 if m.group("this") else (1 if m.group("next") else -1)
             out.append(YearExpr(m.start(), m.end(), ref_year + offset, "deadline"))
     return out
