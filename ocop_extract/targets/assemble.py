@@ -8,7 +8,7 @@ produced it with a confidence, and maps its span back to the source text.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -31,10 +31,15 @@ _HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
+# a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
+_SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 _SPELLED_OUT = regex.compile(r"\(\s*(?:bằng\s+chữ\s*:?\s*)?\Z", regex.I)
 _SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
-_ADDITIVE = regex.compile(r"(?<![\p{L}])(?:thêm|mới)\s*\Z", regex.I)
+_ADDITIVE = regex.compile(
+    r"(?<![\p{L}])(?:thêm|mới|lựa\s+chọn|chọn|trình|xây\s+dựng|hình\s+thành|thành\s+lập|đề\s+nghị)\s*\Z", regex.I)
+_LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I)
+_POINT_KIND = regex.compile(r"(?<![\p{L}])điểm\s+(bán|giới\s+thiệu|trưng\s+bày|du\s+lịch|dừng\s+chân|đến)(?![\p{L}])", regex.I)
 
 
 @dataclass(frozen=True)
@@ -72,19 +77,20 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr],
         if kind == "content" and text.strip():
             # capitals make a heading in an official text; on a news page they are a banner
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
+            subhead = not numbered and bool(_SUBHEAD.fullmatch(text))  # sets a status, never a year
             # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
             start = line.start
             if text.rstrip().endswith(":"):
                 starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
                 start = starts[-1] if starts else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
-            if (numbered or lead_in) and not find_quantities(full, start, line.end, masks):
+            if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end, masks):
                 found = [e for e in _within(all_years, line.start, line.end) if e.kind != "baseline"]
-                if found:
+                if found and not subhead:
                     year = found[-1].year
                 elif numbered:
                     year = None
-                said = heading_status(text) if numbered else None
+                said = heading_status(text) if numbered or subhead else None
                 if said is None and lead_in:
                     cues = status_cues(full, start, line.end)
                     said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
@@ -130,7 +136,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
             if comparator != "=":
                 why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
-            if not _plausible(text, q, comparator, c_start, why):
+            q = _plausible(text, q, comparator, c_start, why, [t for t in out if t.span[0] >= s_start])
+            if q is None:
                 continue
             if q.words and out and out[-1].value == q.value and _SPELLED_OUT.search(text, max(s_start, q.start - 12), q.start):
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
@@ -190,18 +197,30 @@ def _clause_of(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]
     return s_start, s_end
 
 
-def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str]) -> bool:
-    """Filters for readings that are too often not quantities."""
+def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str],
+               earlier: list[Target]) -> Quantity | None:
+    """The quantity as read, or None for readings that are too often not quantities.
+
+    `earlier` are the targets already read from the same sentence.
+    """
     if q.words and q.raw.lower() == "một" and q.value_max is None:
-        if comparator == "=" and not _ADDITIVE.search(text, max(floor, q.start - 12), q.start):
-            return False  # "là một sản phẩm đặc trưng", "hỗ trợ một lần"
-        why.append("'một' read as 1 after a comparator")
+        if q.unit == "times":
+            return None  # "hỗ trợ một lần": once
+        window = text[max(floor, q.start - 16):q.start]
+        listed = _LIST_JOIN.search(window) and any(t.unit == q.unit for t in earlier)
+        if comparator == "=" and not _ADDITIVE.search(window) and not listed:
+            return None  # "là một sản phẩm đặc trưng", "một trong những …"
+        why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
     if q.unit_text.lower() == "điểm":
-        sentence = text[floor:q.end + 80]
+        kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
+        if kinds:
+            unit = "other" if kinds[-1].group(1).lower() in ("du lịch", "dừng chân", "đến") else "sales_point"
+            why.append(f"bare 'điểm': as the 'điểm {kinds[-1].group(1)}' before it")
+            return replace(q, unit=unit)
         if not _SALES_CONTEXT.search(text, max(0, q.start - 300), q.end + 80):
-            return False  # "đạt 80 điểm" is a score, not a point of sale
-        why.append("bare 'điểm' read as a point of sale: the passage speaks of sales points")
-    return True
+            return None  # "đạt 80 điểm" is a score, not a point of sale
+        why.append("bare 'điểm' read as a point of sale: the passage speaks of sales")
+    return q
 
 
 def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why,

@@ -6,6 +6,8 @@
 (21.0, 15.0, 105.0)
 >>> [(m.value, m.text) for m in find_numbers("dự chi 700 triệu đồng, 2.050 tỷ và một trăm sản phẩm")]
 [(700000000.0, '700 triệu'), (2050000000000.0, '2.050 tỷ'), (100.0, 'một trăm')]
+>>> [(m.value, m.text) for m in find_numbers("kinh phí 1 tỷ 250 triệu đồng")]
+[(1250000000.0, '1 tỷ 250 triệu')]
 """
 
 from __future__ import annotations
@@ -65,9 +67,7 @@ def parse_words(text: str) -> float | None:
             scale = lex["scales"][tok]
             value = group + (current or 0)
             if value == 0:
-                value = 1 if prev is None else 0
-                if value == 0:
-                    return None
+                return None  # "tỷ đồng" alone: a scale needs a number before it
             total += value * scale
             group, current = 0, None
         elif tok in lex["hundred"]:
@@ -126,18 +126,27 @@ class NumberMatch:
     text: str
     digits: bool      # written in digits (else in words)
     raw: str          # the numeral without its scale word
+    scale: float = 1  # the last scale word applied ("triệu" → 1e6)
 
 
 def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
     """Every numeral in `text[start:end]`, digits or words, with a scale word applied."""
-    out = []
+    out: list[NumberMatch] = []
     for m in _number_regex().finditer(text, start, len(text) if end is None else end):
         if m.group("digits"):
             value = parse_digits(m.group("digits"))
+            scale = 1
             if m.group("scale"):
                 for word in m.group("scale").lower().split():
-                    value *= _words()["scales"][word]
-            out.append(NumberMatch(m.start(), m.end(), value, m.group(), True, m.group("digits")))
+                    scale *= _words()["scales"][word]
+            prev = out[-1] if out else None
+            if (prev is not None and prev.digits and prev.text != prev.raw and 1 < scale < prev.scale
+                    and text[prev.end:m.start()].isspace() and value < 1000):
+                # "1 tỷ 250 triệu đồng": a smaller scale adds to the larger one before it
+                out[-1] = NumberMatch(prev.start, m.end(), prev.value + value * scale,
+                                      text[prev.start:m.end()], True, prev.raw, scale)
+                continue
+            out.append(NumberMatch(m.start(), m.end(), value * scale, m.group(), True, m.group("digits"), scale))
         else:
             for sub in _split_words(m.group("words"), m.start()):
                 out.append(sub)

@@ -73,10 +73,11 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
 
 
 _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
-_FRACTION = regex.compile(r"/(\d+)(?![\d/])")
+_FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
 _FOREIGN_MONEY = ("usd", "đô la")
+_SCALE_VALUES = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
 _MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
 
 
@@ -159,12 +160,16 @@ def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], li
         else:
             scaled_second = None
             value = num.value
-    # a fraction: "19/60 sản phẩm" counts 19
-    if value_max is None:
+    # a fraction: "19/60 sản phẩm" counts 19; "2,1/4,8 tỷ đồng" counts 2,1 tỷ
+    fraction_scale = ""
+    if value_max is None and num.text == num.raw:
         fm = _FRACTION.match(text, pos, limit)
         if fm:
             pos = fm.end()
-    scale = _scale_word(num) or (_scale_word(scaled_second) if scaled_second else "")
+            if fm.group("scale"):
+                fraction_scale = fm.group("scale")
+                value *= _SCALE_VALUES[fraction_scale.lower()]
+    scale = _scale_word(num) or (_scale_word(scaled_second) if scaled_second else "") or fraction_scale
     implied = False
     pm = _PERCENT_SPACE.match(text, pos, limit)
     if pm:

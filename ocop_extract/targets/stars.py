@@ -23,7 +23,12 @@ from .quantities import Quantity
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó)(?![\p{L}])", regex.I)
 _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
 # "… 41 sản phẩm để hoàn thành chỉ tiêu 60 sản phẩm đạt 3 sao": the later figure is the goal q serves
-_TOWARDS = regex.compile(r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?![\p{L}])", regex.I | regex.S)
+_TOWARDS = regex.compile(
+    r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?:\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|tổng\s+số|lên))?[\s(]*\Z",
+    regex.I | regex.S)
+_SHARE_OF_UNITS = regex.compile(
+    r"\s*(?:số\s+)?(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|đơn\s+vị|địa\s+phương|chủ\s+thể|hộ|hợp\s+tác\s+xã|doanh\s+nghiệp|cán\s+bộ|người)(?![\p{L}])",
+    regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
 
 
@@ -45,10 +50,12 @@ def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]
 
 def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
-    if q.unit not in STAR_UNITS:
+    if q.unit not in STAR_UNITS + ("other",):
         return None
+    if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end):
+        return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
-    if q.unit != "VND":
+    if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
         stop = clause_end
         b = _BREAKDOWN.search(text, q.end, clause_end)
         if b:
@@ -60,6 +67,8 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
         for s, e, k in mentions:
             if q.end <= s < stop:
                 return k
+    if q.unit == "other":
+        return None
     holders = [o for o in quantities if clause_start <= o.start < q.start and o is not q]
     for s, e, k in reversed(mentions):
         if e > q.start:

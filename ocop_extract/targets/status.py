@@ -22,6 +22,9 @@ import regex
 from .cues import cues, phrase_regex
 
 # Actual cues that need more than a phrase list.
+# Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
+_NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
+
 _ACTUAL_PATTERNS = [
     r"(?<![\p{L}])(?<!thực\s)(?<!thể\s)(?<!xuất\s)(?<!biểu\s)hiện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?![\p{L}])",
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
@@ -49,7 +52,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(text, start, end)]
     found += [(m.start(), m.end(), "actual_after") for m in after_only.finditer(text, start, end)]
-    found += [(m.start(), m.end(), "target") for m in target.finditer(text, start, end)]
+    found += [(m.start(), m.end(), "target") for m in target.finditer(text, start, end)
+              if not _NOT_CUES.match(text, m.start())]
     # where two cues overlap ("công nhận được" inside "mới công nhận được"), keep the longer
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, str]] = []
