@@ -1,10 +1,12 @@
 """Published date of a news article, from its byline or a labelled date line.
 
 Evidence, strongest first: a labelled line ("Ngày đăng: 13/04/2023 14:37"),
-a byline ("Vân Khánh - 14:32, 25/05/2024"), and only when nothing else is
-there, a weekday dateline below the headline. A site clock in the page header
-("Thứ Hai, 02/12/2024 | 08:15" above the headline, "Cập nhật lúc: …") and
-dates in lists of other articles are never taken.
+a byline ("Vân Khánh - 14:32, 25/05/2024"), an update line without a weekday
+("Cập nhật: 22/05/2024 10:37"), a line holding only a date and a time
+("27/06/2024 | 19:40"), and only when nothing else is there, a weekday dateline
+below the headline. A site clock in the page header ("Thứ Hai, 02/12/2024 |
+08:15" above the headline, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates
+in lists of other articles are never taken.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nTiêu đề bài viết về sản phẩm OCOP\\nNội dung.\\nHoài Thương - 10:20, 21/03/2023")
@@ -12,6 +14,10 @@ dates in lists of other articles are never taken.
 '2023-03-21'
 >>> published_date(Doc.from_text("y", "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024\\nTiêu đề")) is None
 True
+>>> published_date(Doc.from_text("z", "Cập nhật lúc 16:45 ngày 03/07/2024\\nTiêu đề"))
+'2024-07-03'
+>>> published_date(Doc.from_text("w", "27/06/2024 | 19:40\\nTiêu đề"))
+'2024-06-27'
 """
 
 from __future__ import annotations
@@ -32,14 +38,16 @@ _BYLINE = regex.compile(
 
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[regex.Pattern, regex.Pattern]:
+def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     from ..lexicon import load_lexicon
 
     lex = load_lexicon("metadata")
     pub = "|".join(regex.escape(x) for x in lex["published_labels"])
     clock = "|".join(regex.escape(x) for x in lex["clock_labels"])
+    updated = "|".join(regex.escape(x) for x in sorted(lex["updated_labels"], key=len, reverse=True))
     return (regex.compile(rf"(?:^|\s|\|)(?:{pub})\s*:?\s*(?P<rest>.*)$", regex.I),
-            regex.compile(rf"(?:{clock})", regex.I))
+            regex.compile(rf"(?:{clock})", regex.I),
+            regex.compile(rf"^\s*(?:{updated})\s*:?\s*(?P<rest>.*)$", regex.I))
 
 
 def _only_date_time(text: str) -> Optional[str]:
@@ -55,15 +63,21 @@ def _only_date_time(text: str) -> Optional[str]:
 
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
-    label_re, clock_re = _labels()
+    label_re, clock_re, updated_re = _labels()
     kinds = line_kinds(doc)
-    best: tuple[int, Optional[str]] = (0, None)
+    best: tuple[float, Optional[str]] = (0, None)
     headline_seen = False
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
             continue
         if clock_re.search(text):
+            continue
+        u = updated_re.match(text)
+        if u:
+            dates = find_dates(u.group("rest"))
+            if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
+                best = (1.8, dates[0].iso)
             continue
         m = label_re.search(text)
         if m:
@@ -79,6 +93,11 @@ def published_date(doc: Doc) -> Optional[str]:
                 best = (2, iso)
                 continue
         dates = find_dates(text)
+        if dates and not dates[0].weekday and best[0] < 1.5:
+            iso = _only_date_time(text)
+            if iso and TIME_RE.search(text):
+                best = (1.5, iso)
+                continue
         if dates and dates[0].weekday and headline_seen and best[0] < 1:
             iso = _only_date_time(text[dates[0].start:])
             if iso:

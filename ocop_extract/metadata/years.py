@@ -6,6 +6,8 @@
 (2022, 2022)
 >>> plan_years("Chương trình MTQG giai đoạn 2021-2025 năm 2024")
 (2024, 2024)
+>>> plan_years("Kết quả thực hiện Chương trình năm 2023, nhiệm vụ và giải pháp năm 2024")
+(2023, 2024)
 >>> plan_years("giai đoạn 2021-2025, định hướng đến năm 2030")
 (2021, 2025)
 >>> plan_years("phát triển du lịch đến năm 2030", issued_year=2024)
@@ -55,6 +57,11 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
     """Years of the plan whose title is `text`: its last period or year; else "đến năm N"."""
     spans = year_spans(text)
     main = [s for s in spans if s[2] != "until"]
+    if main and all(s[2] == "single" for s in main) and len(main) > 1:
+        # "Kết quả … năm 2023, nhiệm vụ … năm 2024": a report and the plan after it
+        years = [s[3][0] for s in main]
+        if max(years) - min(years) <= 5:
+            return (min(years), max(years))
     if main:
         return main[-1][3]
     until = [s for s in spans if s[2] == "until"]
