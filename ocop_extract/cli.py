@@ -1,6 +1,7 @@
 """Command line: parses arguments and calls the library; nothing else lives here.
 
-    python -m ocop_extract PATH... [-o FILE] [--explain]
+    python -m ocop_extract PATH... [-o FILE] [--explain] [--workers N] [--resume]
+    python -m ocop_extract PATH... -o FILE --engine dask --scheduler ADDRESS
     python -m ocop_extract validate FILE.jsonl
     python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
     python -m ocop_extract schema [--check]
@@ -31,6 +32,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
     run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
+    _batch_arguments(run)
 
     val = sub.add_parser("validate", help="check a JSON Lines file against the record schema")
     val.add_argument("file")
@@ -44,6 +46,20 @@ def _parser() -> argparse.ArgumentParser:
     sch = sub.add_parser("schema", help="print the JSON Schema of a record")
     sch.add_argument("--check", action="store_true", help="fail if schemas/ differs from the models")
     return parser
+
+
+def _batch_arguments(run: argparse.ArgumentParser) -> None:
+    """How a run is carried out: workers, resume, engine (see `ocop_extract.batch`)."""
+    run.add_argument("-w", "--workers", type=int, metavar="N",
+                     help="worker processes on this machine (default: its cores); output is the same for any N")
+    run.add_argument("--resume", action="store_true",
+                     help="with -o FILE: keep what an interrupted run to FILE wrote, process the rest")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="where documents are processed: this machine, or a dask.distributed cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address, with --engine dask")
+    run.add_argument("--batch-size", type=int, metavar="N", help=argparse.SUPPRESS)
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar on stderr (default: only when stderr is a terminal)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -69,9 +85,11 @@ def main(argv: list[str] | None = None) -> int:
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from .batch import run_to
-        from .options import Options
+        from .options import BatchOptions, Options
 
-        summary = run_to(args.paths, args.output, Options(explain=args.explain))
+        batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                             resume=args.resume, progress=args.progress, batch_size=args.batch_size)
+        summary = run_to(args.paths, args.output, Options(explain=args.explain), batch)
         print(summary.line(), file=sys.stderr)
         return 1 if summary.errors else 0
     if args.command == "validate":
