@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import subprocess
 import sys
 import tempfile
@@ -89,8 +90,9 @@ def _memory_kb(pid: int) -> int:
     return 0
 
 
-def run_cli(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
-    """One end-to-end run as a subprocess; (seconds, peak tree memory in MB)."""
+def run_cli(corpus: Path, out: Path, workers: int) -> tuple[float, float, float]:
+    """One end-to-end run as a subprocess; (seconds, peak tree memory in MB, CPU seconds of the tree)."""
+    cpu_before = _children_cpu()
     env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(ROOT), os.environ.get("PYTHONPATH")])))
     started = time.perf_counter()
     proc = subprocess.Popen([sys.executable, "-m", "ocop_extract", str(corpus), "-o", str(out),
@@ -106,7 +108,12 @@ def run_cli(corpus: Path, out: Path, workers: int) -> tuple[float, float]:
     seconds = time.perf_counter() - started
     if proc.returncode not in (0, 1):
         raise SystemExit(f"run with {workers} workers failed:\n{err.decode(errors='replace')}")
-    return seconds, peak
+    return seconds, peak, _children_cpu() - cpu_before
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def pipeline_in_process(texts: list[tuple[str, bytes]]) -> float:
@@ -150,6 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                         help="documents for the in-process pipeline figure (0: the whole corpus)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
     args = parser.parse_args(argv)
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
     with tempfile.TemporaryDirectory(prefix="ocop_bench_") as tmp:
         corpus = args.keep or Path(tmp) / "corpus"
@@ -159,15 +167,16 @@ def main(argv: list[str] | None = None) -> int:
               f"({chars / docs:,.0f} per document), built in {time.perf_counter() - started:.1f} s")
         print(f"machine: {os.cpu_count()} cores, Python {sys.version.split()[0]}")
 
-        runs: dict[int, tuple[float, float]] = {}
+        runs: dict[int, tuple[float, float, float]] = {}
         outputs: dict[int, bytes] = {}
         for workers in sorted({1, 2, args.workers}):
             out = Path(tmp) / f"out_{workers}.jsonl"
             runs[workers] = run_cli(corpus, out, workers)
             outputs[workers] = out.read_bytes()
-            seconds, peak = runs[workers]
+            seconds, peak, cpu = runs[workers]
             print(f"--workers {workers}: {seconds:7.2f} s  {docs / seconds:9,.0f} docs/s  "
-                  f"{chars / seconds / workers:12,.0f} chars/s per worker  peak memory {peak:6.1f} MB")
+                  f"{chars / seconds / workers:12,.0f} chars/s per worker  peak memory {peak:6.1f} MB  "
+                  f"CPU {cpu:7.2f} s")
             out.unlink()
         same = len(set(outputs.values())) == 1
         print(f"outputs identical across worker counts: {'yes' if same else 'NO'}")
@@ -187,12 +196,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"underthesea word_tokenize ({len(token_paths):,} documents, {token_chars:,} chars): "
               f"{tokenize:,.0f} chars/s")
 
-    t1, peak1 = runs[1]
-    t2, peak2 = runs[2]
+    t1, t2 = runs[1][0], runs[2][0]
     per_worker = chars / t1
     speedup = t1 / t2
-    peak = max(p for _, p in runs.values())
-    print("\nsummary")
+    peak = max(p for _, p, _ in runs.values())
+    print(f"\nsummary (machine: {os.cpu_count()} cores; load average before the run {load:.2f}: "
+          "other work on the machine lowers the speed-up)")
     print(f"  chars/s per worker (1 worker, end to end): {per_worker:12,.0f}   "
           f"target >= {TARGETS['chars_per_worker']:,}: {_mark(per_worker >= TARGETS['chars_per_worker'])}")
     print(f"  docs/s (1 worker / 2 workers):       {docs / t1:8,.0f} / {docs / t2:,.0f}")

@@ -12,10 +12,10 @@ reader never sees a half-written file and ``--resume`` can pick up a killed run.
 from __future__ import annotations
 
 import math
+import os
 import sys
 import tempfile
 import time
-import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Callable, Iterable, Iterator, Sequence

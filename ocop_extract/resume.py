@@ -63,13 +63,13 @@ def verified_prefix(output: Path, documents: Sequence[Path]) -> Prefix:
         for raw in fh:
             if prefix.done >= len(documents) or not raw.endswith(b"\n"):
                 break
+            path = documents[prefix.done]
             try:
                 record = json.loads(raw)
                 source = record["source"]
-            except (ValueError, KeyError, TypeError):
-                break
-            path = documents[prefix.done]
-            if source.get("path") != str(path) or source.get("sha256") != file_sha256(path):
+                if source["path"] != str(path) or source.get("sha256") != file_sha256(path):
+                    break
+            except (ValueError, KeyError, TypeError, AttributeError):
                 break
             prefix.done += 1
             prefix.offset += len(raw)

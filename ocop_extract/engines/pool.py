@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from typing import Any, Callable, Iterable, Iterator
@@ -58,7 +59,13 @@ def warm_up() -> None:
 
 
 def _worker_init(parent: int) -> None:
-    """In each worker: exit when the parent is gone (a killed run must not leave orphans)."""
+    """In each worker: leave Ctrl-C to the parent, and exit when the parent is gone.
+
+    The parent handles an interrupt (it keeps ``FILE.part`` for --resume and
+    stops the pool); a parent killed outright must not leave orphans behind.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
     def watch() -> None:
         while os.getppid() == parent:
             time.sleep(0.5)
