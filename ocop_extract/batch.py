@@ -34,19 +34,26 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
 
     Raises `UsageError` for a path that does not exist.
     """
-    found: set[Path] = set()
+    return [Path(p) for p in document_paths(paths)]
+
+
+def document_paths(paths: Iterable[str | Path]) -> list[str]:
+    """`find_documents` as strings: what a batch holds for each document (a few dozen bytes, not a Path)."""
+    found: set[str] = set()
     for raw in paths:
-        path = Path(raw)
-        if path.is_dir():
-            for child in path.rglob("*"):
-                rel = child.relative_to(path).parts
-                if child.is_file() and not any(part.startswith(".") for part in rel):
-                    found.add(child)
-        elif path.exists():
-            found.add(path)
+        root = str(Path(raw))
+        if os.path.isdir(root):
+            for folder, dirs, files in os.walk(root):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]
+                if root == ".":  # spelled as pathlib does: "a/b.txt", not "./a/b.txt"
+                    folder = folder[2:]
+                found.update(path for path in (os.path.join(folder, f) for f in files if not f.startswith("."))
+                             if os.path.isfile(path))
+        elif os.path.exists(root):
+            found.add(root)
         else:
             raise UsageError(f"no such file or folder: {raw}")
-    return sorted(found, key=lambda p: str(p))
+    return sorted(found)
 
 
 def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
@@ -81,7 +88,7 @@ class Summary:
         self.errors += done.error
 
 
-def stream_lines(documents: Sequence[Path], engine: Engine, options: Options = DEFAULT_OPTIONS,
+def stream_lines(documents: Sequence[str | Path], engine: Engine, options: Options = DEFAULT_OPTIONS,
                  function: DocFunction | None = None, batch_size: int | None = None) -> Iterator[Done]:
     """Each document's processed line, in the order of `documents`, from whichever engine."""
     size = batch_size or engine.batch_size
@@ -91,7 +98,7 @@ def stream_lines(documents: Sequence[Path], engine: Engine, options: Options = D
         yield from batch
 
 
-def _items(paths: Sequence[Path], ships_bytes: bool) -> list[Item]:
+def _items(paths: Sequence[str | Path], ships_bytes: bool) -> list[Item]:
     return [load_item(str(p)) if ships_bytes else Item(str(p)) for p in paths]
 
 
@@ -106,7 +113,7 @@ def _open_engine(batch: BatchOptions, todo: int) -> Engine:
     return make_engine(batch.engine, batch.workers, batch.scheduler)
 
 
-def _write(documents: Sequence[Path], write: Callable[[str], None], summary: Summary,
+def _write(documents: Sequence[str], write: Callable[[str], None], summary: Summary,
            options: Options, batch: BatchOptions, function: DocFunction | None) -> None:
     """Process `documents` and hand each line to `write`, counting and drawing progress."""
     bar = Progress(total=summary.documents + len(documents), initial=summary.documents,
@@ -131,7 +138,7 @@ def run_batch(paths: Iterable[str | Path], out: IO[str], options: Options = DEFA
     """
     started = time.perf_counter()
     summary = Summary()
-    _write(find_documents(paths), lambda line: out.write(line + "\n"), summary, options, batch, function)
+    _write(document_paths(paths), lambda line: out.write(line + "\n"), summary, options, batch, function)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -142,7 +149,7 @@ def run_file(paths: Iterable[str | Path], output: str | Path, options: Options =
     from .resume import PartOutput
 
     started = time.perf_counter()
-    documents = find_documents(paths)
+    documents = document_paths(paths)
     out = PartOutput(output)
     prefix, complete = out.start(documents, batch.resume)
     summary = Summary(documents=prefix.done, targets=prefix.targets, errors=prefix.errors,
@@ -199,5 +206,5 @@ class AtomicOutput:
             os.unlink(self._tmp)
 
 
-__all__ = ["AtomicOutput", "Summary", "find_documents", "iter_records", "process_path",
+__all__ = ["AtomicOutput", "Summary", "document_paths", "find_documents", "iter_records", "process_path",
            "record_line", "run_batch", "run_file", "run_to", "stream_lines"]

@@ -48,15 +48,15 @@ def part_path(target: str | Path) -> Path:
     return Path(f"{target}.part")
 
 
-def file_sha256(path: Path) -> str | None:
+def file_sha256(path: str | Path) -> str | None:
     """The content hash a record of `path` would carry; None when it cannot be read."""
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        return hashlib.sha256(Path(path).read_bytes()).hexdigest()
     except OSError:
         return None
 
 
-def verified_prefix(output: Path, documents: Sequence[Path]) -> Prefix:
+def verified_prefix(output: Path, documents: Sequence[str | Path]) -> Prefix:
     """The longest prefix of `output` whose lines are current records of `documents`, in order."""
     prefix = Prefix()
     with open(output, "rb") as fh:
@@ -88,7 +88,7 @@ class PartOutput:
         self._fh: IO[bytes] | None = None
         self._synced = time.monotonic()
 
-    def start(self, documents: Sequence[Path], resume: bool) -> tuple[Prefix, bool]:
+    def start(self, documents: Sequence[str | Path], resume: bool) -> tuple[Prefix, bool]:
         """Open for writing; return what is kept from before and whether `FILE` is already complete."""
         self.part.parent.mkdir(parents=True, exist_ok=True)
         prefix = Prefix()
