@@ -207,6 +207,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  docs/s (1 worker / 2 workers):       {docs / t1:8,.0f} / {docs / t2:,.0f}")
     print(f"  speed-up 1 -> 2 workers:             {speedup:8.2f}x     "
           f"target >= {TARGETS['speedup']}x: {_mark(speedup >= TARGETS['speedup'])}")
+    cpu_bound = 2 * runs[1][2] / runs[2][2]
+    print(f"  speed-up the CPU work allows:        {cpu_bound:8.2f}x     "
+          "(2 x CPU seconds of 1 worker / CPU seconds of 2: what an idle 2-core machine would give)")
     print(f"  ratio to underthesea word_tokenize:  {per_worker / tokenize:8.1f}x     "
           f"target >= {TARGETS['vs_tokenize']}x: {_mark(per_worker / tokenize >= TARGETS['vs_tokenize'])}")
     print(f"  peak memory, process tree:           {peak:8.1f} MB   "
