@@ -1,6 +1,8 @@
 """Command line: parses arguments and calls the library; nothing else lives here.
 
-    python -m ocop_extract PATH... [-o FILE] [--explain] [--db URL] [--csv DIR] [--parquet DIR]
+    python -m ocop_extract PATH... [-o FILE] [--explain] [--workers N] [--resume]
+    python -m ocop_extract PATH... -o FILE --engine dask --scheduler ADDRESS
+    python -m ocop_extract PATH... [--db URL] [--csv DIR] [--parquet DIR]
     python -m ocop_extract validate FILE.jsonl
     python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
     python -m ocop_extract review FILE -o PAGE.html
@@ -37,6 +39,7 @@ def _parser() -> argparse.ArgumentParser:
                           "(safe to run again; with --db/--csv/--parquet, JSON Lines are written only with -o FILE)")
     run.add_argument("--csv", metavar="DIR", help="write flat documents/targets/references CSV files into DIR")
     run.add_argument("--parquet", metavar="DIR", help="write the flat tables as Parquet into DIR (needs pyarrow)")
+    _batch_arguments(run)
 
     val = sub.add_parser("validate", help="check a JSON Lines file against the record schema")
     val.add_argument("file")
@@ -56,6 +59,20 @@ def _parser() -> argparse.ArgumentParser:
     sch.add_argument("--sql", choices=("sqlite", "postgresql"), help="print the database DDL instead")
     sch.add_argument("--write-sql", action="store_true", help="regenerate schemas/sqlite.sql and schemas/postgresql.sql")
     return parser
+
+
+def _batch_arguments(run: argparse.ArgumentParser) -> None:
+    """How a run is carried out: workers, resume, engine (see `ocop_extract.batch`)."""
+    run.add_argument("-w", "--workers", type=int, metavar="N",
+                     help="worker processes on this machine (default: its cores); output is the same for any N")
+    run.add_argument("--resume", action="store_true",
+                     help="with -o FILE: keep what an interrupted run to FILE wrote, process the rest")
+    run.add_argument("--engine", choices=("local", "dask"), default="local",
+                     help="where documents are processed: this machine, or a dask.distributed cluster")
+    run.add_argument("--scheduler", metavar="ADDRESS", help="dask scheduler address, with --engine dask")
+    run.add_argument("--batch-size", type=int, metavar="N", help=argparse.SUPPRESS)
+    run.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress bar on stderr (default: only when stderr is a terminal)")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -90,9 +107,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         return 0 if result.ok else 1
     if args.command == "run":
         from .batch import run_to
-        from .options import Options
+        from .options import BatchOptions, Options
 
-        summary = run_to(args.paths, args.output, Options(explain=args.explain))
+        batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                             resume=args.resume, progress=args.progress, batch_size=args.batch_size)
+        summary = run_to(args.paths, args.output, Options(explain=args.explain), batch)
         print(summary.line(), file=sys.stderr)
         return 1 if summary.errors else 0
     if args.command == "validate":

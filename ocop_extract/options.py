@@ -18,3 +18,22 @@ class Options:
 
 
 DEFAULT_OPTIONS = Options()
+
+
+@dataclass(frozen=True)
+class BatchOptions:
+    """How a batch runs (not what it extracts): engine, workers, resume, progress.
+
+    >>> BatchOptions().engine, BatchOptions().workers
+    ('local', None)
+    """
+
+    engine: str = "local"             # "local" (this machine) or "dask" (a cluster)
+    workers: int | None = None        # local worker processes; None: the machine's cores
+    scheduler: str | None = None      # dask scheduler address, with engine="dask"
+    resume: bool = False              # keep what an interrupted run to the same file wrote
+    progress: bool | None = None      # progress bar on stderr; None: only when it is a terminal
+    batch_size: int | None = None     # documents per task; None: the engine's own choice
+
+
+DEFAULT_BATCH = BatchOptions()
