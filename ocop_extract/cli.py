@@ -93,6 +93,12 @@ def main(argv: list[str] | None = None) -> int:
     except UsageError as exc:
         print(f"ocop_extract: {exc}", file=sys.stderr)
         return 2
+    except BrokenPipeError:
+        # the reader went away ("… | head"): stop quietly, as Unix tools do
+        import os
+
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
 
 
 def _dispatch(args: argparse.Namespace) -> int:

@@ -85,7 +85,8 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr],
                 start = starts[-1] if starts else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
             if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end, masks):
-                found = [e for e in _within(all_years, line.start, line.end) if e.kind != "baseline"]
+                found = [e for e in _within(all_years, line.start, line.end)
+                         if e.kind not in ("baseline", "past")]
                 if found and not subhead:
                     year = found[-1].year
                 elif numbered:
@@ -120,7 +121,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = _within(all_years, s_start, s_end)
         carried = para_year
-        stated = [e for e in s_years if e.kind != "baseline"
+        stated = [e for e in s_years if e.kind not in ("baseline", "past")
                   and not (years.plan_start is not None and e.year < years.plan_start)]
         if stated:
             para_year = stated[-1].year
@@ -228,8 +229,8 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
             heading_status_: str | None = None, prev_end: int = 0) -> str:
     """Target or actual, by the nearest evidence first (see `status`)."""
     before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
-    past = [e for e in s_years if e.end <= q.start and e.kind in ("deadline", "period")
-            and years.plan_start is not None and e.year < years.plan_start]
+    past = [e for e in s_years if e.end <= q.start and (e.kind == "past" or (
+            e.kind in ("deadline", "period") and years.plan_start is not None and e.year < years.plan_start))]
     if past and not strong_target_between(text, past[-1].end, q.start):
         why.append(f"status actual: past year {past[-1].year} before it")
         return "actual"
@@ -260,7 +261,7 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if para_status:
         why.append(f"status {para_status}: as the paragraph before it")
         return para_status
-    future = [e for e in s_years if e.kind != "baseline" and years.this_year and e.year > years.this_year]
+    future = [e for e in s_years if e.kind not in ("baseline", "past") and years.this_year and e.year > years.this_year]
     if future:
         why.append(f"status target: the sentence looks ahead to {future[0].year}")
         return "target"
@@ -276,7 +277,7 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
 
 
 def _year(text, q, s_start, c_start, c_end, s_years: list[YearExpr], quantities, years: DocYears, heading, why) -> int | None:
-    usable = [e for e in s_years if e.kind != "baseline"
+    usable = [e for e in s_years if e.kind not in ("baseline", "past")
               and not (years.plan_start is not None and e.year < years.plan_start)]
     before = [e for e in usable if e.end <= q.start]
     if before:

@@ -24,35 +24,60 @@ import regex
 from ..lexicon import load_lexicon
 from .numbers import NumberMatch, find_numbers
 
-_MASKS = [
-    # dates: 08/04/2022, 17.1.2023, 12-05-2023, 9/11 after a day word, 6/2024 (month/year)
-    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",
-    r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\d{1,2}[/.-]\d{1,2}(?![\d/.-])",
-    r"(?<![\p{L}])(?:tháng|từ|đến)\s+\d{1,2}/\d{1,2}(?![\d/])",
-    r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)",
+# Spans that hold no quantity, found over the whole text. Each pattern starts with
+# something the engine can search for quickly (a digit or a literal).
+_TEXT_MASKS = [
+    # dates: 08/04/2022, 17.1.2023, 12-05-2023; month/year: 6/2024
+    (r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)", regex.I),
+    (r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)", 0),
     # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT
-    r"\d+(?:[/-][\p{L}\d&.]*)*[/-]\p{Lu}[\p{L}\d&.-]*",
-    # times, links, e-mail, phone numbers, hotlines
-    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
-    r"https?://\S+|www\.\S+|\S+@\S+",
-    r"(?<!\d)(?:\+84|0)\d{2,4}[ .]\d{3,4}[ .]?\d{3,4}(?!\d)",
-    r"(?<!\d)1[89]00[ .]?\d{3,4}(?!\d)",
-    # years and periods: năm 2024, giai đoạn 2021-2025, 2018 – 2022
-    r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)",
-    r"(?<![\p{L}])(?:năm|giai đoạn|niên vụ|khóa|nhiệm kỳ)\s+(?:19|20)\d{2}(?!\d)",
-    # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4, quý IV
-    r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|Điều|điều|khoản|mục|phụ lục|chương|quý|tháng|ngày|tuần|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?(?:\d+|[IVXLC]+)(?![\d\p{L}])",
+    (r"\d+(?:[/-][\p{L}\d&.]*)*[/-]\p{Lu}[\p{L}\d&.-]*", 0),
+    # times, links, phone numbers, hotlines
+    (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)", 0),
+    (r"(?:https?://|www\.)\S+", regex.I),
+    (r"(?<!\d)(?:\+84|0)\d{2,4}[ .]\d{3,4}[ .]?\d{3,4}(?!\d)", 0),
+    (r"(?<!\d)1[89]00[ .]?\d{3,4}(?!\d)", 0),
+    # periods: 2021-2025, 2018 – 2022
+    (r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)", 0),
     # versions: công nghệ 4.0
-    r"(?<!\d)\d\.0(?!\d)",
+    (r"(?<!\d)\d\.0(?!\d)", 0),
     # the programme's own name
-    r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)",
+    (r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)", regex.I),
+]
+
+# Words that make the number after them a label, an ordinal, a day or a year, not a
+# quantity; checked on the text just before each number (cheaper than a scan of all text).
+# Each: (pattern ending at the number, pattern the number must be followed by, or None).
+_BEFORE_MASKS = [
+    # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4
+    (r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|điều|khoản|mục|phụ lục|chương|quý|tháng|ngày|tuần"
+     r"|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?\Z", None),
+    # a day and month: ngày 9/11, sáng 15-3; từ 5/9
+    (r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\Z", r"[/.-]\d{1,2}(?![\d/.-])"),
+    (r"(?<![\p{L}])(?:tháng|từ|đến)\s+\Z", r"/\d{1,2}(?![\d/])"),
+    # years: năm 2024, giai đoạn 2025, nhiệm kỳ 2020
+    (r"(?<![\p{L}])(?:năm|giai đoạn|niên vụ|khóa|nhiệm kỳ)\s+\Z", r"(?<=(?:19|20)\d{2})(?!\d)"),
 ]
 
 
 @lru_cache(maxsize=1)
 def _mask_regexes() -> tuple[regex.Pattern, ...]:
     # one pattern each: an alternation of them all defeats the engine's literal-prefix search
-    return tuple(regex.compile(m, regex.I) for m in _MASKS)
+    return tuple(regex.compile(p, flags) for p, flags in _TEXT_MASKS)
+
+
+@lru_cache(maxsize=1)
+def _before_masks() -> tuple[tuple[regex.Pattern, regex.Pattern | None], ...]:
+    return tuple((regex.compile(b, regex.I), regex.compile(a) if a else None) for b, a in _BEFORE_MASKS)
+
+
+def _labelled(text: str, num: NumberMatch) -> bool:
+    """Whether the words before `num` make it a label, a day or a year ("đợt 2", "năm 2024")."""
+    window_start = max(0, num.start - 24)
+    for before, after in _before_masks():
+        if before.search(text, window_start, num.start) and (after is None or after.match(text, num.end)):
+            return True
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +125,14 @@ class Quantity:
 def masked_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """Sorted spans of text[start:end] that hold no quantity (dates, numbers of documents, years, labels …)."""
     end = len(text) if end is None else end
-    return sorted((m.start(), m.end()) for r in _mask_regexes() for m in r.finditer(text, start, end))
+    spans = [(m.start(), m.end()) for r in _mask_regexes() for m in r.finditer(text, start, end)]
+    at = text.find("@", start, end)
+    while at >= 0:  # e-mail addresses: from the white space before "@" to the one after
+        left = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
+        right = min((i for i in (text.find(" ", at, end), text.find("\n", at, end)) if i >= 0), default=end)
+        spans.append((left, right))
+        at = text.find("@", right, end)
+    return sorted(spans)
 
 
 def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -129,6 +161,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     if masks is None:
         masks = masked_spans(text, start, end)
     numbers = [n for n in find_numbers(text, start, end) if not _inside(masks, n.start, n.end)
+               and not (n.digits and _labelled(text, n))
                and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
     out: list[Quantity] = []
     consumed = start

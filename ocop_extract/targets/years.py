@@ -14,16 +14,15 @@ from dataclasses import dataclass
 
 import regex
 
-_EXPR = regex.compile(
-    r"(?P<baseline>so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?(?P<by>(?:19|20)\d{2}))"
-    r"|(?P<period>(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ)?\s*(?P<p1>(?:19|20)\d{2})\s*-\s*(?P<p2>(?:19|20)\d{2}))"
-    r"|(?P<quarter>(?:quý|tháng)\s+[IVX\d]+\s*/\s*(?P<qy>(?:19|20)\d{2}))"
-    r"|(?P<year>năm\s+(?P<y>(?:19|20)\d{2}))(?!\d|\s*-\s*(?:19|20)\d{2})"
-    r"|(?P<this>(?<![\p{L}])năm\s+nay(?![\p{L}]))"
-    r"|(?P<next>(?<![\p{L}])năm\s+(?:tới|sau)(?![\p{L}]))"
-    r"|(?P<last>(?<![\p{L}])năm\s+(?:ngoái|trước|qua)(?![\p{L}]))",
-    regex.I,
-)
+# A four-digit year is found first (a fast search); the words before it say what it is.
+_YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d/])")
+_PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
+_BASELINE_BEFORE = regex.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?\Z", regex.I)
+_PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I)
+_QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I)
+_YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I)
+_RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
+_RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
 @dataclass(frozen=True)
@@ -31,25 +30,36 @@ class YearExpr:
     start: int
     end: int
     year: int
-    kind: str            # deadline, period, baseline
+    kind: str            # deadline, period, baseline, past ("năm ngoái")
     first: int | None = None   # first year of a period
 
 
 def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int | None = None) -> list[YearExpr]:
-    """Year expressions in text[start:end]; `ref_year` resolves "năm nay"."""
+    """Year expressions in text[start:end], in text order; `ref_year` resolves "năm nay"."""
+    end = len(text) if end is None else end
     out = []
-    for m in _EXPR.finditer(text, start, len(text) if end is None else end):
-        if m.group("baseline"):
-            out.append(YearExpr(m.start(), m.end(), int(m.group("by")), "baseline"))
-        elif m.group("period"):
-            first, last = int(m.group("p1")), int(m.group("p2"))
-            if last >= first:
-                out.append(YearExpr(m.start(), m.end(), last, "period", first))
-        elif m.group("quarter"):
-            out.append(YearExpr(m.start(), m.end(), int(m.group("qy")), "deadline"))
-        elif m.group("year"):
-            out.append(YearExpr(m.start(), m.end(), int(m.group("y")), "deadline"))
-        elif ref_year is not None:
-            offset = 0 if m.group("this") else (1 if m.group("next") else -1)
-            out.append(YearExpr(m.start(), m.end(), ref_year + offset, "deadline"))
+    skip_to = start
+    for m in _YEAR.finditer(text, start, end):
+        if m.start() < skip_to:
+            continue
+        year = int(m.group())
+        window = max(start, m.start() - 24)
+        if text[m.start() - 1:m.start()] == "/" and not _QUARTER_BEFORE.search(text, window, m.start()):
+            continue  # the year of a date ("08/04/2022"), not a deadline
+        tail = _PERIOD_TAIL.match(text, m.end(), end)
+        if tail and int(tail.group(1)) >= year:
+            p = _PERIOD_BEFORE.search(text, window, m.start())
+            out.append(YearExpr(p.start() if p else m.start(), tail.end(), int(tail.group(1)), "period", year))
+            skip_to = tail.end()
+        elif (b := _BASELINE_BEFORE.search(text, window, m.start())):
+            out.append(YearExpr(b.start(), m.end(), year, "baseline"))
+        elif (q := _QUARTER_BEFORE.search(text, window, m.start())):
+            out.append(YearExpr(q.start(), m.end(), year, "deadline"))
+        elif (y := _YEAR_WORD_BEFORE.search(text, window, m.start())):
+            out.append(YearExpr(y.start(), m.end(), year, "deadline"))
+    if ref_year is not None:
+        for r in _RELATIVE.finditer(text, start, end):
+            offset = _RELATIVE_OFFSET[r.group(1)]
+            out.append(YearExpr(r.start(), r.end(), ref_year + offset, "past" if offset < 0 else "deadline"))
+        out.sort(key=lambda e: e.start)
     return out
