@@ -74,7 +74,8 @@ class Normalized:
         return self.source[s:e]
 
 
-_ONE_FOR_ONE = str.maketrans({**_SPACES, **_DASHES, **_QUOTES})
+_ONE_FOR_ONE_MAP = {**_SPACES, **_DASHES, **_QUOTES}
+_REPLACED = regex.compile("[" + regex.escape("".join(_ONE_FOR_ONE_MAP)) + "]")
 _DROPPED = regex.compile("[" + "".join(_DROP) + "]")
 _TONED_FINAL = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
 _OLD_TONE_WORD = regex.compile(rf"(?<![\p{{L}}])\p{{L}}*?[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
@@ -102,7 +103,7 @@ def _move_tone(word: str) -> str:
 
 def normalize(source: str) -> Normalized:
     """Normalise `source` for the extractors, keeping the offset map."""
-    text = source.translate(_ONE_FOR_ONE)
+    text = _REPLACED.sub(lambda m: _ONE_FOR_ONE_MAP[m.group()], source)
     starts = ends = None
     if _DROPPED.search(text) or not unicodedata.is_normalized("NFC", text):
         text, starts, ends = _remap(text)

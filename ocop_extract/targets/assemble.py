@@ -105,6 +105,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     text = doc.text
     years = doc_years(meta)
     masks = masked_spans(text)
+    lower = text.lower()
     all_years = year_expressions(text, years.this_year)
     headings = _heading_context(doc, masks, all_years, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
@@ -125,7 +126,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                   and not (years.plan_start is not None and e.year < years.plan_start)]
         if stated:
             para_year = stated[-1].year
-        quantities = find_quantities(text, s_start, s_end, masks)
+        quantities = find_quantities(text, s_start, s_end, masks, lower)
         if not quantities:
             continue
         s_cues = status_cues(text, s_start, s_end)

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -103,17 +104,22 @@ def parse_words(text: str) -> float | None:
 
 
 @lru_cache(maxsize=1)
-def _number_regex() -> regex.Pattern:
+def _number_regexes() -> tuple[regex.Pattern, "re.Pattern[str]"]:
+    """Digits (with scale words) and runs of number words, as two patterns.
+
+    Two searches beat one alternation: the digit pattern starts with a digit, which
+    the engine finds fast, and the words are found by the standard `re` module in a
+    lower-cased copy of the text, several times faster than a case-insensitive scan.
+    """
     lex = _words()
     word = "|".join(sorted(
         list(lex["units"]) + lex["ten"] + lex["tens"] + lex["hundred"] + lex["zero_filler"] + list(lex["scales"]),
         key=len, reverse=True))
     scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
-    return regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,/])(?:(?P<digits>{DIGITS})(?:\s+(?P<scale>(?:{scale})(?:\s+(?:{scale}))*))?(?![\p{{L}}])"
-        rf"|(?P<words>(?:{word})(?:\s+(?:{word}))*)(?![\p{{L}}]))",
-        regex.I,
-    )
+    digits = regex.compile(
+        rf"(?<![\p{{L}}\p{{N}}.,/])(?P<digits>{DIGITS})(?:\s+(?P<scale>(?i:{scale})(?:\s+(?i:{scale}))*))?(?![\p{{L}}])")
+    words = re.compile(rf"(?<![^\W\d_])(?:{word})(?:\s+(?:{word}))*(?![^\W\d_])")
+    return digits, words
 
 
 @dataclass(frozen=True)
@@ -129,28 +135,46 @@ class NumberMatch:
     scale: float = 1  # the last scale word applied ("triệu" → 1e6)
 
 
-def find_numbers(text: str, start: int = 0, end: int | None = None) -> list[NumberMatch]:
-    """Every numeral in `text[start:end]`, digits or words, with a scale word applied."""
+def find_numbers(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[NumberMatch]:
+    """Every numeral in `text[start:end]`, digits or words, with a scale word applied.
+
+    `lower` is `text.lower()` when the caller has it (it must be as long as `text`).
+    """
+    end = len(text) if end is None else end
+    digits_re, words_re = _number_regexes()
     out: list[NumberMatch] = []
-    for m in _number_regex().finditer(text, start, len(text) if end is None else end):
-        if m.group("digits"):
-            value = parse_digits(m.group("digits"))
-            scale = 1
-            if m.group("scale"):
-                for word in m.group("scale").lower().split():
-                    scale *= _words()["scales"][word]
-            prev = out[-1] if out else None
-            if (prev is not None and prev.digits and prev.text != prev.raw and 1 < scale < prev.scale
-                    and text[prev.end:m.start()].isspace() and value < 1000):
-                # "1 tỷ 250 triệu đồng": a smaller scale adds to the larger one before it
-                out[-1] = NumberMatch(prev.start, m.end(), prev.value + value * scale,
-                                      text[prev.start:m.end()], True, prev.raw, scale)
-                continue
-            out.append(NumberMatch(m.start(), m.end(), value * scale, m.group(), True, m.group("digits"), scale))
-        else:
-            for sub in _split_words(m.group("words"), m.start()):
-                out.append(sub)
+    for m in digits_re.finditer(text, start, end):
+        value = parse_digits(m.group("digits"))
+        scale = 1
+        if m.group("scale"):
+            for word in m.group("scale").lower().split():
+                scale *= _words()["scales"][word]
+        prev = out[-1] if out else None
+        if (prev is not None and prev.text != prev.raw and 1 < scale < prev.scale
+                and text[prev.end:m.start()].isspace() and value < 1000):
+            # "1 tỷ 250 triệu đồng": a smaller scale adds to the larger one before it
+            out[-1] = NumberMatch(prev.start, m.end(), prev.value + value * scale,
+                                  text[prev.start:m.end()], True, prev.raw, scale)
+            continue
+        out.append(NumberMatch(m.start(), m.end(), value * scale, m.group(), True, m.group("digits"), scale))
+    if lower is None or len(lower) != len(text):
+        lower = text[start:end].lower()
+        offset = start
+        if len(lower) != end - start:  # a character whose lower case is longer: read it case by case
+            return out + _word_numbers_slow(text, start, end)
+    else:
+        offset = 0
+    found = []
+    for m in words_re.finditer(lower, start - offset, end - offset):
+        found.extend(_split_words(text[m.start() + offset:m.end() + offset], m.start() + offset))
+    if found:
+        out = sorted(out + found, key=lambda n: n.start)
     return out
+
+
+def _word_numbers_slow(text: str, start: int, end: int) -> list[NumberMatch]:
+    pattern = re.compile(_number_regexes()[1].pattern, re.I)
+    return [n for m in pattern.finditer(text, start, end) for n in _split_words(m.group(), m.start())]
 
 
 def _split_words(words: str, offset: int) -> list[NumberMatch]:

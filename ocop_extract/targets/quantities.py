@@ -67,15 +67,20 @@ def _mask_regexes() -> tuple[regex.Pattern, ...]:
 
 
 @lru_cache(maxsize=1)
-def _before_masks() -> tuple[tuple[regex.Pattern, regex.Pattern | None], ...]:
-    return tuple((regex.compile(b, regex.I), regex.compile(a) if a else None) for b, a in _BEFORE_MASKS)
+def _before_masks() -> tuple[regex.Pattern, tuple[regex.Pattern | None, ...]]:
+    """One pattern with a named group per entry of `_BEFORE_MASKS`, and their after-patterns."""
+    before = "|".join(f"(?P<m{i}>{b})" for i, (b, _) in enumerate(_BEFORE_MASKS))
+    return regex.compile(before, regex.I), tuple(regex.compile(a) if a else None for _, a in _BEFORE_MASKS)
 
 
 def _labelled(text: str, num: NumberMatch) -> bool:
     """Whether the words before `num` make it a label, a day or a year ("đợt 2", "năm 2024")."""
-    window_start = max(0, num.start - 24)
-    for before, after in _before_masks():
-        if before.search(text, window_start, num.start) and (after is None or after.match(text, num.end)):
+    before, afters = _before_masks()
+    m = before.search(text, max(0, num.start - 24), num.start)
+    if not m:
+        return False
+    for i, after in enumerate(afters):
+        if m.group(f"m{i}") is not None and (after is None or after.match(text, num.end)):
             return True
     return False
 
@@ -152,15 +157,16 @@ _YEAR_NAM = regex.compile(
 
 
 def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    masks: list[tuple[int, int]] | None = None) -> list[Quantity]:
+                    masks: list[tuple[int, int]] | None = None, lower: str | None = None) -> list[Quantity]:
     """All quantities in `text[start:end]`, left to right, not overlapping.
 
-    `masks` are `masked_spans` of the whole text, when the caller has them already.
+    `masks` (the `masked_spans` of the whole text) and `lower` (`text.lower()`) are
+    passed by a caller that reads many parts of one text, so they are made once.
     """
     end = len(text) if end is None else end
     if masks is None:
         masks = masked_spans(text, start, end)
-    numbers = [n for n in find_numbers(text, start, end) if not _inside(masks, n.start, n.end)
+    numbers = [n for n in find_numbers(text, start, end, lower) if not _inside(masks, n.start, n.end)
                and not (n.digits and _labelled(text, n))
                and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
     out: list[Quantity] = []
