@@ -269,7 +269,7 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if heading_status_:
         why.append(f"status {heading_status_}: from the heading above")
         return heading_status_
-    if genre == "news" and comparator == "=" and not any(c[2] == "target" for c in s_cues):
+    if genre == "news" and not any(c[2] == "target" for c in s_cues):
         # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
         why.append("status actual: a plain figure in a news sentence with no target cue")
         return "actual"
