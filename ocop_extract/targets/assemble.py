@@ -30,11 +30,13 @@ from .years import YearExpr, year_expressions
 _HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90}")
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
+_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I)
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
-_SPELLED_OUT = regex.compile(r"\(\s*(?:bằng\s+chữ\s*:?\s*)?\Z", regex.I)
+_SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
 _SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
 _ADDITIVE = regex.compile(
     r"(?<![\p{L}])(?:thêm|mới|lựa\s+chọn|chọn|trình|xây\s+dựng|hình\s+thành|thành\s+lập|đề\s+nghị)\s*\Z", regex.I)
@@ -71,13 +73,16 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr],
     out: dict[int, tuple[int | None, str | None]] = {}
     year: int | None = None
     status: str | None = None
+    body_seen = False
     full = doc.text
     for line, kind in zip(doc.lines, line_kinds(doc)):
         text = line.text
         if kind == "content" and text.strip():
             # capitals make a heading in an official text; on a news page they are a banner
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
-            subhead = not numbered and bool(_SUBHEAD.fullmatch(text))  # sets a status, never a year
+            # an intertitle sets a status, never a year; the headline above the body is not one
+            subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
+            body_seen = body_seen or (len(text) >= 80 and text.rstrip().endswith("."))
             # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
             start = line.start
             if text.rstrip().endswith(":"):
@@ -115,10 +120,11 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     para_status: str | None = None   # the status of the last quantity of the paragraph
+    para_past = False                # an earlier sentence of the paragraph spoke of a past year
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
         if line_index != para_line:
-            para_line, para_year, para_status = line_index, None, None
+            para_line, para_year, para_status, para_past = line_index, None, None, False
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = _within(all_years, s_start, s_end)
         carried = para_year
@@ -126,13 +132,18 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                   and not (years.plan_start is not None and e.year < years.plan_start)]
         if stated:
             para_year = stated[-1].year
+        past_said = any(e.kind == "past" or (e.kind in ("deadline", "period") and years.plan_start is not None
+                                             and e.year < years.plan_start) for e in s_years)
         quantities = find_quantities(text, s_start, s_end, masks, lower)
-        if not quantities:
-            continue
+        sentence_past, para_past = para_past, para_past or (past_said and not stated)
+        if not quantities or text[s_start:s_end].rstrip().endswith("?"):
+            continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
         s_cues = status_cues(text, s_start, s_end)
         prev_status: str | None = None
         prev_end = s_start
+        last_q: Quantity | None = None
         for q in quantities:
+            q_before, last_q = last_q, q
             c_start, c_end = _clause_of(text, s_start, s_end, q.start)
             comparator, cue_start = comparator_for(text, q, c_start)
             why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
@@ -141,10 +152,11 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             q = _plausible(text, q, comparator, c_start, why, [t for t in out if t.span[0] >= s_start])
             if q is None:
                 continue
-            if q.words and out and out[-1].value == q.value and _SPELLED_OUT.search(text, max(s_start, q.start - 12), q.start):
+            if q.words and _spelled_out(text, q, q_before):
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
-                             getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end)
+                             getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
+                             sentence_past)
             prev_status = para_status = status
             prev_end = q.end
             year = None
@@ -199,6 +211,18 @@ def _clause_of(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]
     return s_start, s_end
 
 
+def _spelled_out(text: str, q: Quantity, prev: Quantity | None) -> bool:
+    """Whether `q`, in words, spells out in parentheses the figure `prev` just before it.
+
+    >>> from ocop_extract.targets.quantities import find_quantities
+    >>> t = "Tổng kinh phí 6.850 triệu đồng (Sáu tỷ, tám trăm năm mươi triệu đồng)"
+    >>> a, b = find_quantities(t)
+    >>> _spelled_out(t, b, a)
+    True
+    """
+    return bool(prev is not None and not prev.words and _SPELLED_OUT.fullmatch(text, prev.end, q.start))
+
+
 def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str],
                earlier: list[Target]) -> Quantity | None:
     """The quantity as read, or None for readings that are too often not quantities.
@@ -227,7 +251,7 @@ def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[st
 
 def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why,
             genre: str | None = None, comparator: str = "=", para_status: str | None = None,
-            heading_status_: str | None = None, prev_end: int = 0) -> str:
+            heading_status_: str | None = None, prev_end: int = 0, para_past: bool = False) -> str:
     """Target or actual, by the nearest evidence first (see `status`)."""
     before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s_years if e.end <= q.start and (e.kind == "past" or (
@@ -235,9 +259,12 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if past and not strong_target_between(text, past[-1].end, q.start):
         why.append(f"status actual: past year {past[-1].year} before it")
         return "actual"
-    if q.unit == "%" and _OF_PLAN.match(text, q.end):
+    if q.unit == "%" and _OF_PLAN.match(text, q.end) and _REACHED.search(text, max(s_start, q.start - 24), q.start):
         why.append("status actual: a share of the plan reached")
         return "actual"
+    if _PLAN_FIGURE.search(text, max(s_start, q.start - 30), q.start):
+        why.append("status target: the plan's figure, in parentheses")
+        return "target"
     if before and prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
         strong = [c for c in before if c[0] >= prev_end and not is_weak_cue(text[c[0]:c[1]])]
         if not strong:
@@ -254,6 +281,9 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if prev_status:
         why.append(f"status {prev_status}: as the quantity before it")
         return prev_status
+    if comparator in (">=", "<=") and not para_past:
+        why.append(f"status target: '{comparator}' sets a floor or a ceiling")
+        return "target"
     after = [c for c in s_cues if q.end <= c[0] < c_end]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
@@ -262,6 +292,9 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if para_status:
         why.append(f"status {para_status}: as the paragraph before it")
         return para_status
+    if para_past:
+        why.append("status actual: the paragraph speaks of a past year")
+        return "actual"
     future = [e for e in s_years if e.kind not in ("baseline", "past") and years.this_year and e.year > years.this_year]
     if future:
         why.append(f"status target: the sentence looks ahead to {future[0].year}")

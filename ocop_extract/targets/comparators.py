@@ -55,6 +55,8 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     if q.value_max is not None:
         start = window_start + m.start() if m and m.group("cue").lower() in ("từ", "khoảng") else q.start
         return "range", start
+    if m and m.group("cue") == "Từ" and window_start + m.start() > floor and text[window_start + m.start() - 2:window_start + m.start()].strip(" ,;:(-") :
+        m = None  # "huyện Đại Từ 7 sản phẩm": a name, not "từ"
     if m:
         cue = " ".join(m.group("cue").lower().split())
         comp = _before_regex()[1][cue]

@@ -22,7 +22,7 @@ from functools import lru_cache
 import regex
 
 from ..lexicon import load_lexicon
-from .numbers import NumberMatch, find_numbers
+from .numbers import NumberMatch, find_numbers, parse_digits
 
 # Spans that hold no quantity, found over the whole text. Each pattern starts with
 # something the engine can search for quickly (a digit or a literal).
@@ -106,6 +106,7 @@ _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
 _FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
+_PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", regex.I)
 _FOREIGN_MONEY = ("usd", "đô la")
 _SCALE_VALUES = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
 _MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
@@ -213,6 +214,10 @@ def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], li
     pm = _PERCENT_SPACE.match(text, pos, limit)
     if pm:
         unit, unit_start, uend = "%", pm.end() - 1, pm.end()
+        pr = _PERCENT_RANGE.match(text, uend, limit) if value_max is None else None
+        if pr and parse_digits(pr.group(1)) > value:  # "từ 11% đến 12%"
+            value_max, uend = parse_digits(pr.group(1)), pr.end()
+            unit_start = uend - 1
     else:
         if not_re.match(text, pos, limit):
             return None

@@ -20,7 +20,7 @@ import regex
 from .cues import cues
 from .quantities import Quantity
 
-_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó)(?![\p{L}])", regex.I)
+_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó|đồng thời)(?![\p{L}])", regex.I)
 _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
 # "… 41 sản phẩm để hoàn thành chỉ tiêu 60 sản phẩm đạt 3 sao": the later figure is the goal q serves
 _TOWARDS = regex.compile(

@@ -22,6 +22,9 @@ import regex
 from .cues import cues, phrase_regex
 
 # Actual cues that need more than a phrase list.
+# "được công nhận mới": a plan for new recognitions, not a report of them
+_NEW_AFTER = regex.compile(r"\s+(?:mới|thêm)(?![\p{L}])", regex.I)
+
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
 
@@ -51,10 +54,16 @@ def status_cues(text: str, start: int = 0, end: int | None = None) -> list[tuple
     end = len(text) if end is None else end
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(text, start, end)]
-    found += [(m.start(), m.end(), "actual_after") for m in after_only.finditer(text, start, end)]
     found += [(m.start(), m.end(), "target") for m in target.finditer(text, start, end)
               if not _NOT_CUES.match(text, m.start())]
-    # where two cues overlap ("công nhận được" inside "mới công nhận được"), keep the longer
+    # cues that count only after a quantity are kept apart: they must not hide the others
+    after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(text, start, end)
+             if not _NEW_AFTER.match(text, m.end())]
+    return _longest(found) + _longest(after)
+
+
+def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Where two cues overlap ("công nhận được" inside "mới công nhận được"), the longer."""
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     kept: list[tuple[int, int, str]] = []
     for cue in found:
@@ -87,7 +96,7 @@ def heading_status(heading: str) -> str | None:
 
 # Cues that also qualify a noun ("sản phẩm đã có sao"): they do not override the
 # status of a quantity earlier in the same sentence.
-WEAK_CUES = ("đã", "vừa", "hiện")
+WEAK_CUES = ("đã", "vừa", "hiện", "thu hút", "giải ngân")
 
 
 def is_weak_cue(cue: str) -> bool:

@@ -22,6 +22,7 @@ _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhi
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I)
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
+_RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I)
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
@@ -60,6 +61,9 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
     if ref_year is not None:
         for r in _RELATIVE.finditer(text, start, end):
             offset = _RELATIVE_OFFSET[r.group(1)]
-            out.append(YearExpr(r.start(), r.end(), ref_year + offset, "past" if offset < 0 else "deadline"))
+            kind = "past" if offset < 0 else "deadline"
+            if _RELATIVE_BASELINE.search(text, max(start, r.start() - 16), r.start()):
+                kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
+            out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
         out.sort(key=lambda e: e.start)
     return out
