@@ -87,6 +87,8 @@ def _parts(m: regex.Match) -> Optional[NumberParts]:
 
 def find_numbers(text: str) -> Iterator[NumberMatch]:
     """Every well-formed số hiệu in `text`, left to right."""
+    if "/" not in text:
+        return  # both forms hold a "/"
     for m in NUMBER_RE.finditer(text):
         parts = _parts(m)
         if parts is not None:
