@@ -81,6 +81,12 @@ def line_starts(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[int]]]:
     return None if spans is None else {i: [s for s, _ in found] for i, found in spans.items()}
 
 
+def lines_with(doc: Doc, fast: re.Pattern) -> Optional[set[int]]:
+    """Indices of the lines where `fast` matches in the lower-cased text (see `line_spans`)."""
+    spans = line_spans(doc, fast)
+    return None if spans is None else set(spans)
+
+
 def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
     """What `pattern.finditer(text)` yields, given (in order) every offset where a match of it can start.
 
