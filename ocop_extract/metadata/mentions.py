@@ -121,8 +121,10 @@ _Found = tuple[int, int, Optional[str], bool, Optional[NumberMatch]]
 
 def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
     """Documents named on `line`, in order; `starts`: every offset where a type noun can start, when known."""
-    lex = _lex()
     text = line.text
+    if starts == [] and "/" not in text:
+        return []  # no type noun and no number
+    lex = _lex()
     pattern = lex["mention"]
     covered: list[tuple[int, int]] = []
     found: list[_Found] = []

@@ -151,8 +151,11 @@ def _raw_hits(doc: Doc) -> list[_Hit]:
             i = line.index
             if kinds[i] != "content" or not line.text.strip():
                 continue
-            hits.extend(_scan(line.text, line.start, None, None if prefixed is None else prefixed.get(i, []),
-                              None if i in unchecked else bare.get(i, [])))
+            starts = None if prefixed is None else prefixed.get(i, [])
+            spans = None if i in unchecked else bare.get(i, [])
+            if starts == [] and spans == [] and "(" not in line.text:
+                continue  # nothing on this line can name a place
+            hits.extend(_scan(line.text, line.start, None, starts, spans))
         hits.sort(key=lambda h: h.start)
         doc.cache["place_hits"] = hits
     return doc.cache["place_hits"]
