@@ -66,10 +66,10 @@ def _lex() -> dict:
     )
     cues = sorted(lex["citation_cues"], key=len, reverse=True)
     cue = regex.compile(rf"(?:^|[\s(,;])(?:{'|'.join(regex.escape(c) for c in cues)})\s+(?:các\s+|theo\s+)?$", regex.I)
-    # where a mention can start: the first word of a type noun (one word: it cannot lie inside another)
-    first_words = re.compile(scan.trie(sorted({k.split()[0].lower() for k, _ in nouns})))
+    # every place where a mention can start: where a type noun starts, in lower case
+    noun_starts = re.compile(scan.phrase_starts(k.lower() for k, _ in nouns))
     return {"nouns": {k.lower(): v for k, v in nouns}, "mention": mention, "cue": cue,
-            "first_words": first_words, "subject_types": set(lex["subject_types"])}
+            "noun_starts": noun_starts, "subject_types": set(lex["subject_types"])}
 
 
 def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
@@ -158,7 +158,7 @@ def _all_found(doc: Doc) -> list[tuple[Line, list[_Found]]]:
     """Every content line naming a document, with what it names (cached: the province plays no part)."""
     if "mention_found" not in doc.cache:
         kinds = line_kinds(doc)
-        starts = scan.line_starts(doc, _lex()["first_words"])
+        starts = scan.line_starts(doc, _lex()["noun_starts"])
         out = []
         for line in doc.lines:
             if kinds[line.index] != "content" or not line.text.strip():

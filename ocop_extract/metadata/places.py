@@ -49,10 +49,9 @@ def _province_words() -> re.Pattern:
     return re.compile(scan.trie(sorted({n.lower() for n in gazetteer.all_province_names()})))
 
 
-# Where `_PREFIXED` can match: its type words in lower case ("thị" for "thị xã" and "thị trấn",
-# "tp" for "tp."). Every such place is found: it follows a non-letter, so it cannot lie
-# inside another of these words (the one space, in "thành phố", comes before "phố", not "phường").
-_TYPE_WORDS = re.compile("t(?:ỉnh|hành phố|p|hị)|huyện|quận|xã|phường")
+# Every place where `_PREFIXED` can match: where one of its type words starts, in lower case.
+_TYPE_WORDS = re.compile(scan.phrase_starts(["tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã",
+                                             "phường", "thị trấn"]))
 
 
 @dataclass

@@ -10,7 +10,7 @@ results are those of the exact pattern, found much faster.
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Tỉnh Quảng Nam\\nxã Tam Thanh, huyện Núi Thành")
 >>> exact = regex.compile(r"(?<!\\w)(?i:tỉnh|huyện|xã)\\s+\\p{Lu}\\p{Ll}*")
->>> starts = line_starts(doc, re.compile("tỉnh|huyện|xã"))
+>>> starts = line_starts(doc, re.compile("(?=tỉnh|huyện|xã)"))
 >>> {i: [m.group() for m in finditer_at(exact, doc.lines[i].text, s)] for i, s in starts.items()}
 {0: ['Tỉnh Quảng'], 1: ['xã Tam', 'huyện Núi']}
 """
@@ -27,28 +27,48 @@ from ..casefold import lowered
 from ..document import Doc
 
 
-def trie(words: Iterable[str]) -> str:
+def trie(words: Iterable[str], after: Optional[dict[str, str]] = None) -> str:
     """A `re` alternation of `words`, factored as a trie; a longer word comes before its prefix.
 
-    So the alternation matches, at any position, the longest of the words found there.
+    So the alternation matches, at any position, the longest of the words found
+    there. `after`: a pattern that must follow a word (a lookahead, say).
 
     >>> trie(["an", "ang", "b"])
     '(?:an(?:g|)|b)'
     """
+    after = after or {}
     root: dict = {}
     for word in words:
         node = root
         for ch in word:
             node = node.setdefault(ch, {})
-        node[""] = {}
+        node[""] = after.get(word, "")
 
     def build(node: dict) -> str:
         branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
         if "" in node:
-            branches.append("")
+            branches.append(node[""])
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
 
     return build(root)
+
+
+def phrase_starts(phrases: Iterable[str]) -> str:
+    """A `re` pattern matching the first word of a phrase where the rest of the phrase follows.
+
+    A match is one word long, so scanning with it finds every place where a
+    phrase starts after a non-letter (no such place lies inside a match).
+
+    >>> print(phrase_starts(["thị xã", "thị trấn", "xã"]))
+    (?:thị(?=\\ trấn|\\ xã)|xã)
+    """
+    rests: dict[str, set[str]] = {}
+    for phrase in phrases:
+        first, _, rest = phrase.partition(" ")
+        rests.setdefault(first, set()).add(rest)
+    after = {first: "" if "" in rest else "(?=" + "|".join(re.escape(" " + r) for r in sorted(rest)) + ")"
+             for first, rest in rests.items()}
+    return trie(sorted(rests), after)
 
 
 def _starts(doc: Doc) -> list[int]:
@@ -71,20 +91,38 @@ def line_spans(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[tuple[int,
     for m in fast.finditer(low):
         s, e = m.span()
         i = bisect_right(starts, s) - 1
-        out.setdefault(i, []).append((s - starts[i], e - starts[i]))
+        base = starts[i]
+        if i in out:
+            out[i].append((s - base, e - base))
+        else:
+            out[i] = [(s - base, e - base)]
     return out
 
 
 def line_starts(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[int]]]:
     """Where `fast` matches in the lower-cased text, as offsets within each line (see `line_spans`)."""
-    spans = line_spans(doc, fast)
-    return None if spans is None else {i: [s for s, _ in found] for i, found in spans.items()}
+    low = lowered(doc)
+    if low is None:
+        return None
+    starts = _starts(doc)
+    out: dict[int, list[int]] = {}
+    for m in fast.finditer(low):
+        s = m.start()
+        i = bisect_right(starts, s) - 1
+        if i in out:
+            out[i].append(s - starts[i])
+        else:
+            out[i] = [s - starts[i]]
+    return out
 
 
 def lines_with(doc: Doc, fast: re.Pattern) -> Optional[set[int]]:
     """Indices of the lines where `fast` matches in the lower-cased text (see `line_spans`)."""
-    spans = line_spans(doc, fast)
-    return None if spans is None else set(spans)
+    low = lowered(doc)
+    if low is None:
+        return None
+    starts = _starts(doc)
+    return {bisect_right(starts, m.start()) - 1 for m in fast.finditer(low)}
 
 
 def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
