@@ -14,6 +14,7 @@ lines under it), and portal fields ("Số hiệu", "Ngày ban hành", "Người 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -22,10 +23,13 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
+from . import scan
 from .dates import find_dates
 from .numbers import NumberMatch, find_numbers
 
 _MOTTO = regex.compile(r"cộng hòa xã hội chủ nghĩa|độc lập\s*-\s*tự do|đảng cộng sản việt nam", regex.I)
+# the lower-cased words every match of _MOTTO holds
+_MOTTO_WORDS = re.compile("cộng hòa xã hội chủ nghĩa|độc lập|đảng cộng sản việt nam")
 _SO = regex.compile(r"^\s*số\s*(?:hiệu)?\s*:?\s*(?=\d)", regex.I)
 _PLACE_DATE = regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M} .'\-]{1,40}?)\s*,\s*ngày\b", regex.I)
 _VV = regex.compile(r"^\s*(?:v/v|về việc)\s*:?\s*(?P<text>.+)$", regex.I)
@@ -66,7 +70,11 @@ def _lex() -> dict:
     nouns = {k.upper(): v for k, v in lex["type_nouns"].items()}
     # one pattern for all labels: a line it does not match holds no portal field
     any_label = regex.compile("|".join(f"(?:{pat.pattern})" for pat in labels.values()), regex.I)
-    return {"labels": labels, "any_label": any_label, "title": title, "nouns": nouns}
+    # the openings of the lines read below: a line opening with none of them (nor a title, nor
+    # holding the motto) can only be a line of the issuer's name in capitals
+    opening = regex.compile("|".join(f"(?:{p.pattern})" for p in (any_label, _BODY_START, _SO, _PLACE_DATE, _VV)),
+                            regex.I)
+    return {"labels": labels, "any_label": any_label, "opening": opening, "title": title, "nouns": nouns}
 
 
 def _is_caps(text: str) -> bool:
@@ -83,6 +91,7 @@ def read_header(doc: Doc) -> Header:
     lines = doc.lines[:HEAD_LINES]
     title_at: Optional[int] = None
     first_text = True
+    motto_lines = scan.lines_with(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for line in lines:
         text = line.text.strip()
         if not text or _RULE.match(text):
@@ -92,6 +101,12 @@ def read_header(doc: Doc) -> Header:
             if not _is_caps(text) and any(True for _ in find_numbers(text)) and not _SO.match(text):
                 h.portal_title = text
                 continue
+        elif title_at is None and not (lex["opening"].match(text) or lex["title"].match(text)
+                                       or motto_lines is None or line.index in motto_lines):
+            # what the steps below would do with this line, none of their patterns matching it
+            if h.number is None and h.date is None and len(text) < 90 and _is_caps(text):
+                caps.append(text)
+            continue
         if lex["any_label"].match(text) and _portal_field(h, lex["labels"], text):
             continue
         if title_at is not None:

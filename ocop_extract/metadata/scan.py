@@ -116,13 +116,13 @@ def line_starts(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[int]]]:
     return out
 
 
-def lines_with(doc: Doc, fast: re.Pattern) -> Optional[set[int]]:
-    """Indices of the lines where `fast` matches in the lower-cased text (see `line_spans`)."""
+def lines_with(doc: Doc, fast: re.Pattern, end: Optional[int] = None) -> Optional[set[int]]:
+    """Indices of the lines where `fast` matches in the lower-cased text, up to offset `end` (see `line_spans`)."""
     low = lowered(doc)
     if low is None:
         return None
     starts = _starts(doc)
-    return {bisect_right(starts, m.start()) - 1 for m in fast.finditer(low)}
+    return {bisect_right(starts, m.start()) - 1 for m in fast.finditer(low, 0, len(low) if end is None else end)}
 
 
 def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
