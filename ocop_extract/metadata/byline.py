@@ -22,7 +22,6 @@ True
 
 from __future__ import annotations
 
-import re
 from functools import lru_cache
 from typing import Optional
 
@@ -42,7 +41,7 @@ _SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
 
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, re.Pattern]:
+def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, tuple[str, ...]]:
     from ..lexicon import load_lexicon
 
     lex = load_lexicon("metadata")
@@ -50,7 +49,7 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, re.Pattern]:
     clock = "|".join(regex.escape(x) for x in lex["clock_labels"])
     updated = "|".join(regex.escape(x) for x in sorted(lex["updated_labels"], key=len, reverse=True))
     # the lines where the label and clock patterns can match: those holding one of their words
-    words = re.compile(scan.trie(sorted({x.lower() for x in lex["published_labels"] + lex["clock_labels"]})))
+    words = tuple({x.lower() for x in lex["published_labels"] + lex["clock_labels"]})
     return (regex.compile(rf"(?:^|\s|\|)(?:{pub})\s*:?\s*(?P<rest>.*)$", regex.I),
             regex.compile(rf"(?:{clock})", regex.I),
             regex.compile(rf"^\s*(?:{updated})\s*:?\s*(?P<rest>.*)$", regex.I),
@@ -71,7 +70,7 @@ def _only_date_time(text: str) -> Optional[str]:
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
     label_re, clock_re, updated_re, words = _labels()
-    labelled = scan.lines_with(doc, words)
+    labelled = scan.lines_holding(doc, words)
     kinds = line_kinds(doc)
     best: tuple[float, Optional[str]] = (0, None)
     headline_seen = False

@@ -14,7 +14,6 @@ lines under it), and portal fields ("Số hiệu", "Ngày ban hành", "Người 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Optional
@@ -29,7 +28,7 @@ from .numbers import NumberMatch, find_numbers
 
 _MOTTO = regex.compile(r"cộng hòa xã hội chủ nghĩa|độc lập\s*-\s*tự do|đảng cộng sản việt nam", regex.I)
 # the lower-cased words every match of _MOTTO holds
-_MOTTO_WORDS = re.compile("cộng hòa xã hội chủ nghĩa|độc lập|đảng cộng sản việt nam")
+_MOTTO_WORDS = ("cộng hòa xã hội chủ nghĩa", "độc lập", "đảng cộng sản việt nam")
 _SO = regex.compile(r"^\s*số\s*(?:hiệu)?\s*:?\s*(?=\d)", regex.I)
 _PLACE_DATE = regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M} .'\-]{1,40}?)\s*,\s*ngày\b", regex.I)
 _VV = regex.compile(r"^\s*(?:v/v|về việc)\s*:?\s*(?P<text>.+)$", regex.I)
@@ -91,7 +90,7 @@ def read_header(doc: Doc) -> Header:
     lines = doc.lines[:HEAD_LINES]
     title_at: Optional[int] = None
     first_text = True
-    motto_lines = scan.lines_with(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
+    motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for line in lines:
         text = line.text.strip()
         if not text or _RULE.match(text):

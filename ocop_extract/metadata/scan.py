@@ -116,13 +116,24 @@ def line_starts(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[int]]]:
     return out
 
 
-def lines_with(doc: Doc, fast: re.Pattern, end: Optional[int] = None) -> Optional[set[int]]:
-    """Indices of the lines where `fast` matches in the lower-cased text, up to offset `end` (see `line_spans`)."""
+def lines_holding(doc: Doc, words: Iterable[str], end: Optional[int] = None) -> Optional[set[int]]:
+    """Indices of the lines whose lower-cased text holds one of `words` before offset `end`.
+
+    `words` are in lower case, without line breaks. None when the text has no
+    faithful lower-cased copy.
+    """
     low = lowered(doc)
     if low is None:
         return None
+    end = len(low) if end is None else end
     starts = _starts(doc)
-    return {bisect_right(starts, m.start()) - 1 for m in fast.finditer(low, 0, len(low) if end is None else end)}
+    out: set[int] = set()
+    for word in words:
+        at = low.find(word, 0, end)
+        while at != -1:
+            out.add(bisect_right(starts, at) - 1)
+            at = low.find(word, at + 1, end)
+    return out
 
 
 def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Iterator[regex.Match]:
