@@ -13,21 +13,103 @@ The patterns are data, in `lexicon/layout.yaml`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
+from typing import Optional
 
 import regex
 
+from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
 
 
+@dataclass(frozen=True)
+class _LinePatterns:
+    """Patterns a whole line must match (case-insensitively), one of them being enough.
+
+    A pattern that opens with ``.*`` can match anywhere on a line: it is searched
+    for instead (the same thing on a line, which holds no newline, and much faster
+    than backtracking from the line's end). When all those patterns are written in
+    lower case they are also kept case-sensitive, for the lower-cased line
+    (`casefold.lowered_text`), which they read faster.
+    """
+
+    head: Optional[regex.Pattern]
+    anywhere: Optional[regex.Pattern]
+    anywhere_lower: Optional[regex.Pattern] = None
+
+    def match(self, line: str, lower: Optional[str] = None) -> bool:
+        """True when one of the patterns matches all of `line` (a line of text, no newline).
+
+        `lower`: the line lower-cased, when it is a faithful stand-in (or None).
+        """
+        if self.head and self.head.match(line):
+            return True
+        if lower is not None and self.anywhere_lower is not None:
+            return bool(self.anywhere_lower.search(lower))
+        return bool(self.anywhere and self.anywhere.search(line))
+
+
+def _top_level_bar(pattern: str) -> bool:
+    """True when `pattern` has a "|" outside any group or class.
+
+    >>> _top_level_bar(r"a(b|c)"), _top_level_bar(r"a|b"), _top_level_bar(r"[|]\\|x")
+    (False, True, False)
+    """
+    depth, i, in_class = 0, 0, False
+    while i < len(pattern):
+        c = pattern[i]
+        if c == "\\":
+            i += 2
+            continue
+        if in_class:
+            in_class = c != "]"
+        elif c == "[":
+            in_class = True
+            if pattern[i + 1:i + 2] == "]":
+                i += 1  # "[]…]": a leading "]" is a member
+        elif c == "(":
+            depth += 1
+        elif c == ")":
+            depth -= 1
+        elif c == "|" and depth == 0:
+            return True
+        i += 1
+    return False
+
+
+def _line_patterns(patterns: list[str]) -> _LinePatterns:
+    head, anywhere = [], []
+    for p in patterns:
+        if p.startswith(".*") and not _top_level_bar(p):
+            anywhere.append(p[2:])
+        else:
+            head.append(p)
+
+    def compile_(alts: list[str], flags: int = regex.I) -> Optional[regex.Pattern]:
+        return regex.compile("(?:" + "|".join(f"(?:{p})" for p in alts) + r")\Z", flags) if alts else None
+
+    lower = compile_(anywhere, 0) if all(_lower_case_only(p) for p in anywhere) else None
+    return _LinePatterns(compile_(head), compile_(anywhere), lower)
+
+
+def _lower_case_only(pattern: str) -> bool:
+    """True when `pattern` reads a lower-cased text without IGNORECASE as it reads the text with it.
+
+    So when it has no upper-case letter (nor escape: \\S, \\W …), no property
+    (\\p{lu}) and no inline flags.
+
+    >>> _lower_case_only(r"\\bbản quyền\\b.*"), _lower_case_only(r"\\S+"), _lower_case_only(r"(?-i:x)")
+    (True, False, False)
+    """
+    return pattern == pattern.lower() and "\\p" not in pattern and not regex.search(r"\(\?[a-z\-]", pattern)
+
+
 @lru_cache(maxsize=1)
-def _patterns() -> dict[str, regex.Pattern]:
+def _patterns() -> dict[str, _LinePatterns]:
     lex = load_lexicon("layout")
-    return {
-        key: regex.compile("(?:" + "|".join(f"(?:{p})" for p in lex[key]) + r")\Z", regex.I)
-        for key in ("related_headings", "furniture", "recipients_headings")
-    }
+    return {key: _line_patterns(lex[key]) for key in ("related_headings", "furniture", "recipients_headings")}
 
 
 def _classify(doc: Doc) -> list[str]:
@@ -35,6 +117,7 @@ def _classify(doc: Doc) -> list[str]:
     kinds: list[str] = []
     mode = "content"
     signer_seen = False
+    low = lowered(doc)
     for line in doc.lines:
         text = line.text.strip(" -–•*:\t")
         stripped = line.text.strip()
@@ -52,7 +135,7 @@ def _classify(doc: Doc) -> list[str]:
                 signer_seen = True
         if mode != "content":
             kinds.append(mode)
-        elif stripped and pats["furniture"].match(stripped):
+        elif stripped and pats["furniture"].match(stripped, low[line.start:line.end].strip() if low else None):
             kinds.append("furniture")
         else:
             kinds.append("content")
@@ -62,8 +145,11 @@ def _classify(doc: Doc) -> list[str]:
 _NAME = regex.compile(r"(\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*")
 
 
+_SIGNATURE_START = regex.compile(r"(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN|CHỦ TỊCH|PHÓ CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG)")
+
+
 def _is_signature_start(text: str) -> bool:
-    return bool(regex.match(r"(TM\.|KT\.|Q\.|TL\.|TUQ\.)?\s*(ỦY BAN|CHỦ TỊCH|PHÓ CHỦ TỊCH|HỘI ĐỒNG|BỘ TRƯỞNG|THỦ TƯỚNG)", text))
+    return bool(_SIGNATURE_START.match(text))
 
 
 def line_kinds(doc: Doc) -> list[str]:

@@ -9,10 +9,14 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import BinaryInput, EmptyInput, UndecodableInput, UnreadableInput
+
+# Control characters that do not occur in text files (all below 32 but \t \n \v \f \r).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
 # Suffixes read as plain text when a folder is walked; other files are skipped.
 TEXT_SUFFIXES = (".txt", ".text", ".md")
@@ -62,7 +66,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         ) from exc
     if not text.strip():
         raise EmptyInput("the file holds only white space")
-    controls = sum(1 for c in text[:4096] if ord(c) < 32 and c not in "\r\n\t\f\v")
+    controls = len(_CONTROLS.findall(text, 0, 4096))
     if controls > 8:
         raise BinaryInput(f"{controls} control characters in the first 4096: binary, not text")
     return text, encoding

@@ -29,6 +29,7 @@ import regex
 
 from ..document import Doc
 from ..layout import line_kinds
+from . import scan
 from .dates import TIME_RE, find_dates
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
@@ -36,18 +37,23 @@ _BYLINE = regex.compile(
     rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\s*[-–|,/]\s*(?P<rest>.+)$"
 )
 
+_SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
+
 
 @lru_cache(maxsize=1)
-def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, tuple[str, ...]]:
     from ..lexicon import load_lexicon
 
     lex = load_lexicon("metadata")
     pub = "|".join(regex.escape(x) for x in lex["published_labels"])
     clock = "|".join(regex.escape(x) for x in lex["clock_labels"])
     updated = "|".join(regex.escape(x) for x in sorted(lex["updated_labels"], key=len, reverse=True))
+    # the lines where the label and clock patterns can match: those holding one of their words
+    words = tuple({x.lower() for x in lex["published_labels"] + lex["clock_labels"]})
     return (regex.compile(rf"(?:^|\s|\|)(?:{pub})\s*:?\s*(?P<rest>.*)$", regex.I),
             regex.compile(rf"(?:{clock})", regex.I),
-            regex.compile(rf"^\s*(?:{updated})\s*:?\s*(?P<rest>.*)$", regex.I))
+            regex.compile(rf"^\s*(?:{updated})\s*:?\s*(?P<rest>.*)$", regex.I),
+            words)
 
 
 def _only_date_time(text: str) -> Optional[str]:
@@ -57,13 +63,14 @@ def _only_date_time(text: str) -> Optional[str]:
         return None
     rest = (text[:dates[0].start] + " " + text[dates[0].end:])
     rest = TIME_RE.sub(" ", rest)
-    rest = regex.sub(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", "", rest, flags=regex.I)
+    rest = _SEPARATORS.sub("", rest)
     return dates[0].iso if not rest else None
 
 
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
-    label_re, clock_re, updated_re = _labels()
+    label_re, clock_re, updated_re, words = _labels()
+    labelled = scan.lines_holding(doc, words)
     kinds = line_kinds(doc)
     best: tuple[float, Optional[str]] = (0, None)
     headline_seen = False
@@ -71,7 +78,8 @@ def published_date(doc: Doc) -> Optional[str]:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
             continue
-        if clock_re.search(text):
+        maybe_label = labelled is None or line.index in labelled
+        if maybe_label and clock_re.search(text):
             continue
         u = updated_re.match(text)
         if u:
@@ -79,20 +87,20 @@ def published_date(doc: Doc) -> Optional[str]:
             if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
                 best = (1.8, dates[0].iso)
             continue
-        m = label_re.search(text)
+        m = label_re.search(text) if maybe_label else None
         if m:
             iso = _only_date_time(m.group("rest")) or (find_dates(m.group("rest"))[:1] or [None])[0]
             iso = iso if isinstance(iso, str) or iso is None else iso.iso
             if iso and best[0] < 3:
                 best = (3, iso)
             continue
+        dates = find_dates(text)
         b = _BYLINE.match(text)
-        if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in find_dates(text)):
+        if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
             iso = _only_date_time(b.group("rest"))
             if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
                 best = (2, iso)
                 continue
-        dates = find_dates(text)
         if dates and not dates[0].weekday and best[0] < 1.5:
             iso = _only_date_time(text)
             if iso and TIME_RE.search(text):

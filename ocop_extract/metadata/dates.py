@@ -37,6 +37,8 @@ DATE_RE = regex.compile(
     rf"(?<![\d/.\-])(?:{_WORDY}|{_NUMERIC})(?![\d]|[/.\-]\d)",
     regex.I,
 )
+# What every date holds (a digit, then "tháng" or a separator and a digit): text without it has none.
+_MAYBE_DATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng", regex.I)
 TIME_RE = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s*(?::|h|giờ)\s*[0-5]\d(?::[0-5]\d)?(?!\d)", regex.I)
 
 
@@ -74,6 +76,8 @@ def make_iso(day: int, month: int, year: int, lo: int = 1945, hi: int = 2100) ->
 def find_dates(text: str) -> list[DateMatch]:
     """All valid dates in `text`, left to right."""
     out: list[DateMatch] = []
+    if not _MAYBE_DATE.search(text):
+        return out
     for m in DATE_RE.finditer(text):
         if m.group("d1"):
             d, mo, y = m.group("d1"), m.group("m1"), m.group("y1")

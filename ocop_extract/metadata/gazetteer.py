@@ -26,6 +26,9 @@ import regex
 from ..lexicon import load_lexicon
 from ..normalize import normalize
 
+_DASH = regex.compile(r"\s*-\s*")
+_SPACES = regex.compile(r"\s+")
+
 
 @dataclass(frozen=True)
 class Unit:
@@ -47,8 +50,8 @@ def key(name: str) -> str:
     'bà rịa - vũng tàu'
     """
     text = normalize(name).text.lower()
-    text = regex.sub(r"\s*-\s*", " - ", text)
-    return regex.sub(r"\s+", " ", text).strip()
+    text = _DASH.sub(" - ", text)
+    return _SPACES.sub(" ", text).strip()
 
 
 _KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "tỉnh", "phường", "xã")

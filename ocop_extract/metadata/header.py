@@ -22,16 +22,21 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
+from . import scan
 from .dates import find_dates
 from .numbers import NumberMatch, find_numbers
 
 _MOTTO = regex.compile(r"cộng hòa xã hội chủ nghĩa|độc lập\s*-\s*tự do|đảng cộng sản việt nam", regex.I)
+# the lower-cased words every match of _MOTTO holds
+_MOTTO_WORDS = ("cộng hòa xã hội chủ nghĩa", "độc lập", "đảng cộng sản việt nam")
 _SO = regex.compile(r"^\s*số\s*(?:hiệu)?\s*:?\s*(?=\d)", regex.I)
 _PLACE_DATE = regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M} .'\-]{1,40}?)\s*,\s*ngày\b", regex.I)
 _VV = regex.compile(r"^\s*(?:v/v|về việc)\s*:?\s*(?P<text>.+)$", regex.I)
 _BODY_START = regex.compile(r"^\s*(?:căn cứ|kính gửi|thực hiện|theo đề nghị|xét đề nghị|điều 1|i\.\s)", regex.I)
 _TITLE_STOP = regex.compile(r"^\s*(?:căn cứ|kính gửi|theo đề nghị|xét đề nghị|điều 1|i\.\s)", regex.I)
 _RULE = regex.compile(r"^[\s\-_=*.]*$")
+_NOT_PLACE = regex.compile(r"(?:thứ|chủ nhật|ngày|cập nhật|đăng)\b", regex.I)
+_SIGNING_BODY = regex.compile(r"^(?:ủy ban nhân dân|chủ tịch|hội đồng nhân dân|thủ tướng|bộ trưởng)\b", regex.I)
 HEAD_LINES = 60
 
 
@@ -62,12 +67,19 @@ def _lex() -> dict:
     titles = sorted(lex["title_words"], key=len, reverse=True)
     title = regex.compile(rf"^\s*(?P<w>{'|'.join(regex.escape(t) for t in titles)})(?:\s+(?P<rest>\S.*))?$")
     nouns = {k.upper(): v for k, v in lex["type_nouns"].items()}
-    return {"labels": labels, "title": title, "nouns": nouns}
+    # one pattern for all labels: a line it does not match holds no portal field
+    any_label = regex.compile("|".join(f"(?:{pat.pattern})" for pat in labels.values()), regex.I)
+    # the openings of the lines read below: a line opening with none of them (nor a title, nor
+    # holding the motto) can only be a line of the issuer's name in capitals
+    opening = regex.compile("|".join(f"(?:{p.pattern})" for p in (any_label, _BODY_START, _SO, _PLACE_DATE, _VV)),
+                            regex.I)
+    return {"labels": labels, "any_label": any_label, "opening": opening, "title": title, "nouns": nouns}
 
 
 def _is_caps(text: str) -> bool:
-    letters = [c for c in text[:120] if c.isalpha()]
-    return len(letters) >= 3 and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    """At least 3 letters among the first 120 characters, 80% of them upper case."""
+    letters = "".join(filter(str.isalpha, text[:120]))
+    return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
 def read_header(doc: Doc) -> Header:
@@ -78,6 +90,7 @@ def read_header(doc: Doc) -> Header:
     lines = doc.lines[:HEAD_LINES]
     title_at: Optional[int] = None
     first_text = True
+    motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for line in lines:
         text = line.text.strip()
         if not text or _RULE.match(text):
@@ -87,14 +100,13 @@ def read_header(doc: Doc) -> Header:
             if not _is_caps(text) and any(True for _ in find_numbers(text)) and not _SO.match(text):
                 h.portal_title = text
                 continue
-        matched_field = False
-        for name, pat in lex["labels"].items():
-            m = pat.match(text)
-            if m and name not in h.portal:
-                h.portal[name] = m.group("v")
-                matched_field = True
-                break
-        if matched_field:
+        elif title_at is None and not (lex["opening"].match(text) or lex["title"].match(text)
+                                       or motto_lines is None or line.index in motto_lines):
+            # what the steps below would do with this line, none of their patterns matching it
+            if h.number is None and h.date is None and len(text) < 90 and _is_caps(text):
+                caps.append(text)
+            continue
+        if lex["any_label"].match(text) and _portal_field(h, lex["labels"], text):
             continue
         if title_at is not None:
             break
@@ -128,16 +140,26 @@ def read_header(doc: Doc) -> Header:
             title_at = line.index
             h.title_text = _title_text(doc, line.index, tm.group("rest"))
             continue
-        if _is_caps(text) and h.number is None and h.date is None and len(text) < 90:
+        if h.number is None and h.date is None and len(text) < 90 and _is_caps(text):
             caps.append(text)
     if caps:
         h.issuer_text = " ".join(caps)
     return h
 
 
+def _portal_field(h: Header, labels: dict[str, regex.Pattern], text: str) -> bool:
+    """Record the first portal field `text` holds that is not known yet; True when one is."""
+    for name, pat in labels.items():
+        m = pat.match(text)
+        if m and name not in h.portal:
+            h.portal[name] = m.group("v")
+            return True
+    return False
+
+
 def _place_date(h: Header, text: str) -> bool:
     m = _PLACE_DATE.match(text)
-    if not m or regex.match(r"(?:thứ|chủ nhật|ngày|cập nhật|đăng)\b", m.group("place"), regex.I):
+    if not m or _NOT_PLACE.match(m.group("place")):
         return False
     dates = find_dates(text[m.start():])
     if not dates:
@@ -157,7 +179,7 @@ def _title_text(doc: Doc, index: int, rest: Optional[str]) -> Optional[str]:
             continue
         if _TITLE_STOP.match(text) or text.endswith(":") or (_is_caps(text) and parts and not _is_caps(parts[-1])):
             break
-        if regex.match(r"^(?:ủy ban nhân dân|chủ tịch|hội đồng nhân dân|thủ tướng|bộ trưởng)\b", text, regex.I) and _is_caps(text):
+        if _SIGNING_BODY.match(text) and _is_caps(text):
             break
         parts.append(text)
         if len(parts) >= 3:

@@ -14,21 +14,28 @@ the text merely cites. References and the news subject are both read from here.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
 import regex
 
-from ..document import Doc
+from ..document import Doc, Line
 from ..layout import line_kinds
 from ..lexicon import load_lexicon
+from . import scan
 from .dates import DATE_RE, find_dates
 from .issuer import Issuer, find_issuers
 from .numbers import NUMBER_RE, NumberMatch, find_numbers, type_name
 
 _LOWER_OK = ("kế hoạch", "đề án", "nghị quyết", "chương trình hành động")
 _SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\"“(])|[;]\s*")
+_DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", regex.I)
+_ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
+_LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+_LIST_CUE = regex.compile(r"^\s*(?:căn cứ|thực hiện)\b", regex.I)
+_ISSUING = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua)\b", regex.I)
 
 
 @dataclass
@@ -59,8 +66,10 @@ def _lex() -> dict:
     )
     cues = sorted(lex["citation_cues"], key=len, reverse=True)
     cue = regex.compile(rf"(?:^|[\s(,;])(?:{'|'.join(regex.escape(c) for c in cues)})\s+(?:các\s+|theo\s+)?$", regex.I)
+    # every place where a mention can start: where a type noun starts, in lower case
+    noun_starts = re.compile(scan.phrase_starts(k.lower() for k, _ in nouns))
     return {"nouns": {k.lower(): v for k, v in nouns}, "mention": mention, "cue": cue,
-            "subject_types": set(lex["subject_types"])}
+            "noun_starts": noun_starts, "subject_types": set(lex["subject_types"])}
 
 
 def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
@@ -75,7 +84,7 @@ def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
 def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[str], Optional[Issuer]]:
     """Date and issuer right after a number: ", ngày 13/01/2021 của UBND tỉnh"."""
     date = None
-    m = regex.match(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", text[pos:], regex.I)
+    m = _DATE_LEAD.match(text[pos:])
     if m:
         dm = DATE_RE.match(text, pos + m.end() - len("ngày ") if False else pos + m.end())
         if dm is None:
@@ -88,7 +97,7 @@ def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[s
             date = found[0].iso if found else None
             pos = dm.end()
     issuer = None
-    m = regex.match(r"\s*,?\s*(?:của|do)\s+", text[pos:], regex.I)
+    m = _ISSUER_LEAD.match(text[pos:])
     if m:
         for iss in find_issuers(text[pos + m.end():pos + m.end() + 90], province, bare=True):
             if iss.start == 0:
@@ -106,40 +115,67 @@ def find_mentions(doc: Doc, province: Optional[str] = None) -> list[Mention]:
     return doc.cache[cache_key]
 
 
+# A document named on a line: (start, end, type, capitalised, number), offsets within the line.
+_Found = tuple[int, int, Optional[str], bool, Optional[NumberMatch]]
+
+
+def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
+    """Documents named on `line`, in order; `starts`: every offset where a type noun can start, when known."""
+    text = line.text
+    if starts == [] and "/" not in text:
+        return []  # no type noun and no number
+    lex = _lex()
+    pattern = lex["mention"]
+    covered: list[tuple[int, int]] = []
+    found: list[_Found] = []
+    for m in pattern.finditer(text) if starts is None else scan.finditer_at(pattern, text, starts):
+        noun = m.group("noun")
+        cap = noun[0].isupper()
+        if not cap and noun.lower() not in _LOWER_OK:
+            continue
+        num = None
+        if m.group("num"):
+            nums = list(find_numbers(text[m.start("num"):m.end("num")]))
+            if nums:
+                n = nums[0]
+                num = NumberMatch(line.start + m.start("num"), line.start + m.end("num"), n.number, n.parts)
+        elif not cap and not _LOWER_NEXT.match(text[m.end("noun"):]):
+            continue  # "so với kế hoạch." / "theo kế hoạch," are not documents
+        typ = lex["nouns"][noun.lower()]
+        end = m.end("num") if num else m.end("noun")
+        found.append((m.start(), end, typ, cap, num))
+        covered.append((m.start(), end))
+    for n in find_numbers(text):
+        if any(a <= n.start < b for a, b in covered):
+            continue
+        num = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
+        found.append((n.start, n.end, type_name(n.parts), True, num))
+    found.sort()
+    return found
+
+
+def _all_found(doc: Doc) -> list[tuple[Line, list[_Found]]]:
+    """Every content line naming a document, with what it names (cached: the province plays no part)."""
+    if "mention_found" not in doc.cache:
+        kinds = line_kinds(doc)
+        starts = scan.line_starts(doc, _lex()["noun_starts"])
+        out = []
+        for line in doc.lines:
+            if kinds[line.index] != "content" or not line.text.strip():
+                continue
+            found = _line_found(line, None if starts is None else starts.get(line.index, []))
+            if found:
+                out.append((line, found))
+        doc.cache["mention_found"] = out
+    return doc.cache["mention_found"]
+
+
 def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
     lex = _lex()
-    kinds = line_kinds(doc)
     out: list[Mention] = []
-    for line in doc.lines:
-        if kinds[line.index] != "content" or not line.text.strip():
-            continue
+    for line, found in _all_found(doc):
         text = line.text
         sents = _sentences(text, line.start)
-        covered: list[tuple[int, int]] = []
-        found: list[tuple[int, int, Optional[str], bool, Optional[NumberMatch]]] = []
-        for m in lex["mention"].finditer(text):
-            noun = m.group("noun")
-            cap = noun[0].isupper()
-            if not cap and noun.lower() not in _LOWER_OK:
-                continue
-            num = None
-            if m.group("num"):
-                nums = list(find_numbers(text[m.start("num"):m.end("num")]))
-                if nums:
-                    n = nums[0]
-                    num = NumberMatch(line.start + m.start("num"), line.start + m.end("num"), n.number, n.parts)
-            elif not cap and not regex.match(r"\s+\p{Ll}", text[m.end("noun"):]):
-                continue  # "so với kế hoạch." / "theo kế hoạch," are not documents
-            typ = lex["nouns"][noun.lower()]
-            end = m.end("num") if num else m.end("noun")
-            found.append((m.start(), end, typ, cap, num))
-            covered.append((m.start(), end))
-        for n in find_numbers(text):
-            if any(a <= n.start < b for a, b in covered):
-                continue
-            num = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
-            found.append((n.start, n.end, type_name(n.parts), True, num))
-        found.sort()
         for start, end, typ, cap, num in found:
             if num and typ == "Công văn" and num.parts.type_code:
                 typ = type_name(num.parts) or typ
@@ -154,8 +190,7 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
 
 def _in_citation_list(prefix: str) -> bool:
     """A mention in a list opened by "Căn cứ …" ("Căn cứ A; B, C") is cited too."""
-    return bool(regex.match(r"^\s*(?:căn cứ|thực hiện)\b", prefix, regex.I)) and not regex.search(
-        r"\b(?:ban hành|phê duyệt|thông qua)\b", prefix, regex.I)
+    return bool(_LIST_CUE.match(prefix)) and not _ISSUING.search(prefix)
 
 
 def subject_types() -> set[str]:

@@ -43,6 +43,8 @@ NUMBER_RE = regex.compile(
     r"(?![\p{L}\d]|-\p{L})",
     regex.V1,
 )
+_SPACES = regex.compile(r"\s+")
+_SO_LABEL = regex.compile(r"^\s*(?:số\s*(?:hiệu)?\s*:?)\s*", regex.I)
 
 
 @dataclass(frozen=True)
@@ -87,10 +89,12 @@ def _parts(m: regex.Match) -> Optional[NumberParts]:
 
 def find_numbers(text: str) -> Iterator[NumberMatch]:
     """Every well-formed số hiệu in `text`, left to right."""
+    if "/" not in text:
+        return  # both forms hold a "/"
     for m in NUMBER_RE.finditer(text):
         parts = _parts(m)
         if parts is not None:
-            yield NumberMatch(m.start(), m.end(), regex.sub(r"\s+", "", m.group()), parts)
+            yield NumberMatch(m.start(), m.end(), _SPACES.sub("", m.group()), parts)
 
 
 def parse_number(text: str) -> Optional[NumberParts]:
@@ -104,8 +108,8 @@ def parse_number(text: str) -> Optional[NumberParts]:
 
 def clean_number(text: str) -> str:
     """Normalise spacing of a số hiệu as written; drops a leading "Số:"."""
-    text = regex.sub(r"^\s*(?:số\s*(?:hiệu)?\s*:?)\s*", "", text.strip(), flags=regex.I)
-    return regex.sub(r"\s+", "", text).rstrip(".,;:")
+    text = _SO_LABEL.sub("", text.strip())
+    return _SPACES.sub("", text).rstrip(".,;:")
 
 
 def type_name(parts: Optional[NumberParts]) -> Optional[str]:

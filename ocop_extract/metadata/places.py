@@ -16,6 +16,7 @@ all over the country). Spans are source offsets.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,7 +27,7 @@ import regex
 from ..document import Doc
 from ..layout import line_kinds
 from ..models import Place
-from . import gazetteer
+from . import gazetteer, scan
 from .issuer import NAME, resolve_place
 
 _PREFIXED = regex.compile(
@@ -40,6 +41,17 @@ _PAREN = regex.compile(rf"(?P<name>{NAME})\s*\((?P<prov>{NAME})\)")
 def _bare_provinces() -> regex.Pattern:
     alt = "|".join(regex.escape(n) for n in gazetteer.all_province_names())
     return regex.compile(rf"(?<![\p{{L}}\p{{M}}])(?:{alt})(?![\p{{L}}\p{{M}}])", regex.I)
+
+
+@lru_cache(maxsize=1)
+def _province_words() -> re.Pattern:
+    """Every province name in lower case, matched anywhere: where `_bare_provinces()` can match."""
+    return re.compile(scan.trie(sorted({n.lower() for n in gazetteer.all_province_names()})))
+
+
+# Every place where `_PREFIXED` can match: where one of its type words starts, in lower case.
+_TYPE_WORDS = re.compile(scan.phrase_starts(["tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã",
+                                             "phường", "thị trấn"]))
 
 
 @dataclass
@@ -64,21 +76,27 @@ def _commune(kind: str, name: str, province: Optional[str]) -> Optional[tuple[st
     return None
 
 
-def _scan(text: str, offset: int, province: Optional[str]) -> list[_Hit]:
+def _scan(text: str, offset: int, province: Optional[str],
+          prefixed: Optional[list[int]] = None, bare: Optional[list[tuple[int, int]]] = None) -> list[_Hit]:
+    """Places on one line (`offset`: where it starts).
+
+    `prefixed`: every offset where `_PREFIXED` can match, when known; `bare`: the
+    spans where `_bare_provinces()` matches, when known.
+    """
     hits: list[_Hit] = []
     taken: list[tuple[int, int]] = []
 
     def free(s: int, e: int) -> bool:
         return all(e <= a or s >= b for a, b in taken)
 
-    for m in _PAREN.finditer(text):
+    for m in _PAREN.finditer(text) if "(" in text else ():
         prov = gazetteer.province_name(m.group("prov"))
         units = [u for u in gazetteer.districts_named(m.group("name")) if u.province == prov] if prov else []
         if units:
             u = units[0]
             hits.append(_Hit(offset + m.start("name"), offset + m.end("name"), u.name, "district", u.province))
             taken.append((m.start("name"), m.end("name")))
-    for m in _PREFIXED.finditer(text):
+    for m in _PREFIXED.finditer(text) if prefixed is None else scan.finditer_at(_PREFIXED, text, prefixed):
         if not free(m.start(), m.end()):
             continue
         kind = m.group("kind").lower()
@@ -101,13 +119,15 @@ def _scan(text: str, offset: int, province: Optional[str]) -> list[_Hit]:
         else:
             hits.append(_Hit(offset + m.start(), offset + end, f"{level} {place}", "district", prov))
         taken.append((m.start(), end))
-    for m in _bare_provinces().finditer(text):
-        if not m.group()[0].isupper() or not free(m.start(), m.end()):
+    if bare is None:
+        bare = [m.span() for m in _bare_provinces().finditer(text)]
+    for s, e in bare:
+        if not text[s].isupper() or not free(s, e):
             continue
-        prov = gazetteer.province_name(m.group())
+        prov = gazetteer.province_name(text[s:e])
         if prov:
-            hits.append(_Hit(offset + m.start(), offset + m.end(), prov, "province", prov))
-            taken.append((m.start(), m.end()))
+            hits.append(_Hit(offset + s, offset + e, prov, "province", prov))
+            taken.append((s, e))
     return hits
 
 
@@ -123,11 +143,18 @@ def _prefix_len(name: str, place: str) -> int:
 def _raw_hits(doc: Doc) -> list[_Hit]:
     if "place_hits" not in doc.cache:
         kinds = line_kinds(doc)
+        prefixed = scan.line_starts(doc, _TYPE_WORDS)
+        bare, unchecked = scan.checked_spans(doc, _province_words(), _bare_provinces())
         hits: list[_Hit] = []
         for line in doc.lines:
-            if kinds[line.index] != "content" or not line.text.strip():
+            i = line.index
+            if kinds[i] != "content" or not line.text.strip():
                 continue
-            hits.extend(_scan(line.text, line.start, None))
+            starts = None if prefixed is None else prefixed.get(i, [])
+            spans = None if i in unchecked else bare.get(i, [])
+            if starts == [] and spans == [] and "(" not in line.text:
+                continue  # nothing on this line can name a place
+            hits.extend(_scan(line.text, line.start, None, starts, spans))
         hits.sort(key=lambda h: h.start)
         doc.cache["place_hits"] = hits
     return doc.cache["place_hits"]

@@ -28,6 +28,8 @@ _SYL = r"\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+"
 NAME_RE = regex.compile(rf"^(?:{_SYL})(?:[ ]+(?:{_SYL})){{1,4}}$")
 _NOT_NAME = regex.compile(r"ủy ban|nhân dân|chủ tịch|hội đồng|nơi nhận|cộng hòa|quyết định|kế hoạch|\bsở\b|\bbộ\b|"
                           r"\bvăn phòng\b|\bphòng\b|\btỉnh\b|\bhuyện\b|\bbáo\b", regex.I)
+_SIGNER_LABEL = regex.compile(r"^\s*người ký\s*:?\s*", regex.I)
+_BRACKETED_TAIL = regex.compile(r"\s*[\(\[].*$")
 
 
 @lru_cache(maxsize=1)
@@ -40,8 +42,8 @@ def _lex() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
 
 def clean_name(text: str) -> Optional[str]:
     """A personal name in Title Case from a name line, or None when the line is not a name."""
-    text = regex.sub(r"^\s*người ký\s*:?\s*", "", text, flags=regex.I)
-    text = regex.sub(r"\s*[\(\[].*$", "", text).strip(" .,;:-")
+    text = _SIGNER_LABEL.sub("", text)
+    text = _BRACKETED_TAIL.sub("", text).strip(" .,;:-")
     if not NAME_RE.match(text) or _NOT_NAME.search(text):
         return None
     words = text.split()

@@ -41,6 +41,9 @@ _PHRASE_STOP = regex.compile(
 _ISSUED_AFTER = regex.compile(r"^[^.;]{0,100}?\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:vào\s+)?ngày\s+", regex.I)
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
                                r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
+_CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
+_OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
+_BARE_PROVINCE = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})")
 
 
 @dataclass
@@ -138,7 +141,7 @@ def subject_issuer(doc: Doc, subj: Subject, province: Optional[str]) -> Optional
 def _local_number(m: Mention) -> bool:
     if not m.number or not m.number.parts.body_code:
         return True
-    return not regex.match(r"(?:TTg|CP|B[A-Z]|QH|TW)", m.number.parts.body_code)
+    return not _CENTRAL_CODE.match(m.number.parts.body_code)
 
 
 def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer]:
@@ -147,9 +150,9 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer
         return m.issuer
     phrase_end = min(m.sent_end, m.end + 250)
     after = text[m.end:phrase_end]
-    for dm in regex.finditer(r"\b(?:của|do)\s+", after, regex.I):
+    for dm in _OF_BY.finditer(after):
         rest = after[dm.end():dm.end() + 90]
-        bare_prov = regex.match(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})", rest)
+        bare_prov = _BARE_PROVINCE.match(rest)
         if bare_prov and province:
             return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province)
         for iss in find_issuers(rest, province, bare=True):

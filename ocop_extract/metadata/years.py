@@ -30,6 +30,7 @@ YEARS_RE = regex.compile(
     rf"|(?P<single>(?<![\p{{L}}])năm\s+(?P<s>{_Y}))(?![\d/\-]|\s*-\s*\d)",
     regex.I,
 )
+_NOT_PLAN_YEAR = regex.compile(r"(?:so với|cuối|đầu|sau|hết)\s*$")
 
 
 def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
@@ -47,7 +48,7 @@ def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
         else:
             s = int(m.group("s"))
             before = text[max(0, m.start() - 12):m.start()].lower()
-            if regex.search(r"(?:so với|cuối|đầu|sau|hết)\s*$", before):
+            if _NOT_PLAN_YEAR.search(before):
                 continue
             out.append((m.start(), m.end(), "single", (s, s)))
     return out
