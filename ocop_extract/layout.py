@@ -139,7 +139,44 @@ def _classify(doc: Doc) -> list[str]:
             kinds.append("furniture")
         else:
             kinds.append("content")
+    _mark_tables(doc, kinds)
+    _keep_prose(doc, kinds)
     return kinds
+
+
+_CELL_BAR = regex.compile(r"\s\|\s|\|")
+_FOOTER_LABEL = regex.compile(
+    r"(?<![\p{L}])(?:giấy phép|chủ quản|chịu trách nhiệm|tổng biên tập|đường dây nóng|hotline|điện thoại|email"
+    r"|địa chỉ|tòa soạn|mã số thuế)(?![\p{L}])", regex.I)
+
+
+def _mark_tables(doc: Doc, kinds: list[str]) -> None:
+    """Runs of two or more lines cut into the same number (≥ 3) of "|" cells, with figures: a table.
+
+    A single line of "|"-separated words stays furniture (a menu: "Lưu trữ | Ghi chú | In").
+    """
+    lines = doc.lines
+    i = 0
+    while i < len(lines):
+        cells = lines[i].text.count("|") + 1
+        j = i
+        while j < len(lines) and kinds[j] in ("content", "furniture") and cells >= 3 \
+                and lines[j].text.count("|") + 1 == cells:
+            j += 1
+        if j - i >= 2 and any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
+            for k in range(i, j):
+                kinds[k] = "table"
+            i = j
+        else:
+            i += 1
+
+
+def _keep_prose(doc: Doc, kinds: list[str]) -> None:
+    """A long sentence that names one footer word ("… gọi điện thoại 0238…") is content, not a footer."""
+    for line in doc.lines:
+        if kinds[line.index] == "furniture" and len(line.text) >= 160 and "|" not in line.text \
+                and len(_FOOTER_LABEL.findall(line.text)) <= 1:
+            kinds[line.index] = "content"
 
 
 _NAME = regex.compile(r"(\p{Lu}\p{Ll}*\s+){1,4}\p{Lu}\p{Ll}*")
@@ -153,7 +190,7 @@ def _is_signature_start(text: str) -> bool:
 
 
 def line_kinds(doc: Doc) -> list[str]:
-    """Kind of every line: content, furniture, related, recipients or signature."""
+    """Kind of every line: content, furniture, table, related, recipients or signature."""
     if "line_kinds" not in doc.cache:
         doc.cache["line_kinds"] = _classify(doc)
     return doc.cache["line_kinds"]

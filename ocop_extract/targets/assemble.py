@@ -24,6 +24,7 @@ from .quantities import Quantity, find_quantities, masked_spans
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
+from .tables import read_table, table_spans
 from .status import heading_status, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
 
@@ -32,6 +33,7 @@ _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I)
 _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I)
+_COMPARATOR_CUES = ("ít nhất", "tối thiểu", "không dưới", "không quá", "tối đa")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
@@ -156,7 +158,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
                              getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
-                             sentence_past)
+                             sentence_past, next((o.start for o in quantities if o.start > q.start), s_end))
             prev_status = para_status = status
             prev_end = q.end
             year = None
@@ -180,6 +182,23 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                         else metric_after(text, max(metric_start, q.start), c_end)),
                 span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
                 explain=why if options.explain else None,
+            ))
+    out.extend(_table_targets(doc, years, default_scope, options))
+    out.sort(key=lambda t: t.span[0])
+    return out
+
+
+def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Options) -> list[Target]:
+    """The figures of "|" tables (see `tables`)."""
+    out = []
+    for first, last in table_spans(line_kinds(doc)):
+        for cell in read_table(doc, first, last, years.default):
+            src = doc.source_span(cell.start, cell.end)
+            out.append(Target(
+                value=cell.value, comparator="=", unit=cell.unit, unit_text=cell.unit_text, stars=cell.stars,
+                year=cell.year, status=cell.status, scope=scope, metric=cell.metric or None, span=src,
+                text=doc.source[src[0]:src[1]], rule="table_cell", confidence=0.85,
+                explain=[f"table cell: {cell.status} column, unit from the row's unit cell"] if options.explain else None,
             ))
     return out
 
@@ -251,7 +270,8 @@ def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[st
 
 def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_status, why,
             genre: str | None = None, comparator: str = "=", para_status: str | None = None,
-            heading_status_: str | None = None, prev_end: int = 0, para_past: bool = False) -> str:
+            heading_status_: str | None = None, prev_end: int = 0, para_past: bool = False,
+            next_start: int = 1 << 62) -> str:
     """Target or actual, by the nearest evidence first (see `status`)."""
     before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s_years if e.end <= q.start and (e.kind == "past" or (
@@ -284,11 +304,16 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if comparator in (">=", "<=") and not para_past:
         why.append(f"status target: '{comparator}' sets a floor or a ceiling")
         return "target"
-    after = [c for c in s_cues if q.end <= c[0] < c_end]
+    # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
+    after = [c for c in s_cues if q.end <= c[0] < min(c_end, next_start)
+             and " ".join(text[c[0]:c[1]].lower().split()) not in _COMPARATOR_CUES]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
         return status
+    if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
+        why.append("status actual: a count out of a total ('9/14 xã') states what is")
+        return "actual"
     if para_status:
         why.append(f"status {para_status}: as the paragraph before it")
         return para_status
