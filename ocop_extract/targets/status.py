@@ -34,7 +34,7 @@ _ACTUAL_PATTERNS = [
     r"(?<!\w)(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )hiện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?!\w)",
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
-    r"(?:\S+\s+)?tháng\s+đầu\s+năm",
+    r"tháng\s+đầu\s+năm",
 ]
 # Target cues strong enough to beat a past year in the same sentence.
 STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ")
