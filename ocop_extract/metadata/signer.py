@@ -1,9 +1,10 @@
 """Signer: the person who signed an official text.
 
 From a legal portal's "Người ký" field, or from the signature block: a line of
-titles in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") followed within a few
-lines by a personal name. A name line carrying more than a name is bounded
-with underthesea's NER (imported lazily, on that line only).
+titles in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TL. CHÁNH VĂN PHÒNG",
+"PHÓ CHÁNH VĂN PHÒNG") followed within a few lines by a personal name. A name
+line carrying more than a name is bounded with underthesea's NER (imported
+lazily, on that line only).
 
 >>> from ocop_extract.document import Doc
 >>> signer(Doc.from_text("x", "Nơi nhận:\\n- Lưu: VT.\\n\\nTM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\n\\n(Đã ký)\\n\\nNông Văn Quyết\\n"))
@@ -35,7 +36,7 @@ _BRACKETED_TAIL = regex.compile(r"\s*[\(\[].*$")
 @lru_cache(maxsize=1)
 def _lex() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
     lex = load_lexicon("metadata")
-    titles = regex.compile(rf"^\s*(?:{'|'.join(lex['signature_titles'])})(?![\p{{Ll}}])")
+    titles = regex.compile(rf"^\s*(?:PHÓ\s+)?(?:{'|'.join(lex['signature_titles'])})(?![\p{{Ll}}])")
     noise = regex.compile(rf"^\s*(?:{'|'.join(lex['signature_noise'])})\s*$", regex.I)
     return titles, noise, frozenset(lex["surnames"])
 
