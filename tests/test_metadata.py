@@ -11,6 +11,7 @@ from ocop_extract.document import Doc
 from ocop_extract.metadata import extract_metadata, gazetteer
 from ocop_extract.metadata.byline import published_date
 from ocop_extract.metadata.dates import find_dates
+from ocop_extract.metadata.headline import headline
 from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.metadata.numbers import find_numbers, parse_number, type_name
 from ocop_extract.metadata.places import find_places
@@ -42,6 +43,7 @@ READERS = {
     "province_2025": gazetteer.province_2025,
     "published": lambda t: published_date(Doc.from_text("t", t)),
     "signer": lambda t: signer(Doc.from_text("t", t)),
+    "headline": lambda t: headline(Doc.from_text("t", t)),
 }
 
 ROWS = [pytest.param(dim, row["text"], row["expect"], id=f"{dim}:{row['text'][:40]}")

@@ -17,12 +17,12 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Doc
-from ..layout import line_kinds
 from . import Metadata, gazetteer
 from .byline import published_date
 from .dates import parse_date
 from .genre import genre as read_genre
 from .header import Header, read_header
+from .headline import headline as read_headline
 from .issuer import Issuer, parse_issuer
 from .mentions import find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
@@ -41,15 +41,6 @@ def extract_all(doc: Doc) -> Metadata:
         meta = Metadata()
         meta.warnings.append(f"metadata: {type(exc).__name__}: {exc}")
         return meta
-
-
-def _headline(doc: Doc) -> str:
-    kinds = line_kinds(doc)
-    for line in doc.lines:
-        text = line.text.strip()
-        if kinds[line.index] == "content" and len(text.split()) >= 5 and not parse_date(text):
-            return text
-    return ""
 
 
 def _extract(doc: Doc) -> Metadata:
@@ -123,7 +114,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
     subj = choose(doc, mentions)
-    headline = _headline(doc)
+    headline = read_headline(doc)
     if subj is None:
         meta.province = main
         meta.plan_years = plan_years(headline) if headline else None

@@ -1,0 +1,72 @@
+"""Headline: the title of a news article, below the site's masthead and section labels.
+
+The headline is the first content line of some length (5 to 40 words) that is
+neither a date line nor site furniture: a masthead ("BÁO NÔNG NGHIỆP XỨ NGHỆ
+ĐIỆN TỬ", "PHÁT THANH - TRUYỀN HÌNH CỐ ĐÔ ONLINE"), a section label ("Chuyên
+mục: Hỏi - Đáp chính sách") or a breadcrumb ("Trang chủ > Tin tức"). A text
+without one (a broadcast script, say) has no headline: a body paragraph is
+never taken for one.
+
+>>> from ocop_extract.document import Doc
+>>> headline(Doc.from_text("x", "NHỊP SỐNG NÔNG THÔN ĐIỆN TỬ\\nKinh tế > Nông nghiệp\\n"
+...     "Cà Mau phấn đấu có thêm 20 sản phẩm OCOP trong năm 2024\\nNội dung."))
+'Cà Mau phấn đấu có thêm 20 sản phẩm OCOP trong năm 2024'
+>>> is_masthead("Đưa sản phẩm OCOP lên sàn thương mại điện tử")
+False
+>>> is_masthead("TRANG THÔNG TIN ĐIỆN TỬ HUYỆN QUẢNG HÒA")
+True
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from ..lexicon import load_lexicon
+from .dates import parse_date
+
+_MAX_WORDS = 40  # a longer line is a paragraph of the body
+_BREADCRUMB = regex.compile(r"\s[>»]\s|\s\|\s")
+
+
+@lru_cache(maxsize=1)
+def _words() -> tuple[regex.Pattern, regex.Pattern]:
+    lex = load_lexicon("metadata")
+
+    def alt(words):
+        return regex.compile(r"(?<![\p{L}\p{M}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}\p{M}])",
+                             regex.I)
+
+    return alt(lex["masthead_words"]), alt(lex["masthead_caps_words"])
+
+
+def _capitals(text: str) -> bool:
+    letters = [c for c in text if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def is_masthead(text: str) -> bool:
+    """True when `text` is site furniture: a masthead, a section label or a breadcrumb."""
+    anywhere, in_caps = _words()
+    if _BREADCRUMB.search(text) or anywhere.search(text):
+        return True
+    return _capitals(text) and bool(in_caps.search(text))
+
+
+def headline(doc: Doc) -> str:
+    """The article's headline, or "" when no line looks like one (cached)."""
+    if "headline" not in doc.cache:
+        kinds = line_kinds(doc)
+        found = ""
+        for line in doc.lines:
+            text = line.text.strip()
+            if kinds[line.index] != "content" or not 5 <= len(text.split()) <= _MAX_WORDS or parse_date(text):
+                continue
+            if not is_masthead(text):
+                found = text
+                break
+        doc.cache["headline"] = found
+    return doc.cache["headline"]
