@@ -22,7 +22,7 @@ from .byline import published_date
 from .dates import parse_date
 from .genre import genre as read_genre
 from .header import Header, read_header
-from .headline import headline as read_headline
+from .headline import headline as read_headline, lead as read_lead
 from .issuer import Issuer, parse_issuer
 from .mentions import find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
@@ -131,4 +131,4 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
     if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:
         meta.issued_date = None
         meta.warnings.append("issued date after the publication date: dropped")
-    meta.plan_years = subj.years(doc, headline)
+    meta.plan_years = subj.years(doc, headline, read_lead(doc))

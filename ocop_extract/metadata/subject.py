@@ -54,8 +54,8 @@ class Subject:
     group: list[Mention] = field(default_factory=list)
     issued_date: Optional[str] = None
 
-    def years(self, doc: Doc, headline: str = "") -> Optional[tuple[int, int]]:
-        """Years of the subject: its title phrase, its coreferents', the headline, its sentence."""
+    def years(self, doc: Doc, headline: str = "", lead: str = "") -> Optional[tuple[int, int]]:
+        """Years of the subject: its title phrase, its coreferents', the headline, its sentence, the lead."""
         issued_year = int(self.issued_date[:4]) if self.issued_date else None
         for m in [self.mention, *self.group]:
             found = plan_years(title_phrase(doc.text, m.end), issued_year)
@@ -65,9 +65,11 @@ class Subject:
         found = plan_years(headline, issued_year) if headline else None
         if found:
             return found
-        sent = doc.text[self.mention.sent_start:self.mention.sent_end]
-        spans = [s for s in year_spans(sent) if s[2] != "until"]
-        return spans[0][3] if spans else None
+        for text in (doc.text[self.mention.sent_start:self.mention.sent_end], lead):
+            spans = [s for s in year_spans(text) if s[2] != "until"]
+            if spans:
+                return spans[0][3]
+        return None
 
 
 def title_phrase(text: str, start: int) -> str:
