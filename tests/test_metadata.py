@@ -34,6 +34,10 @@ def _first_place(text):
     return [places[0].name, places[0].level, places[0].province] if places else None
 
 
+def _news(text):
+    return extract_metadata(Doc.from_text("t", text))
+
+
 READERS = {
     "number": _number,
     "date": lambda t: (find_dates(t)[0].iso if find_dates(t) else None),
@@ -44,6 +48,10 @@ READERS = {
     "published": lambda t: published_date(Doc.from_text("t", t)),
     "signer": lambda t: signer(Doc.from_text("t", t)),
     "headline": lambda t: headline(Doc.from_text("t", t)),
+    # whole articles: the document the article reports on (its số hiệu, else its type), its issuer, signer
+    "subject": lambda t: (lambda m: m.number or m.doc_type)(_news(t)),
+    "news_issuer": lambda t: _news(t).issuer,
+    "news_signer": lambda t: _news(t).signer,
 }
 
 ROWS = [pytest.param(dim, row["text"], row["expect"], id=f"{dim}:{row['text'][:40]}")

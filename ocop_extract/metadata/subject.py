@@ -2,8 +2,9 @@
 
 Among the documents an article mentions, the subject is the one it introduces
 as issued ("UBND tỉnh vừa ban hành Kế hoạch …", "Theo Kế hoạch số 42/KH-UBND …",
-"Kế hoạch số 1986/KH-UBND được ban hành ngày …"), early in the text, not one
-it cites ("Thực hiện Quyết định số 919/QĐ-TTg …"). Later mentions of the same
+"Kế hoạch số 1986/KH-UBND được ban hành ngày …") or as setting the targets
+("Kế hoạch số 305/KH-UBND … đặt mục tiêu …"), early in the text, not one it
+cites ("Thực hiện Quyết định số 919/QĐ-TTg …", "theo khoản 3 Điều 2 Nghị quyết …"). Later mentions of the same
 type without another number are the same document (its issuer, date and years
 may be stated there).
 
@@ -19,11 +20,13 @@ may be stated there).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..document import Doc
+from ..lexicon import load_lexicon
 from .dates import find_dates
 from .issuer import Issuer, find_issuers
 from .mentions import Mention, subject_types
@@ -43,6 +46,15 @@ _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1
                                r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
+_TARGET_BONUS = 2  # the sentence says what the document sets out to do
+
+
+@lru_cache(maxsize=1)
+def _target_verbs() -> regex.Pattern:
+    words = sorted(load_lexicon("metadata")["target_verbs"], key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
+
+
 _BARE_PROVINCE = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})")
 
 
@@ -87,6 +99,8 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     score = 0.0
     if _VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
         score += 3
+    elif _target_verbs().search(after):
+        score += _TARGET_BONUS  # not issued in this sentence, but setting its targets
     if m.number:
         score += 2
     if _THEO.match(prefix):
