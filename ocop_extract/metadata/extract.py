@@ -26,9 +26,9 @@ from .headline import headline as read_headline, lead as read_lead
 from .issuer import Issuer, parse_issuer
 from .mentions import find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
-from .places import find_places, main_province
+from .places import find_places, main_districts, main_province
 from .references import references
-from .signer import signer as read_signer
+from .signer import signer as read_signer, signer_in_sentence
 from .subject import choose, subject_issuer
 from .years import plan_years
 
@@ -52,7 +52,7 @@ def _extract(doc: Doc) -> Metadata:
     if meta.genre == "official":
         _official(doc, header, meta, main)
     else:
-        _news(doc, meta, main)
+        _news(doc, meta, main, places)
     if meta.issuer is None and meta.province is None:
         meta.province = main
     if meta.province and meta.province != main:
@@ -110,7 +110,7 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 break
 
 
-def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
+def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list) -> None:
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
     subj = choose(doc, mentions)
@@ -123,7 +123,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
     meta.doc_type = m.type
     if m.number:
         meta.number, meta.number_parts = m.number.number, m.number.parts
-    iss = subject_issuer(doc, subj, main)
+    iss = subject_issuer(doc, subj, main, main_districts(places, main))
     if iss is not None:
         meta.issuer = iss.canonical
     meta.province = _province_of(iss, main)
@@ -132,3 +132,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
         meta.issued_date = None
         meta.warnings.append("issued date after the publication date: dropped")
     meta.plan_years = subj.years(doc, headline, read_lead(doc))
+    for m in [subj.mention, *subj.group]:
+        meta.signer = signer_in_sentence(doc.text[m.sent_start:m.sent_end])
+        if meta.signer:
+            break

@@ -227,5 +227,29 @@ def main_province(places: list[Place], doc: Doc) -> Optional[str]:
     return _main_from_hits(hits, doc)
 
 
+def main_districts(places: list[Place], province: Optional[str]) -> dict[str, str]:
+    """The district of each level (huyện, thị xã …) the text is most about, within `province`.
+
+    A level is left out when no district of it is named twice, or two are named equally often.
+
+    >>> from ocop_extract.document import Doc
+    >>> doc = Doc.from_text("x", "Hương Khê (Hà Tĩnh) có 8 sản phẩm. Huyện Hương Khê hỗ trợ; huyện Vũ Quang cũng vậy.")
+    >>> main_districts(find_places(doc), "Hà Tĩnh")
+    {'huyện': 'Hương Khê'}
+    """
+    counts: dict[str, Counter] = {}
+    for p in places:
+        if p.level != "district" or (province and p.province != province):
+            continue
+        kind, bare = gazetteer.split_kind(p.name)
+        counts.setdefault(kind, Counter())[bare] += 1
+    out = {}
+    for kind, c in counts.items():
+        top = c.most_common(2)
+        if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[kind] = top[0][0]
+    return out
+
+
 def _norm_offset(doc: Doc, source_offset: int) -> int:
     return doc.norm.from_source(source_offset)

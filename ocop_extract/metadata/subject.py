@@ -55,7 +55,8 @@ def _target_verbs() -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
 
 
-_BARE_PROVINCE = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})")
+# "của (UBND) tỉnh/huyện" with no name: the province, or the district of that level, the article is about
+_BARE_UNIT = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?(?P<level>tỉnh|huyện|thị xã|quận))\b(?!\s+\p{Lu})")
 
 
 @dataclass
@@ -145,10 +146,14 @@ def _issued(doc: Doc, m: Mention) -> Optional[str]:
     return None
 
 
-def subject_issuer(doc: Doc, subj: Subject, province: Optional[str]) -> Optional[Issuer]:
-    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence."""
+def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
+                   units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
+    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence.
+
+    `units`: the district of each level the article is about ({"huyện": "Hương Khê"}), for "UBND huyện".
+    """
     for m in [subj.mention, *subj.group]:
-        iss = _issuer_of(doc, m, province)
+        iss = _issuer_of(doc, m, province, units)
         if iss:
             return iss
     return None
@@ -160,7 +165,15 @@ def _local_number(m: Mention) -> bool:
     return not _CENTRAL_CODE.match(m.number.parts.body_code)
 
 
-def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer]:
+def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
+    if level == "tỉnh":
+        return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province) if province else None
+    place = (units or {}).get(level)
+    return Issuer(f"UBND {level} {place}", "UBND", level, place, province) if place else None
+
+
+def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
+               units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     text = doc.text
     if m.issuer and (m.issuer.level or not _local_number(m)):
         return m.issuer
@@ -168,20 +181,24 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer
     after = text[m.end:phrase_end]
     for dm in _OF_BY.finditer(after):
         rest = after[dm.end():dm.end() + 90]
-        bare_prov = _BARE_PROVINCE.match(rest)
-        if bare_prov and province:
-            return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province)
-        for iss in find_issuers(rest, province, bare=True):
+        bare_unit = _BARE_UNIT.match(rest)
+        iss = _bare_unit(bare_unit.group("level").lower(), province, units) if bare_unit else None
+        if iss:
+            return iss
+        for iss in find_issuers(rest, province, bare=True, units=units):
             if iss.start == 0 and (iss.level or not _local_number(m)):
                 return iss
             break
     prefix = text[m.sent_start:m.start]
     if _VERB_BEFORE.search(prefix):
-        found = [i for i in find_issuers(prefix, province, bare=True) if i.level or not _local_number(m)]
-        if found:
-            return found[-1]
+        found = [i for i in find_issuers(prefix, province, bare=True, units=units)
+                 if i.level or not _local_number(m)]
+        # "UBND xã Phúc Sen (huyện Quảng Hòa, tỉnh Cao Bằng) vừa ban hành": the body named, not the units after it
+        named = [i for i in found if i.explicit]
+        if named or found:
+            return (named or found)[-1]
     rest = text[m.end:m.sent_end]
-    for iss in find_issuers(rest, province, bare=True):
+    for iss in find_issuers(rest, province, bare=True, units=units):
         if iss.level:
             return iss
     return None
