@@ -52,6 +52,7 @@ READERS = {
     "subject": lambda t: (lambda m: m.number or m.doc_type)(_news(t)),
     "news_issuer": lambda t: _news(t).issuer,
     "news_signer": lambda t: _news(t).signer,
+    "news_plan": lambda t: (lambda m: [m.issuer, m.province, list(m.plan_years) if m.plan_years else None])(_news(t)),
 }
 
 ROWS = [pytest.param(dim, row["text"], row["expect"], id=f"{dim}:{row['text'][:40]}")
