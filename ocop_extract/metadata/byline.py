@@ -72,13 +72,16 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, tuple[str, .
 
 
 @lru_cache(maxsize=1)
-def _line_openers() -> tuple[regex.Pattern, regex.Pattern]:
-    """A broadcast heading ("BẢN TIN THỜI SỰ … NGÀY …") and a dateless author credit ("Bài, ảnh: …")."""
+def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
+    """A broadcast heading ("BẢN TIN THỜI SỰ … NGÀY …"), a dateless author credit ("Bài, ảnh: …"),
+    and the first letters (lower case) such lines can open with."""
     from ..lexicon import load_lexicon
 
     lex = load_lexicon("metadata")
+    firsts = frozenset(w[0].lower() for w in lex["broadcast_labels"] + lex["credit_labels"])
     return (regex.compile(rf"^\s*(?:{_alt(lex['broadcast_labels'])})(?![\p{{L}}\p{{M}}])(?P<rest>.*)$", regex.I),
-            regex.compile(rf"^\s*(?:{_alt(lex['credit_labels'])})\s*:\s*\p{{Lu}}", regex.I))
+            regex.compile(rf"^\s*(?:{_alt(lex['credit_labels'])})\s*:\s*\p{{Lu}}", regex.I),
+            firsts)
 
 
 def _date_time_section(text: str) -> Optional[str]:
@@ -110,7 +113,7 @@ def _only_date_time(text: str) -> Optional[str]:
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
     label_re, clock_re, updated_re, words = _labels()
-    broadcast_re, credit_re = _line_openers()
+    broadcast_re, credit_re, opener_firsts = _line_openers()
     labelled = scan.lines_holding(doc, words)
     kinds = line_kinds(doc)
     best: tuple[float, Optional[str]] = (0, None)
@@ -130,7 +133,8 @@ def published_date(doc: Doc) -> Optional[str]:
             if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
                 best = (1.8, dates[0].iso)
             continue
-        bc = broadcast_re.match(text)
+        opener = text[0].lower() in opener_firsts  # text is stripped and not empty
+        bc = broadcast_re.match(text) if opener else None
         if bc:
             dates = find_dates(bc.group("rest"))
             if len(dates) == 1 and best[0] < 2.5:
@@ -164,7 +168,7 @@ def published_date(doc: Doc) -> Optional[str]:
             iso = _only_date_time(text[dates[0].start:])
             if iso and TIME_RE.search(text):
                 top_dateline = iso
-        if not dates and not credited and credit_re.match(text):
+        if opener and not dates and not credited and credit_re.match(text):
             credited = True
         if not dates and len(text.split()) >= 6 and kinds[line.index] == "content":
             headline_seen = True

@@ -48,8 +48,8 @@ def _words() -> tuple[regex.Pattern, regex.Pattern]:
 
 
 def _capitals(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+    lower = sum(c.islower() for c in text)
+    return lower <= 0.2 * (lower + sum(c.isupper() for c in text)) and lower < len(text)
 
 
 def is_masthead(text: str) -> bool:
@@ -57,7 +57,7 @@ def is_masthead(text: str) -> bool:
     anywhere, in_caps = _words()
     if _BREADCRUMB.search(text) or anywhere.search(text):
         return True
-    return _capitals(text) and bool(in_caps.search(text))
+    return bool(in_caps.search(text)) and _capitals(text)
 
 
 def headline(doc: Doc) -> str:
