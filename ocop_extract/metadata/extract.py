@@ -1,7 +1,9 @@
 """Assemble the document fields of a record from the dimension modules.
 
 Official texts are read from their head (header.py) and signature block;
-news articles from their subject mention (subject.py) and byline. Never raises
+news articles from their subject mention (subject.py), headline and byline. A
+roundup of several provinces with no numbered subject gets no issuer, province
+or years. Never raises
 on junk: a document whose metadata cannot be read gets empty fields and a warning.
 
 >>> from ocop_extract.document import Doc
@@ -17,6 +19,8 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Doc
+from ..lexicon import load_lexicon
+from ..models import Place
 from . import Metadata, gazetteer
 from .byline import published_date
 from .dates import parse_date
@@ -24,16 +28,13 @@ from .genre import genre as read_genre
 from .header import Header, read_header
 from .headline import headline as read_headline, lead as read_lead
 from .issuer import Issuer, parse_issuer
-from .mentions import find_mentions
+from .mentions import Mention, find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
 from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
 from .subject import choose, subject_issuer
 from .years import plan_years
-
-
-_PROVINCIAL_TYPES = ("Kế hoạch", "Chương trình hành động", "Đề án")
 
 
 def extract_all(doc: Doc) -> Metadata:
@@ -114,11 +115,11 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 break
 
 
-def _names_a_district(text: str, places: list) -> bool:
+def _names_a_district(text: str, places: list[Place]) -> bool:
     return any(p.level == "district" and gazetteer.split_kind(p.name)[1] in text for p in places)
 
 
-def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list) -> bool:
+def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
@@ -156,8 +157,8 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list) -> bool:
     return False
 
 
-def _provincial(m) -> bool:
+def _provincial(m: Mention) -> bool:
     """A plan with no số hiệu, or one numbered by a UBND ("…/KH-UBND"): a province's plan when unattributed."""
-    if m.type not in _PROVINCIAL_TYPES:
+    if m.type not in load_lexicon("metadata")["provincial_types"]:
         return False
     return m.number is None or (m.number.parts.body_code or "").split("-")[0] == "UBND"
