@@ -11,6 +11,7 @@ from ocop_extract.document import Doc
 from ocop_extract.metadata import extract_metadata, gazetteer
 from ocop_extract.metadata.byline import published_date
 from ocop_extract.metadata.dates import find_dates
+from ocop_extract.metadata.headline import headline
 from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.metadata.numbers import find_numbers, parse_number, type_name
 from ocop_extract.metadata.places import find_places
@@ -33,6 +34,10 @@ def _first_place(text):
     return [places[0].name, places[0].level, places[0].province] if places else None
 
 
+def _news(text):
+    return extract_metadata(Doc.from_text("t", text))
+
+
 READERS = {
     "number": _number,
     "date": lambda t: (find_dates(t)[0].iso if find_dates(t) else None),
@@ -42,6 +47,12 @@ READERS = {
     "province_2025": gazetteer.province_2025,
     "published": lambda t: published_date(Doc.from_text("t", t)),
     "signer": lambda t: signer(Doc.from_text("t", t)),
+    "headline": lambda t: headline(Doc.from_text("t", t)),
+    # whole articles: the document the article reports on (its số hiệu, else its type), its issuer, signer
+    "subject": lambda t: (lambda m: m.number or m.doc_type)(_news(t)),
+    "news_issuer": lambda t: _news(t).issuer,
+    "news_signer": lambda t: _news(t).signer,
+    "news_plan": lambda t: (lambda m: [m.issuer, m.province, list(m.plan_years) if m.plan_years else None])(_news(t)),
 }
 
 ROWS = [pytest.param(dim, row["text"], row["expect"], id=f"{dim}:{row['text'][:40]}")

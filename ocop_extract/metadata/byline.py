@@ -1,12 +1,16 @@
 """Published date of a news article, from its byline or a labelled date line.
 
 Evidence, strongest first: a labelled line ("Ngày đăng: 13/04/2023 14:37"),
-a byline ("Vân Khánh - 14:32, 25/05/2024"), an update line without a weekday
-("Cập nhật: 22/05/2024 10:37"), a line holding only a date and a time
-("27/06/2024 | 19:40"), and only when nothing else is there, a weekday dateline
-below the headline. A site clock in the page header ("Thứ Hai, 02/12/2024 |
-08:15" above the headline, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates
-in lists of other articles are never taken.
+the heading of a broadcast script ("BẢN TIN THỜI SỰ 19 GIỜ 45 - NGÀY
+15/10/2024"), a byline ("Vân Khánh - 14:32, 25/05/2024"), an update line
+without a weekday ("Cập nhật: 22/05/2024 10:37"), a line holding only a date
+and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
+"09/07/2024 | 17:45 | Nông nghiệp - Nông thôn"), and only when nothing else is
+there, a weekday dateline below the headline, or above it when the article
+head credits its author without a date ("Bài, ảnh: Thu Hà"). A site clock in
+the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, "Cập nhật
+lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists of other articles are
+never taken.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nTiêu đề bài viết về sản phẩm OCOP\\nNội dung.\\nHoài Thương - 10:20, 21/03/2023")
@@ -18,6 +22,11 @@ True
 '2024-07-03'
 >>> published_date(Doc.from_text("w", "27/06/2024 | 19:40\\nTiêu đề"))
 '2024-06-27'
+>>> published_date(Doc.from_text("v", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n"
+...     "Bài, ảnh: Thu Hà\\nNội dung."))
+'2024-10-19'
+>>> published_date(Doc.from_text("u", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
+True
 """
 
 from __future__ import annotations
@@ -38,6 +47,12 @@ _BYLINE = regex.compile(
 )
 
 _SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
+_LEAD_SEPARATORS = regex.compile(r"^(?:\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()])*", regex.I)
+_SECTION_MAX_WORDS = 6  # "Nông nghiệp - Nông thôn" after a date and a time: a section name
+
+
+def _alt(words: list[str]) -> str:
+    return "|".join(regex.escape(x) for x in sorted(words, key=len, reverse=True))
 
 
 @lru_cache(maxsize=1)
@@ -45,15 +60,43 @@ def _labels() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern, tuple[str, .
     from ..lexicon import load_lexicon
 
     lex = load_lexicon("metadata")
-    pub = "|".join(regex.escape(x) for x in lex["published_labels"])
-    clock = "|".join(regex.escape(x) for x in lex["clock_labels"])
-    updated = "|".join(regex.escape(x) for x in sorted(lex["updated_labels"], key=len, reverse=True))
+    pub = _alt(lex["published_labels"])
+    clock = _alt(lex["clock_labels"])
+    updated = _alt(lex["updated_labels"])
     # the lines where the label and clock patterns can match: those holding one of their words
     words = tuple({x.lower() for x in lex["published_labels"] + lex["clock_labels"]})
     return (regex.compile(rf"(?:^|\s|\|)(?:{pub})\s*:?\s*(?P<rest>.*)$", regex.I),
             regex.compile(rf"(?:{clock})", regex.I),
             regex.compile(rf"^\s*(?:{updated})\s*:?\s*(?P<rest>.*)$", regex.I),
             words)
+
+
+@lru_cache(maxsize=1)
+def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
+    """A broadcast heading ("BẢN TIN THỜI SỰ … NGÀY …"), a dateless author credit ("Bài, ảnh: …"),
+    and the first letters (lower case) such lines can open with."""
+    from ..lexicon import load_lexicon
+
+    lex = load_lexicon("metadata")
+    firsts = frozenset(w[0].lower() for w in lex["broadcast_labels"] + lex["credit_labels"])
+    return (regex.compile(rf"^\s*(?:{_alt(lex['broadcast_labels'])})(?![\p{{L}}\p{{M}}])(?P<rest>.*)$", regex.I),
+            regex.compile(rf"^\s*(?:{_alt(lex['credit_labels'])})\s*:\s*\p{{Lu}}", regex.I),
+            firsts)
+
+
+def _date_time_section(text: str) -> Optional[str]:
+    """The date of a line opening with a date and a time, then at most a short section name."""
+    dates = find_dates(text)
+    if len(dates) != 1 or _LEAD_SEPARATORS.match(text).end() != dates[0].start:
+        return None
+    after = text[dates[0].end:]
+    t = TIME_RE.match(after, _LEAD_SEPARATORS.match(after).end())
+    if t is None:
+        return None
+    section = after[t.end():]
+    if any(c.isdigit() for c in section) or len(_SEPARATORS.sub(" ", section).split()) > _SECTION_MAX_WORDS:
+        return None
+    return dates[0].iso
 
 
 def _only_date_time(text: str) -> Optional[str]:
@@ -70,10 +113,13 @@ def _only_date_time(text: str) -> Optional[str]:
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
     label_re, clock_re, updated_re, words = _labels()
+    broadcast_re, credit_re, opener_firsts = _line_openers()
     labelled = scan.lines_holding(doc, words)
     kinds = line_kinds(doc)
     best: tuple[float, Optional[str]] = (0, None)
     headline_seen = False
+    credited = False  # the head credits the author without a date
+    top_dateline: Optional[str] = None  # a weekday dateline above the headline
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
@@ -87,6 +133,13 @@ def published_date(doc: Doc) -> Optional[str]:
             if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
                 best = (1.8, dates[0].iso)
             continue
+        opener = text[0].lower() in opener_firsts  # text is stripped and not empty
+        bc = broadcast_re.match(text) if opener else None
+        if bc:
+            dates = find_dates(bc.group("rest"))
+            if len(dates) == 1 and best[0] < 2.5:
+                best = (2.5, dates[0].iso)
+                continue
         m = label_re.search(text) if maybe_label else None
         if m:
             iso = _only_date_time(m.group("rest")) or (find_dates(m.group("rest"))[:1] or [None])[0]
@@ -103,13 +156,22 @@ def published_date(doc: Doc) -> Optional[str]:
                 continue
         if dates and not dates[0].weekday and best[0] < 1.5:
             iso = _only_date_time(text)
-            if iso and TIME_RE.search(text):
+            iso = iso if iso and TIME_RE.search(text) else _date_time_section(text)
+            if iso:
                 best = (1.5, iso)
                 continue
         if dates and dates[0].weekday and headline_seen and best[0] < 1:
             iso = _only_date_time(text[dates[0].start:])
             if iso:
                 best = (1, iso)
+        elif dates and dates[0].weekday and not headline_seen and top_dateline is None:
+            iso = _only_date_time(text[dates[0].start:])
+            if iso and TIME_RE.search(text):
+                top_dateline = iso
+        if opener and not dates and not credited and credit_re.match(text):
+            credited = True
         if not dates and len(text.split()) >= 6 and kinds[line.index] == "content":
             headline_seen = True
+    if best[1] is None and credited:
+        return top_dateline
     return best[1]

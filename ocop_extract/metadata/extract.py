@@ -1,7 +1,9 @@
 """Assemble the document fields of a record from the dimension modules.
 
 Official texts are read from their head (header.py) and signature block;
-news articles from their subject mention (subject.py) and byline. Never raises
+news articles from their subject mention (subject.py), headline and byline. A
+roundup of several provinces with no numbered subject gets no issuer, province
+or years. Never raises
 on junk: a document whose metadata cannot be read gets empty fields and a warning.
 
 >>> from ocop_extract.document import Doc
@@ -17,18 +19,20 @@ from __future__ import annotations
 from typing import Optional
 
 from ..document import Doc
-from ..layout import line_kinds
+from ..lexicon import load_lexicon
+from ..models import Place
 from . import Metadata, gazetteer
 from .byline import published_date
 from .dates import parse_date
 from .genre import genre as read_genre
 from .header import Header, read_header
+from .headline import headline as read_headline, lead as read_lead
 from .issuer import Issuer, parse_issuer
-from .mentions import find_mentions
+from .mentions import Mention, find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
-from .places import find_places, main_province
+from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
-from .signer import signer as read_signer
+from .signer import signer as read_signer, signer_in_sentence
 from .subject import choose, subject_issuer
 from .years import plan_years
 
@@ -43,26 +47,18 @@ def extract_all(doc: Doc) -> Metadata:
         return meta
 
 
-def _headline(doc: Doc) -> str:
-    kinds = line_kinds(doc)
-    for line in doc.lines:
-        text = line.text.strip()
-        if kinds[line.index] == "content" and len(text.split()) >= 5 and not parse_date(text):
-            return text
-    return ""
-
-
 def _extract(doc: Doc) -> Metadata:
     meta = Metadata()
     header = read_header(doc)
     meta.genre = read_genre(doc, header)
     places = find_places(doc)
     main = main_province(places, doc)
+    roundup = False
     if meta.genre == "official":
         _official(doc, header, meta, main)
     else:
-        _news(doc, meta, main)
-    if meta.issuer is None and meta.province is None:
+        roundup = _news(doc, meta, main, places)
+    if meta.issuer is None and meta.province is None and not roundup:
         meta.province = main
     if meta.province and meta.province != main:
         places = find_places(doc, meta.province)
@@ -119,20 +115,33 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 break
 
 
-def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
+def _names_a_district(text: str, places: list[Place]) -> bool:
+    return any(p.level == "district" and gazetteer.split_kind(p.name)[1] in text for p in places)
+
+
+def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
+    """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
     subj = choose(doc, mentions)
-    headline = _headline(doc)
+    headline = read_headline(doc)
+    if is_roundup(places) and (subj is None or subj.mention.number is None):
+        # several provinces' plans, none named by its số hiệu: no single subject to report
+        meta.warnings.append("roundup of several provinces: no subject document")
+        return True
     if subj is None:
         meta.province = main
         meta.plan_years = plan_years(headline) if headline else None
-        return
+        return False
     m = subj.mention
     meta.doc_type = m.type
     if m.number:
         meta.number, meta.number_parts = m.number.number, m.number.parts
-    iss = subject_issuer(doc, subj, main)
+    iss = subject_issuer(doc, subj, main, main_districts(places, main))
+    lead = read_lead(doc)
+    if iss is None and main and _provincial(m) and not _names_a_district(headline + " " + lead, places):
+        # a provincial article reports on the province's plan without naming who issued it
+        iss = Issuer(f"UBND tỉnh {main}", "UBND", "tỉnh", main, main)
     if iss is not None:
         meta.issuer = iss.canonical
     meta.province = _province_of(iss, main)
@@ -140,4 +149,16 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str]) -> None:
     if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:
         meta.issued_date = None
         meta.warnings.append("issued date after the publication date: dropped")
-    meta.plan_years = subj.years(doc, headline)
+    meta.plan_years = subj.years(doc, headline, lead)
+    for m in [subj.mention, *subj.group]:
+        meta.signer = signer_in_sentence(doc.text[m.sent_start:m.sent_end])
+        if meta.signer:
+            break
+    return False
+
+
+def _provincial(m: Mention) -> bool:
+    """A plan with no số hiệu, or one numbered by a UBND ("…/KH-UBND"): a province's plan when unattributed."""
+    if m.type not in load_lexicon("metadata")["provincial_types"]:
+        return False
+    return m.number is None or (m.number.parts.body_code or "").split("-")[0] == "UBND"

@@ -1,9 +1,13 @@
 """Issuer: who issued a document, in canonical form ("UBND tỉnh Quảng Nam", "HĐND tỉnh Sóc Trăng").
 
 Reads an issuer phrase in running text ("Ủy ban nhân dân tỉnh Hà Giang",
-"UBND huyện Cầu Kè", "Thủ tướng Chính phủ") or a header block in capitals
-("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG"). A phrase without a name ("UBND tỉnh")
-is resolved with the province the caller passes.
+"UBND huyện Cầu Kè", "UBND xã Phúc Sen", "Thủ tướng Chính phủ") or a header
+block in capitals ("ỦY BAN NHÂN DÂN / TỈNH VĨNH LONG"). A phrase without a name
+("UBND tỉnh", "UBND huyện") is resolved with the province, or the district of
+that level, the caller passes. A commune's name is checked against the
+gazetteer; one that is not there is taken only when it is two words long
+("UBND xã Tam Thanh", not "Chủ tịch UBND xã Nông Văn Hào", where a person's
+name follows the bare level).
 
 >>> parse_issuer("ỦY BAN NHÂN DÂN TỈNH VĨNH LONG").canonical
 'UBND tỉnh Vĩnh Long'
@@ -11,6 +15,12 @@ is resolved with the province the caller passes.
 'UBND huyện Lục Ngạn'
 >>> parse_issuer("Hội đồng nhân dân tỉnh", province="Sóc Trăng").canonical
 'HĐND tỉnh Sóc Trăng'
+>>> parse_issuer("của UBND huyện về phát triển", units={"huyện": "Hương Khê"}).canonical
+'UBND huyện Hương Khê'
+>>> parse_issuer("UBND phường Hòa Khánh Bắc (quận Liên Chiểu)", province="Đà Nẵng").canonical
+'UBND phường Hòa Khánh Bắc'
+>>> parse_issuer("Chủ tịch UBND xã Nông Văn Hào ký") is None
+True
 >>> parse_issuer("của Thủ tướng Chính phủ phê duyệt").canonical
 'Thủ tướng Chính phủ'
 >>> parse_issuer("BỘ NÔNG NGHIỆP VÀ PHÁT TRIỂN NÔNG THÔN").canonical
@@ -46,6 +56,7 @@ class Issuer:
     province: Optional[str] = None  # province it belongs to, when known
     start: int = 0
     end: int = 0
+    explicit: bool = True  # a body is named ("UBND huyện X"), not only a unit ("huyện X")
 
 
 def _alt(pairs: list) -> str:
@@ -118,15 +129,44 @@ def resolve_place(level: Optional[str], name: Optional[str]) -> tuple[Optional[s
     return level, None, None
 
 
-def _local(m: regex.Match, province: Optional[str]) -> Optional[Issuer]:
+_COMMUNE_LEVELS = ("xã", "phường", "thị trấn")
+_UNVERIFIED_COMMUNE_WORDS = 2  # "Tam Thanh": a commune's name; "Nông Văn Hào": likelier a person's
+
+
+def resolve_commune(level: str, name: str, province: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """(canonical commune name, province) of "<xã|phường|thị trấn> <name>", trimming trailing words.
+
+    >>> resolve_commune("xã", "Phúc Sen Nông", "Cao Bằng")
+    ('Phúc Sen', 'Cao Bằng')
+    """
+    words = name.split()
+    for n in range(min(len(words), 4), 0, -1):
+        if n == 1 and len(words) > 1:
+            break  # "Nông" of "Nông Văn Hào" is no commune's name
+        cand = " ".join(words[:n])
+        found = gazetteer.communes_named(cand, province)
+        same = [u for u, _ in found if u.kind == level] or [u for u, _ in found]
+        if same:
+            provs = {u.province for u in same}
+            return same[0].bare, (same[0].province if len(provs) == 1 else province)
+    if len(words) == _UNVERIFIED_COMMUNE_WORDS:
+        return name, province
+    return None, None
+
+
+def _local(m: regex.Match, province: Optional[str], units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     body = _canon_from(_patterns()["bodies"], m.group("body"))
     level = _norm_level(m.group("level"))
-    level, place, prov = resolve_place(level, m.group("name"))
+    if level in _COMMUNE_LEVELS:
+        place, prov = resolve_commune(level, m.group("name"), province) if m.group("name") else (None, None)
+    else:
+        level, place, prov = resolve_place(level, m.group("name"))
     if place is None:
         if level == "tỉnh" and province:
             place, prov = province, province
-        elif level is None and m.group("name") is None and province:
-            return None
+        elif level and m.group("name") is None and units and units.get(level):
+            place = units[level]
+            prov = _district_province(place, level, province)
         else:
             return None
     if level is None:
@@ -137,8 +177,19 @@ def _local(m: regex.Match, province: Optional[str]) -> Optional[Issuer]:
     return Issuer(canon, body, level, place, prov, m.start(), m.end())
 
 
-def find_issuers(text: str, province: Optional[str] = None, bare: bool = True) -> Iterator[Issuer]:
-    """Every issuer phrase in `text`, left to right; `bare` also reads "tỉnh X"/"huyện Y" as UBND."""
+def _district_province(place: str, level: str, province: Optional[str]) -> Optional[str]:
+    provs = {u.province for u in gazetteer.districts_named(place, level)}
+    if province in provs or not provs:
+        return province
+    return next(iter(provs)) if len(provs) == 1 else None
+
+
+def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
+                 units: Optional[dict[str, str]] = None) -> Iterator[Issuer]:
+    """Every issuer phrase in `text`, left to right; `bare` also reads "tỉnh X"/"huyện Y" as UBND.
+
+    `units`: the unit of each level the text is about ({"huyện": "Hương Khê"}), for "UBND huyện".
+    """
     pats = _patterns()
     found: list[Issuer] = []
     for m in pats["dept"].finditer(text):
@@ -148,7 +199,7 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True) -
         canon = f"Sở {dept}" + (f" tỉnh {place}" if place else "")
         found.append(Issuer(canon, "Sở", "tỉnh", place, place, m.start(), m.end()))
     for m in pats["local"].finditer(text):
-        iss = _local(m, province)
+        iss = _local(m, province, units)
         if iss:
             found.append(iss)
     for pat, canon in pats["central"]:
@@ -158,7 +209,8 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True) -
         for m in pats["bare"].finditer(text):
             level, place, prov = resolve_place(_norm_level(m.group("level")), m.group("name"))
             if place:
-                found.append(Issuer(f"UBND {level} {place}", "UBND", level, place, prov, m.start(), m.end()))
+                found.append(Issuer(f"UBND {level} {place}", "UBND", level, place, prov, m.start(), m.end(),
+                                    explicit=False))
     # longest first at each start, then drop phrases inside others
     found.sort(key=lambda i: (i.start, -(i.end - i.start)))
     last_end = -1
@@ -168,9 +220,10 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True) -
             last_end = iss.end
 
 
-def parse_issuer(text: str, province: Optional[str] = None, bare: bool = False) -> Optional[Issuer]:
+def parse_issuer(text: str, province: Optional[str] = None, bare: bool = False,
+                 units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     """The issuer named in `text` (the last one of a header's stacked lines), else None."""
-    found = list(find_issuers(text, province, bare=bare))
+    found = list(find_issuers(text, province, bare=bare, units=units))
     if not found:
         return None
     sub = [i for i in found if i.body == "Sở"]

@@ -2,14 +2,17 @@
 
 A mention is a type noun and/or a số hiệu, with the date and issuer that follow
 it when stated, the sentence it stands in, and whether a citation cue
-("Căn cứ", "Thực hiện", "Theo đề nghị … tại") puts it among the documents
-the text merely cites. References and the news subject are both read from here.
+("Căn cứ", "Thực hiện", "Theo đề nghị … tại") or a provision ("theo khoản 3
+Điều 2 Nghị quyết …") puts it among the documents the text merely cites. References and the news subject are both read from here.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Căn cứ Nghị quyết số 07/2021/NQ-HĐND ngày 13/01/2021 của Hội đồng nhân dân tỉnh; "
 ...                     "UBND tỉnh ban hành Kế hoạch năm 2022.")
 >>> [(m.type, m.number and m.number.number, m.date, m.cited) for m in find_mentions(doc)]
 [('Nghị quyết', '07/2021/NQ-HĐND', '2021-01-13', True), ('Kế hoạch', None, None, False)]
+>>> doc = Doc.from_text("x", "Theo khoản 3 Điều 2 Nghị quyết số 14/2023/NQ-HĐND, sản phẩm 3 sao được thưởng.")
+>>> [(m.number.number, m.cited) for m in find_mentions(doc)]
+[('14/2023/NQ-HĐND', True)]
 """
 
 from __future__ import annotations
@@ -36,6 +39,10 @@ _ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _LIST_CUE = regex.compile(r"^\s*(?:căn cứ|thực hiện)\b", regex.I)
 _ISSUING = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua)\b", regex.I)
+# A provision of a document ("theo khoản 3 Điều 2 Nghị quyết …", "tại điểm a khoản 1 Điều 5 của Quyết định …"):
+# the text cites the document for one of its rules.
+_PROVISION = regex.compile(r"(?<![\p{L}])(?:điểm\s+[\p{L}\d]{1,2}\s*,?\s*)?(?:khoản\s+\d+\s*,?\s*)?"
+                           r"điều\s+\d+[\p{L}]?\s*(?:của\s+)?$", regex.I)
 
 
 @dataclass
@@ -182,7 +189,8 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
             pos, date, issuer = _tail(text, end, province) if num else (end, None, None)
             sent = next((s for s in sents if s[0] <= line.start + start < s[1] + 1), sents[-1])
             prefix = text[max(0, sent[0] - line.start):start]
-            cited = bool(lex["cue"].search(prefix[-60:])) or _in_citation_list(prefix)
+            cited = bool(lex["cue"].search(prefix[-60:])) or _in_citation_list(prefix) \
+                or bool(_PROVISION.search(prefix[-40:]))
             out.append(Mention(line.start + start, line.start + pos, typ, cap, num, date, issuer,
                                cited, sent[0], sent[1], line.index))
     return out

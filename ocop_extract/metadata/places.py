@@ -227,5 +227,48 @@ def main_province(places: list[Place], doc: Doc) -> Optional[str]:
     return _main_from_hits(hits, doc)
 
 
+_ROUNDUP_PROVINCES = 3  # a roundup names at least this many provinces …
+_ROUNDUP_SHARE = 0.5  # … none of which holds this share of the place names
+
+
+def is_roundup(places: list[Place]) -> bool:
+    """True when the text names several provinces and none dominates (a regional roundup).
+
+    >>> from ocop_extract.document import Doc
+    >>> doc = Doc.from_text("x", "Bến Tre có 182 sản phẩm. Ở Đồng Tháp, huyện Tháp Mười dẫn đầu. "
+    ...     "Tiền Giang đặt mục tiêu 50 sản phẩm. Long An có 96 sản phẩm.")
+    >>> is_roundup(find_places(doc))
+    True
+    """
+    counts = Counter(p.province for p in places if p.province and p.level in ("province", "district"))
+    if len(counts) < _ROUNDUP_PROVINCES:
+        return False
+    return counts.most_common(1)[0][1] < _ROUNDUP_SHARE * sum(counts.values())
+
+
+def main_districts(places: list[Place], province: Optional[str]) -> dict[str, str]:
+    """The district of each level (huyện, thị xã …) the text is most about, within `province`.
+
+    A level is left out when no district of it is named twice, or two are named equally often.
+
+    >>> from ocop_extract.document import Doc
+    >>> doc = Doc.from_text("x", "Hương Khê (Hà Tĩnh) có 8 sản phẩm. Huyện Hương Khê hỗ trợ; huyện Vũ Quang cũng vậy.")
+    >>> main_districts(find_places(doc), "Hà Tĩnh")
+    {'huyện': 'Hương Khê'}
+    """
+    counts: dict[str, Counter] = {}
+    for p in places:
+        if p.level != "district" or (province and p.province != province):
+            continue
+        kind, bare = gazetteer.split_kind(p.name)
+        counts.setdefault(kind, Counter())[bare] += 1
+    out = {}
+    for kind, c in counts.items():
+        top = c.most_common(2)
+        if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[kind] = top[0][0]
+    return out
+
+
 def _norm_offset(doc: Doc, source_offset: int) -> int:
     return doc.norm.from_source(source_offset)

@@ -1,9 +1,10 @@
 """Signer: the person who signed an official text.
 
 From a legal portal's "Người ký" field, or from the signature block: a line of
-titles in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH") followed within a few
-lines by a personal name. A name line carrying more than a name is bounded
-with underthesea's NER (imported lazily, on that line only).
+titles in capitals ("KT. CHỦ TỊCH", "PHÓ CHỦ TỊCH", "TL. CHÁNH VĂN PHÒNG",
+"PHÓ CHÁNH VĂN PHÒNG") followed within a few lines by a personal name. A name
+line carrying more than a name is bounded with underthesea's NER (imported
+lazily, on that line only).
 
 >>> from ocop_extract.document import Doc
 >>> signer(Doc.from_text("x", "Nơi nhận:\\n- Lưu: VT.\\n\\nTM. ỦY BAN NHÂN DÂN\\nKT. CHỦ TỊCH\\nPHÓ CHỦ TỊCH\\n\\n(Đã ký)\\n\\nNông Văn Quyết\\n"))
@@ -12,6 +13,12 @@ with underthesea's NER (imported lazily, on that line only).
 'Trần Anh Tuấn'
 >>> clean_name("Người ký: Đào Quang Vinh")
 'Đào Quang Vinh'
+>>> signer_in_sentence("Kế hoạch do Chủ tịch UBND xã Nông Văn Hào ký ban hành.")
+'Nông Văn Hào'
+>>> signer_in_sentence("Phó Chủ tịch UBND tỉnh Hà Giang Nguyễn Thị Thanh Hà đã ký Kế hoạch.")
+'Nguyễn Thị Thanh Hà'
+>>> signer_in_sentence("Phó Chủ tịch UBND huyện Lê Văn Sơn cho biết kế hoạch đã được ký.") is None
+True
 """
 
 from __future__ import annotations
@@ -31,11 +38,24 @@ _NOT_NAME = regex.compile(r"ủy ban|nhân dân|chủ tịch|hội đồng|nơi 
 _SIGNER_LABEL = regex.compile(r"^\s*người ký\s*:?\s*", regex.I)
 _BRACKETED_TAIL = regex.compile(r"\s*[\(\[].*$")
 
+# In running text, the one who signed the plan: "do Chủ tịch UBND xã Nông Văn Hào ký ban hành",
+# "Phó Chủ tịch UBND tỉnh X Nguyễn Văn A đã ký", "ông Nguyễn Văn A, Chủ tịch UBND huyện, đã ký".
+_WORD = r"\p{Lu}[\p{Ll}\p{M}]*"
+_TITLE = r"(?i:(?:phó\s+)?(?:chủ tịch|giám đốc|bí thư|trưởng ban|chánh văn phòng))"
+_ORG = (r"(?i:(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|sở)\s+)?"
+        r"(?i:(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+)?")
+_SIGNED = regex.compile(
+    rf"{_TITLE}\s+{_ORG}(?P<run>{_WORD}(?:[ ]+{_WORD}){{1,8}})\s*,?\s*(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
+    rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}},\s*"
+    rf"(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
+)
+_NAME_LENGTHS = (3, 4, 2)  # most Vietnamese names have three words
+
 
 @lru_cache(maxsize=1)
 def _lex() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
     lex = load_lexicon("metadata")
-    titles = regex.compile(rf"^\s*(?:{'|'.join(lex['signature_titles'])})(?![\p{{Ll}}])")
+    titles = regex.compile(rf"^\s*(?:PHÓ\s+)?(?:{'|'.join(lex['signature_titles'])})(?![\p{{Ll}}])")
     noise = regex.compile(rf"^\s*(?:{'|'.join(lex['signature_noise'])})\s*$", regex.I)
     return titles, noise, frozenset(lex["surnames"])
 
@@ -50,6 +70,28 @@ def clean_name(text: str) -> Optional[str]:
     if all(w.isupper() for w in words):
         words = [w[0] + w[1:].lower() for w in words]
     return " ".join(words)
+
+
+def signer_in_sentence(text: str) -> Optional[str]:
+    """The person a sentence says signed a document ("… Chủ tịch UBND xã Nông Văn Hào ký …"), or None.
+
+    After a title and a body the capitalised words may hold a place before the
+    name: the name is the last three (else four, else two) of them, opening
+    with a family name.
+    """
+    if "ký" not in text:
+        return None
+    m = _SIGNED.search(text)
+    if m is None:
+        return None
+    if m.group("name"):
+        return clean_name(m.group("name"))
+    words = m.group("run").split()
+    surnames = _lex()[2]
+    for n in _NAME_LENGTHS:
+        if len(words) >= n and words[-n] in surnames:
+            return clean_name(" ".join(words[-n:]))
+    return None
 
 
 def _ner_name(text: str) -> Optional[str]:

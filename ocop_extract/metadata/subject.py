@@ -2,8 +2,9 @@
 
 Among the documents an article mentions, the subject is the one it introduces
 as issued ("UBND tỉnh vừa ban hành Kế hoạch …", "Theo Kế hoạch số 42/KH-UBND …",
-"Kế hoạch số 1986/KH-UBND được ban hành ngày …"), early in the text, not one
-it cites ("Thực hiện Quyết định số 919/QĐ-TTg …"). Later mentions of the same
+"Kế hoạch số 1986/KH-UBND được ban hành ngày …") or as setting the targets
+("Kế hoạch số 305/KH-UBND … đặt mục tiêu …"), early in the text, not one it
+cites ("Thực hiện Quyết định số 919/QĐ-TTg …", "theo khoản 3 Điều 2 Nghị quyết …"). Later mentions of the same
 type without another number are the same document (its issuer, date and years
 may be stated there).
 
@@ -19,11 +20,13 @@ may be stated there).
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Optional
 
 import regex
 
 from ..document import Doc
+from ..lexicon import load_lexicon
 from .dates import find_dates
 from .issuer import Issuer, find_issuers
 from .mentions import Mention, subject_types
@@ -43,7 +46,17 @@ _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1
                                r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
-_BARE_PROVINCE = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?tỉnh)\b(?!\s+\p{Lu})")
+_TARGET_BONUS = 2  # the sentence says what the document sets out to do
+
+
+@lru_cache(maxsize=1)
+def _target_verbs() -> regex.Pattern:
+    words = sorted(load_lexicon("metadata")["target_verbs"], key=len, reverse=True)
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
+
+
+# "của (UBND) tỉnh/huyện" with no name: the province, or the district of that level, the article is about
+_BARE_UNIT = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?(?P<level>tỉnh|huyện|thị xã|quận))\b(?!\s+\p{Lu})")
 
 
 @dataclass
@@ -54,8 +67,8 @@ class Subject:
     group: list[Mention] = field(default_factory=list)
     issued_date: Optional[str] = None
 
-    def years(self, doc: Doc, headline: str = "") -> Optional[tuple[int, int]]:
-        """Years of the subject: its title phrase, its coreferents', the headline, its sentence."""
+    def years(self, doc: Doc, headline: str = "", lead: str = "") -> Optional[tuple[int, int]]:
+        """Years of the subject: its title phrase, its coreferents', the headline, its sentence, the lead."""
         issued_year = int(self.issued_date[:4]) if self.issued_date else None
         for m in [self.mention, *self.group]:
             found = plan_years(title_phrase(doc.text, m.end), issued_year)
@@ -65,9 +78,11 @@ class Subject:
         found = plan_years(headline, issued_year) if headline else None
         if found:
             return found
-        sent = doc.text[self.mention.sent_start:self.mention.sent_end]
-        spans = [s for s in year_spans(sent) if s[2] != "until"]
-        return spans[0][3] if spans else None
+        for text in (doc.text[self.mention.sent_start:self.mention.sent_end], lead):
+            spans = [s for s in year_spans(text) if s[2] != "until"]
+            if spans:
+                return spans[0][3]
+        return None
 
 
 def title_phrase(text: str, start: int) -> str:
@@ -85,6 +100,8 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     score = 0.0
     if _VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
         score += 3
+    elif _target_verbs().search(after):
+        score += _TARGET_BONUS  # not issued in this sentence, but setting its targets
     if m.number:
         score += 2
     if _THEO.match(prefix):
@@ -129,10 +146,14 @@ def _issued(doc: Doc, m: Mention) -> Optional[str]:
     return None
 
 
-def subject_issuer(doc: Doc, subj: Subject, province: Optional[str]) -> Optional[Issuer]:
-    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence."""
+def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
+                   units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
+    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence.
+
+    `units`: the district of each level the article is about ({"huyện": "Hương Khê"}), for "UBND huyện".
+    """
     for m in [subj.mention, *subj.group]:
-        iss = _issuer_of(doc, m, province)
+        iss = _issuer_of(doc, m, province, units)
         if iss:
             return iss
     return None
@@ -144,7 +165,15 @@ def _local_number(m: Mention) -> bool:
     return not _CENTRAL_CODE.match(m.number.parts.body_code)
 
 
-def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer]:
+def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
+    if level == "tỉnh":
+        return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province) if province else None
+    place = (units or {}).get(level)
+    return Issuer(f"UBND {level} {place}", "UBND", level, place, province) if place else None
+
+
+def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
+               units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     text = doc.text
     if m.issuer and (m.issuer.level or not _local_number(m)):
         return m.issuer
@@ -152,20 +181,24 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str]) -> Optional[Issuer
     after = text[m.end:phrase_end]
     for dm in _OF_BY.finditer(after):
         rest = after[dm.end():dm.end() + 90]
-        bare_prov = _BARE_PROVINCE.match(rest)
-        if bare_prov and province:
-            return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province)
-        for iss in find_issuers(rest, province, bare=True):
+        bare_unit = _BARE_UNIT.match(rest)
+        iss = _bare_unit(bare_unit.group("level").lower(), province, units) if bare_unit else None
+        if iss:
+            return iss
+        for iss in find_issuers(rest, province, bare=True, units=units):
             if iss.start == 0 and (iss.level or not _local_number(m)):
                 return iss
             break
     prefix = text[m.sent_start:m.start]
     if _VERB_BEFORE.search(prefix):
-        found = [i for i in find_issuers(prefix, province, bare=True) if i.level or not _local_number(m)]
-        if found:
-            return found[-1]
+        found = [i for i in find_issuers(prefix, province, bare=True, units=units)
+                 if i.level or not _local_number(m)]
+        # "UBND xã Phúc Sen (huyện Quảng Hòa, tỉnh Cao Bằng) vừa ban hành": the body named, not the units after it
+        named = [i for i in found if i.explicit]
+        if named or found:
+            return (named or found)[-1]
     rest = text[m.end:m.sent_end]
-    for iss in find_issuers(rest, province, bare=True):
+    for iss in find_issuers(rest, province, bare=True, units=units):
         if iss.level:
             return iss
     return None

@@ -14,6 +14,10 @@
 (2024, 2030)
 >>> plan_years("ngày 19/02/2024 của UBND tỉnh") is None
 True
+>>> plan_years("đẩy nhanh tiến độ thực hiện Chương trình những tháng cuối năm 2024")
+(2024, 2024)
+>>> plan_years("tăng 15% so với cuối năm 2023") is None
+True
 """
 
 from __future__ import annotations
@@ -31,6 +35,8 @@ YEARS_RE = regex.compile(
     regex.I,
 )
 _NOT_PLAN_YEAR = regex.compile(r"(?:so với|cuối|đầu|sau|hết)\s*$")
+# "6 tháng đầu năm 2024", "những tháng cuối năm 2024": months of that year, not a point before or after it
+_MONTHS_OF = regex.compile(r"tháng\s+(?:đầu|cuối)\s*$")
 
 
 def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
@@ -48,7 +54,7 @@ def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
         else:
             s = int(m.group("s"))
             before = text[max(0, m.start() - 12):m.start()].lower()
-            if _NOT_PLAN_YEAR.search(before):
+            if _NOT_PLAN_YEAR.search(before) and not _MONTHS_OF.search(before):
                 continue
             out.append((m.start(), m.end(), "single", (s, s)))
     return out
