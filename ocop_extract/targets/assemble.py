@@ -28,7 +28,7 @@ from .tables import read_table, table_spans
 from .status import heading_status, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
 
-_HEADING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))\s+\S.{0,90}")
+_HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I)
@@ -144,31 +144,36 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
         s_cues = _within_spans(all_cues, s_start, s_end)
         prev_status: str | None = None
         prev_end = s_start
+        sentence_clauses = clauses(text, s_start, s_end)
+        q_starts = [o.start for o in quantities]
+        first_of_sentence = len(out)
         last_q: Quantity | None = None
-        for q in quantities:
+        for i, q in enumerate(quantities):
             q_before, last_q = last_q, q
-            c_start, c_end = _clause_of(text, s_start, s_end, q.start)
+            c_start, c_end = _clause_of(sentence_clauses, s_start, s_end, q.start)
+            in_clause = quantities[bisect_left(q_starts, c_start):bisect_left(q_starts, c_end)]
+            next_start = q_starts[i + 1] if i + 1 < len(q_starts) else s_end
             comparator, cue_start = comparator_for(text, q, c_start)
             why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
             if comparator != "=":
                 why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
-            q = _plausible(text, q, comparator, c_start, why, [t for t in out if t.span[0] >= s_start])
+            q = _plausible(text, q, comparator, c_start, why, out[first_of_sentence:])
             if q is None:
                 continue
             if q.words and _spelled_out(text, q, q_before):
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
                              getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
-                             sentence_past, next((o.start for o in quantities if o.start > q.start), s_end))
+                             sentence_past, next_start)
             prev_status = para_status = status
             prev_end = q.end
             year = None
             if status == "target":
-                year = _year(text, q, s_start, c_start, c_end, s_years, quantities, years,
+                year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
                              carried if carried is not None else heading_year, why)
             per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
-                             or rate_after.match(text, q.end)) else None
-            stars = stars_for(text, q, quantities, c_start, c_end)
+                             or rate_after.match(text, q.end, q.end + 64)) else None
+            stars = stars_for(text, q, in_clause, c_start, c_end)
             scope = subject_place(text[c_start:q.start], province, extra_places) or default_scope
             metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
             span_start = min(cue_start, q.start)
@@ -235,10 +240,11 @@ def _rate_regexes() -> tuple[regex.Pattern, regex.Pattern]:
     return before, after
 
 
-def _clause_of(text: str, s_start: int, s_end: int, pos: int) -> tuple[int, int]:
-    for c in clauses(text, s_start, s_end):
-        if c[0] <= pos < c[1] or pos == c[1]:
-            return c
+def _clause_of(spans: list[tuple[int, int]], s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    """The clause (from `clauses`) holding `pos`."""
+    i = bisect_left(spans, (pos + 1,)) - 1
+    if i >= 0 and spans[i][0] <= pos <= spans[i][1]:
+        return spans[i]
     return s_start, s_end
 
 
@@ -285,13 +291,15 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
             heading_status_: str | None = None, prev_end: int = 0, para_past: bool = False,
             next_start: int = 1 << 62) -> str:
     """Target or actual, by the nearest evidence first (see `status`)."""
-    before = [c for c in s_cues if c[1] <= q.start and c[2] != "actual_after"]
+    at = bisect_left(s_cues, (q.start,))
+    # the nearest cues are what count: a bounded look back keeps long lists of figures linear
+    before = [c for c in s_cues[max(0, at - 32):at] if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s_years if e.end <= q.start and (e.kind == "past" or (
             e.kind in ("deadline", "period") and years.plan_start is not None and e.year < years.plan_start))]
     if past and not strong_target_between(text, past[-1].end, q.start):
         why.append(f"status actual: past year {past[-1].year} before it")
         return "actual"
-    if q.unit == "%" and _OF_PLAN.match(text, q.end) and _REACHED.search(text, max(s_start, q.start - 24), q.start):
+    if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s_start, q.start - 24), q.start):
         why.append("status actual: a share of the plan reached")
         return "actual"
     if _PLAN_FIGURE.search(text, max(s_start, q.start - 30), q.start):
@@ -317,7 +325,7 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
         why.append(f"status target: '{comparator}' sets a floor or a ceiling")
         return "target"
     # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
-    after = [c for c in s_cues if q.end <= c[0] < min(c_end, next_start)
+    after = [c for c in s_cues[at:at + 32] if q.end <= c[0] < min(c_end, next_start)
              and " ".join(text[c[0]:c[1]].lower().split()) not in _COMPARATOR_CUES]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]

@@ -60,10 +60,10 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     if m:
         cue = " ".join(m.group("cue").lower().split())
         comp = _before_regex()[1][cue]
-        if cue == "từ" and _BASELINE_AFTER.match(text, q.end):
+        if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
         return comp, window_start + m.start()
-    a = _after_regex()[0].match(text, q.end)
+    a = _after_regex()[0].match(text, q.end, min(len(text), q.end + 48))
     if a:
         return _after_regex()[1][" ".join(a.group("cue").lower().split())], q.start
     return "=", q.start

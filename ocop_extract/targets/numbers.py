@@ -177,13 +177,17 @@ def _word_numbers_slow(text: str, start: int, end: int) -> list[NumberMatch]:
     return [n for m in pattern.finditer(text, start, end) for n in _split_words(m.group(), m.start())]
 
 
+# No number is written in more words than this ("chín trăm chín mươi chín nghìn chín trăm chín mươi chín" is 11).
+_LONGEST_WORD_NUMBER = 12
+
+
 def _split_words(words: str, offset: int) -> list[NumberMatch]:
     """Parse a run of number words; a run that does not parse whole is split greedily."""
     tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(words)]
     out: list[NumberMatch] = []
     i = 0
     while i < len(tokens):
-        for j in range(len(tokens), i, -1):
+        for j in range(min(len(tokens), i + _LONGEST_WORD_NUMBER), i, -1):
             s, e = tokens[i][0], tokens[j - 1][1]
             value = parse_words(words[s:e])
             if value is not None:

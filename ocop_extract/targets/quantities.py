@@ -30,8 +30,6 @@ _TEXT_MASKS = [
     # dates: 08/04/2022, 17.1.2023, 12-05-2023; month/year: 6/2024
     (r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)", regex.I),
     (r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)", 0),
-    # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT
-    (r"\d+(?:[/-][\p{L}\d&.]*)*[/-]\p{Lu}[\p{L}\d&.-]*", 0),
     # times, links, phone numbers, hotlines
     (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)", 0),
     (r"(?:https?://|www\.)\S+", regex.I),
@@ -60,6 +58,10 @@ _BEFORE_MASKS = [
 ]
 
 
+_SLASHED_TOKEN = regex.compile(r"(?<![\d\p{L}])\d++[/-][\p{L}\d&./-]*+")
+_CODE_PART = regex.compile(r"[/-]\p{Lu}")
+
+
 @lru_cache(maxsize=1)
 def _mask_regexes() -> tuple[regex.Pattern, ...]:
     # one pattern each: an alternation of them all defeats the engine's literal-prefix search
@@ -80,7 +82,7 @@ def _labelled(text: str, num: NumberMatch) -> bool:
     if not m:
         return False
     for i, after in enumerate(afters):
-        if m.group(f"m{i}") is not None and (after is None or after.match(text, num.end)):
+        if m.group(f"m{i}") is not None and (after is None or after.match(text, num.end, num.end + 12)):
             return True
     return False
 
@@ -132,6 +134,10 @@ def masked_spans(text: str, start: int = 0, end: int | None = None) -> list[tupl
     """Sorted spans of text[start:end] that hold no quantity (dates, numbers of documents, years, labels …)."""
     end = len(text) if end is None else end
     spans = [(m.start(), m.end()) for r in _mask_regexes() for m in r.finditer(text, start, end)]
+    # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT. A token of
+    # digits, letters and "/-" is read whole (no backtracking), then kept if a "/" or "-"
+    # stands before a capital in it.
+    spans += [(m.start(), m.end()) for m in _SLASHED_TOKEN.finditer(text, start, end) if _CODE_PART.search(m.group())]
     at = text.find("@", start, end)
     while at >= 0:  # e-mail addresses: from the white space before "@" to the one after
         left = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
@@ -175,22 +181,22 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for i, num in enumerate(numbers):
         if num.start < consumed:
             continue
-        q = _read_quantity(text, num, numbers[i + 1:], end)
+        q = _read_quantity(text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
         if q is not None:
             out.append(q)
             consumed = q.end
     return out
 
 
-def _read_quantity(text: str, num: NumberMatch, following: list[NumberMatch], limit: int) -> Quantity | None:
+def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
     unit_re, surface_to_unit, not_re = _unit_regex()
     pos = num.end
     value, value_max = num.value, None
     scaled_second = None
     # a range: "10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"
     m = _RANGE.match(text, pos, limit)
-    if m and following and following[0].start == m.end() and following[0].digits == num.digits:
-        second = following[0]
+    if m and following is not None and following.start == m.end() and following.digits == num.digits:
+        second = following
         if second.text != second.raw and num.text == num.raw:
             scaled_second = second
             value *= second.value / _first_value(second)

@@ -52,7 +52,7 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
         return None
-    if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end):
+    if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
     if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")

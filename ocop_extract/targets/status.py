@@ -67,10 +67,10 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)]
     found += [(m.start(), m.end(), "target") for m in target.finditer(lower, start, end)
-              if not _NOT_CUES.match(text, m.start())]
+              if not _NOT_CUES.match(text, m.start(), m.start() + 40)]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
-             if not _NEW_AFTER.match(text, m.end())]
+             if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]
     return sorted(_longest(found) + _longest(after))
 
 
