@@ -75,7 +75,6 @@ class Normalized:
 
 
 _ONE_FOR_ONE_MAP = {**_SPACES, **_DASHES, **_QUOTES}
-_REPLACED = regex.compile("[" + regex.escape("".join(_ONE_FOR_ONE_MAP)) + "]")
 _DROPPED = regex.compile("[" + "".join(_DROP) + "]")
 _TONED_FINAL = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
 _OLD_TONE_WORD = regex.compile(rf"(?<![\p{{L}}])\p{{L}}*?[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
@@ -103,7 +102,10 @@ def _move_tone(word: str) -> str:
 
 def normalize(source: str) -> Normalized:
     """Normalise `source` for the extractors, keeping the offset map."""
-    text = _REPLACED.sub(lambda m: _ONE_FOR_ONE_MAP[m.group()], source)
+    text = source
+    for odd, plain in _ONE_FOR_ONE_MAP.items():  # "in" is a fast scan; most texts hold few of these
+        if odd in text:
+            text = text.replace(odd, plain)
     starts = ends = None
     if _DROPPED.search(text) or not unicodedata.is_normalized("NFC", text):
         text, starts, ends = _remap(text)
