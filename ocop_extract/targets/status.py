@@ -26,6 +26,9 @@ from .cues import cues, phrase_regex
 # "được công nhận mới": a plan for new recognitions, not a report of them
 _NEW_AFTER = regex.compile(r"\s+(?:mới|thêm)(?![\p{L}])", regex.I)
 
+# "đã tổ chức", "vừa hỗ trợ": a verb of planning told in the past is a report
+_DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
+
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
 
@@ -66,8 +69,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
             return []
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)]
-    found += [(m.start(), m.end(), "target") for m in target.finditer(lower, start, end)
-              if not _NOT_CUES.match(text, m.start(), m.start() + 40)]
+    found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
+              for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
              if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]
