@@ -20,7 +20,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
 from .cues import cues, phrase_regex
 from .metric import metric_after, money_metric
-from .quantities import Quantity, find_quantities, masked_spans
+from .quantities import Quantity, candidate_numbers, find_quantities, masked_spans
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
@@ -114,6 +114,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     masks = masked_spans(text)
     lower = text.lower()
     all_cues = status_cues(text, 0, len(text), lower)
+    all_numbers = candidate_numbers(text, 0, len(text), masks, lower)
+    number_starts = [n.start for n in all_numbers]
     all_years = year_expressions(text, years.this_year)
     headings = _heading_context(doc, masks, all_years, all_cues, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
@@ -137,7 +139,9 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             para_year = stated[-1].year
         past_said = any(e.kind == "past" or (e.kind in ("deadline", "period") and years.plan_start is not None
                                              and e.year < years.plan_start) for e in s_years)
-        quantities = find_quantities(text, s_start, s_end, masks, lower)
+        first, last = bisect_left(number_starts, s_start), bisect_left(number_starts, s_end)
+        quantities = find_quantities(text, s_start, s_end,
+                                     numbers=[n for n in all_numbers[first:last] if n.end <= s_end])
         sentence_past, para_past = para_past, para_past or (past_said and not stated)
         if not quantities or text[s_start:s_end].rstrip().endswith("?"):
             continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")

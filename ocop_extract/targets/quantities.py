@@ -163,19 +163,29 @@ _YEAR_NAM = regex.compile(
     regex.I)
 
 
-def find_quantities(text: str, start: int = 0, end: int | None = None,
-                    masks: list[tuple[int, int]] | None = None, lower: str | None = None) -> list[Quantity]:
-    """All quantities in `text[start:end]`, left to right, not overlapping.
-
-    `masks` (the `masked_spans` of the whole text) and `lower` (`text.lower()`) are
-    passed by a caller that reads many parts of one text, so they are made once.
-    """
+def candidate_numbers(text: str, start: int = 0, end: int | None = None,
+                      masks: list[tuple[int, int]] | None = None, lower: str | None = None) -> list[NumberMatch]:
+    """The numerals of text[start:end] that may count something: not masked, not labels, not "năm" the year."""
     end = len(text) if end is None else end
     if masks is None:
         masks = masked_spans(text, start, end)
-    numbers = [n for n in find_numbers(text, start, end, lower) if not _inside(masks, n.start, n.end)
-               and not (n.digits and _labelled(text, n))
-               and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
+    return [n for n in find_numbers(text, start, end, lower) if not _inside(masks, n.start, n.end)
+            and not (n.digits and _labelled(text, n))
+            and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
+
+
+def find_quantities(text: str, start: int = 0, end: int | None = None,
+                    masks: list[tuple[int, int]] | None = None, lower: str | None = None,
+                    numbers: list[NumberMatch] | None = None) -> list[Quantity]:
+    """All quantities in `text[start:end]`, left to right, not overlapping.
+
+    A caller that reads many parts of one text passes what it made once for the
+    whole text: `masks` (`masked_spans`), `lower` (`text.lower()`), or `numbers`
+    (the `candidate_numbers` lying in text[start:end]).
+    """
+    end = len(text) if end is None else end
+    if numbers is None:
+        numbers = candidate_numbers(text, start, end, masks, lower)
     out: list[Quantity] = []
     consumed = start
     for i, num in enumerate(numbers):
