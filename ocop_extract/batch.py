@@ -174,10 +174,6 @@ def run_to(paths: list[str], output: str | None, options: Options = DEFAULT_OPTI
     return run_batch(paths, sys.stdout, options, batch)
 
 
-def iter_records(files: list[Path], options: Options = DEFAULT_OPTIONS) -> Iterator[Record]:
-    """Records of `files`, in order, in this process (for library callers that want objects)."""
-    for path in files:
-        yield process_path(path, options)
 
 
 class AtomicOutput:
@@ -206,5 +202,5 @@ class AtomicOutput:
             os.unlink(self._tmp)
 
 
-__all__ = ["AtomicOutput", "Summary", "document_paths", "find_documents", "iter_records", "process_path",
+__all__ = ["AtomicOutput", "Summary", "document_paths", "find_documents", "process_path",
            "record_line", "run_batch", "run_file", "run_to", "stream_lines"]

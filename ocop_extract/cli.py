@@ -102,21 +102,25 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "run" and (args.db or args.csv or args.parquet):
-        from .db.load import run_load
-        from .options import Options
-
-        result = run_load(args.paths, args.db, args.csv, args.parquet, args.output, Options(explain=args.explain))
-        print(result.summary.line(), file=sys.stderr)
-        for line in result.lines:
-            print(line, file=sys.stderr)
-        return 0 if result.ok else 1
     if args.command == "run":
-        from .batch import run_to
         from .options import BatchOptions, Options
 
         batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, progress=args.progress, batch_size=args.batch_size)
+        if args.db or args.csv or args.parquet:
+            from .db.load import run_load
+            from .errors import UsageError
+
+            if args.resume:
+                raise UsageError("--resume goes with -o FILE alone, not with --db/--csv/--parquet")
+            result = run_load(args.paths, args.db, args.csv, args.parquet, args.output,
+                              Options(explain=args.explain), batch)
+            print(result.summary.line(), file=sys.stderr)
+            for line in result.lines:
+                print(line, file=sys.stderr)
+            return 0 if result.ok else 1
+        from .batch import run_to
+
         summary = run_to(args.paths, args.output, Options(explain=args.explain), batch)
         print(summary.line(), file=sys.stderr)
         return 1 if summary.errors else 0

@@ -199,7 +199,3 @@ def line_kinds(doc: Doc) -> list[str]:
 def line_kind(doc: Doc, index: int) -> str:
     return line_kinds(doc)[index]
 
-
-def is_content(doc: Doc, offset: int) -> bool:
-    """True when the normalised-text offset lies on a content line."""
-    return line_kinds(doc)[doc.line_at(offset).index] == "content"

@@ -24,12 +24,11 @@ def process_text(doc_id: str, text: str, path: str = "", options: Options = DEFA
     doc = Doc.from_text(doc_id, text, path)
     meta = extract_metadata(doc)
     targets = extract_targets(doc, meta, options)
-    fields = {k: v for k, v in vars(meta).items()}
     return Record(
         doc_id=doc_id,
         source=Source(path=path, sha256=sha256, encoding=encoding),
         targets=targets,
-        **fields,
+        **vars(meta),
     )
 
 

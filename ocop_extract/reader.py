@@ -18,9 +18,6 @@ from .errors import BinaryInput, EmptyInput, UndecodableInput, UnreadableInput
 # Control characters that do not occur in text files (all below 32 but \t \n \v \f \r).
 _CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
 
-# Suffixes read as plain text when a folder is walked; other files are skipped.
-TEXT_SUFFIXES = (".txt", ".text", ".md")
-
 
 @dataclass(frozen=True)
 class RawDocument:

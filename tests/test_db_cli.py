@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import importlib
 from pathlib import Path
 
-import pytest
 from db_support import count, db_url, rows  # noqa: F401 (fixture)
 
 from ocop_extract.cli import main
@@ -14,13 +12,6 @@ from ocop_extract.db import connect
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = ("documents", "targets", "references", "places", "errors")
 
-
-def _has_extractors() -> bool:
-    try:
-        importlib.import_module("ocop_extract.targets.assemble")
-    except ImportError:
-        return False
-    return True
 
 
 def test_unreadable_files_load_into_errors(db_url, tmp_path, capsys):
@@ -51,7 +42,6 @@ def test_jsonl_output_alongside_the_database(tmp_path, capsys):
     assert '"type": "empty"' in out.read_text(encoding="utf-8")
 
 
-@pytest.mark.skipif(not _has_extractors(), reason="extractors (ocop_extract.targets.assemble) not on this branch yet")
 def test_double_load_of_the_corpus(db_url, tmp_path, capsys):
     corpus = str(ROOT / "corpus")
     main([corpus, "--db", db_url, "--csv", str(tmp_path / "flat")])
@@ -69,3 +59,14 @@ def test_double_load_of_the_corpus(db_url, tmp_path, capsys):
         joined = db.execute('SELECT COUNT(*) FROM "targets" AS t JOIN "documents" AS d '
                             'ON d."document_id" = t."document_id"').fetchone()[0]
     assert joined == counts["targets"]
+
+
+def test_workers_load_the_same_rows(tmp_path, capsys):
+    corpus = str(ROOT / "corpus")
+    one, two = f"sqlite:///{tmp_path / 'one.db'}", f"sqlite:///{tmp_path / 'two.db'}"
+    assert main([corpus, "--db", one, "--workers", "1"]) == 0
+    assert main([corpus, "--db", two, "--workers", "2"]) == 0
+    capsys.readouterr()
+    for table in ("targets", "references", "places"):
+        assert rows(one, table) == rows(two, table) and rows(one, table)
+    assert main([corpus, "--db", one, "--resume"]) == 2  # resume is for -o FILE alone

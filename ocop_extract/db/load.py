@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Protocol
 
-from ..batch import AtomicOutput, Summary, find_documents, iter_records, record_line
+from ..batch import AtomicOutput, Summary, run_batch
 from ..models import Record
-from ..options import DEFAULT_OPTIONS, Options
+from ..options import DEFAULT_BATCH, DEFAULT_OPTIONS, BatchOptions, Options
 from .export import FlatWriter
 from .writer import DatabaseWriter, WriteReport
 
@@ -25,27 +25,32 @@ class RecordSink(Protocol):
     def write(self, record: Record) -> object: ...
 
 
+class _Fanout:
+    """The text stream `batch.run_batch` writes to: each JSON line becomes a record for every sink."""
+
+    def __init__(self, sinks: list[RecordSink], out) -> None:
+        self.sinks, self.out = sinks, out
+
+    def write(self, text: str) -> None:
+        if self.out is not None:
+            self.out.write(text)
+        record = Record.model_validate_json(text)
+        for sink in self.sinks:
+            sink.write(record)
+
+
 def run_into(paths: Iterable[str | Path], sinks: Iterable[RecordSink], output: str | None = None,
-             options: Options = DEFAULT_OPTIONS) -> Summary:
+             options: Options = DEFAULT_OPTIONS, batch: BatchOptions = DEFAULT_BATCH) -> Summary:
     """Run a batch and hand every record to each sink's `write(record)`, in the batch's order.
 
-    With `output`, the JSON Lines are written there too, from the same run
-    (atomically, as by `batch.run_to`); without it nothing goes to stdout.
-    Records come from `batch.iter_records`, the batch loop; closing the sinks
-    is the caller's business.
+    The documents go through the same engine as a plain run (`--workers`), and
+    the sinks see the records in path order. With `output`, the JSON Lines are
+    written there too, from the same run (atomically); without it nothing goes
+    to stdout. Closing the sinks is the caller's business.
     """
     started = time.perf_counter()
-    summary = Summary()
-    sinks = list(sinks)
     with AtomicOutput(output) if output else nullcontext() as out:
-        for record in iter_records(find_documents(paths), options):
-            if out is not None:
-                out.write(record_line(record) + "\n")
-            for sink in sinks:
-                sink.write(record)
-            summary.documents += 1
-            summary.targets += len(record.targets)
-            summary.errors += record.error is not None
+        summary = run_batch(paths, _Fanout(list(sinks), out), options, batch)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -66,7 +71,7 @@ class LoadResult:
 
 def run_load(paths: list[str], db_url: str | None = None, csv_dir: str | None = None,
              parquet_dir: str | None = None, output: str | None = None,
-             options: Options = DEFAULT_OPTIONS) -> LoadResult:
+             options: Options = DEFAULT_OPTIONS, batch: BatchOptions = DEFAULT_BATCH) -> LoadResult:
     """Process the documents under `paths` into a database and/or flat files (and JSON Lines with `output`)."""
     flat: dict[Path, tuple[str, ...]] = {}
     for directory, fmt in ((csv_dir, "csv"), (parquet_dir, "parquet")):
@@ -80,7 +85,7 @@ def run_load(paths: list[str], db_url: str | None = None, csv_dir: str | None = 
             writers.append(database)
         flat_writers = [stack.enter_context(FlatWriter(d, fmts)) for d, fmts in flat.items()]
         writers += flat_writers
-        summary = run_into(paths, writers, output, options)
+        summary = run_into(paths, writers, output, options, batch)
     result = LoadResult(summary, database.report if database else None)
     if database:
         result.lines.append(database.line())

@@ -54,7 +54,6 @@ class Header:
     motto: bool = False
     portal: dict[str, str] = field(default_factory=dict)
     portal_title: Optional[str] = None
-    body_line: int = 0  # index of the first body line
 
 
 @lru_cache(maxsize=1)
@@ -111,7 +110,6 @@ def read_header(doc: Doc) -> Header:
         if title_at is not None:
             break
         if _BODY_START.match(text):
-            h.body_line = line.index
             break
         motto = _MOTTO.search(text)
         if motto:

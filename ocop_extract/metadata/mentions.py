@@ -93,7 +93,7 @@ def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[s
     date = None
     m = _DATE_LEAD.match(text[pos:])
     if m:
-        dm = DATE_RE.match(text, pos + m.end() - len("ngày ") if False else pos + m.end())
+        dm = DATE_RE.match(text, pos + m.end())
         if dm is None:
             found = find_dates(text[pos:pos + m.end() + 24])
             if found and found[0].start <= m.end():

@@ -41,6 +41,7 @@ def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile(rf"(?:\s+(?!sao\b)\p{{L}}+){{0,2}}?\s*(?P<cue>{alts})(?![\p{{L}}])", regex.I), to_comp
 
 
+_NAME_BEFORE = regex.compile(r"\p{L}\s\Z")
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 
@@ -55,8 +56,8 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     if q.value_max is not None:
         start = window_start + m.start() if m and m.group("cue").lower() in ("từ", "khoảng") else q.start
         return "range", start
-    if m and m.group("cue") == "Từ" and window_start + m.start() > floor and text[window_start + m.start() - 2:window_start + m.start()].strip(" ,;:(-") :
-        m = None  # "huyện Đại Từ 7 sản phẩm": a name, not "từ"
+    if m and m.group("cue") == "Từ" and _NAME_BEFORE.search(text, floor, window_start + m.start()):
+        m = None  # "huyện Đại Từ 7 sản phẩm": a capital after a word is a name, not "từ"
     if m:
         cue = " ".join(m.group("cue").lower().split())
         comp = _before_regex()[1][cue]

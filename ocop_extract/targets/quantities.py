@@ -257,10 +257,6 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
                     not num.digits, num.raw, implied)
 
 
-def _has_scale(num: NumberMatch) -> bool:
-    return num.text != num.raw and num.text.split()[-1].lower() in _MONEY_SCALES
-
-
 def _scale_word(num: NumberMatch) -> str:
     return num.text.split()[-1] if num.text != num.raw else ""
 

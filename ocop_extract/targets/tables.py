@@ -106,7 +106,7 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None) -> lis
                       and not _NUMBER_CELL.fullmatch(c[2]) and c[2]), "")
         unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
         stars = int(s.group(1)) if (s := _STARS.search(label)) else None
-        for i, (start, end, value_text) in enumerate(cells):
+        for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
             if not m or (unit is None and kind != "share"):
