@@ -77,7 +77,8 @@ class Normalized:
 _ONE_FOR_ONE_MAP = {**_SPACES, **_DASHES, **_QUOTES}
 _DROPPED = regex.compile("[" + "".join(_DROP) + "]")
 _TONED_FINAL = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
-_OLD_TONE_WORD = regex.compile(rf"(?<![\p{{L}}])\p{{L}}*?[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
+# The end of a word that may carry an old-style tone: the engine finds the literal "o"/"u" fast.
+_OLD_TONE_END = regex.compile(rf"[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
 
 
 def _segments(source: str):
@@ -109,10 +110,31 @@ def normalize(source: str) -> Normalized:
     starts = ends = None
     if _DROPPED.search(text) or not unicodedata.is_normalized("NFC", text):
         text, starts, ends = _remap(text)
-    if _OLD_TONE_WORD.search(text):
-        # NFC keeps both placements one character per vowel, so offsets do not move
-        text = _OLD_TONE_WORD.sub(lambda m: _move_tone(m.group()), text)
+    if _OLD_TONE_END.search(text):
+        text = _new_tone_placement(text)
     return Normalized(source, text, starts, ends)
+
+
+def _new_tone_placement(text: str) -> str:
+    """Every word ending in an old-style "oà", "oé", "uỷ" … rewritten with the tone on the first vowel.
+
+    NFC keeps both placements one character per vowel, so offsets do not move.
+
+    >>> _new_tone_placement("Uỷ ban, hoà giải, xoá, quý")
+    'Ủy ban, hòa giải, xóa, quý'
+    """
+    parts: list[str] = []
+    done = 0
+    for m in _OLD_TONE_END.finditer(text):
+        start = m.start()
+        while start > done and text[start - 1].isalpha():  # back to the start of the word
+            start -= 1
+        word = text[start:m.end()]
+        fixed = _move_tone(word)
+        if fixed != word:
+            parts += (text[done:start], fixed)
+            done = m.end()
+    return "".join(parts) + text[done:] if parts else text
 
 
 def _remap(text: str) -> tuple[str, tuple[int, ...], tuple[int, ...]]:

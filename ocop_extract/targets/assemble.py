@@ -65,8 +65,7 @@ def doc_years(meta) -> DocYears:
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
-def _heading_context(doc: Doc, masks, all_years: list[YearExpr], all_cues: list[tuple[int, int, str]],
-                     official: bool = True) -> dict[int, tuple[int | None, str | None]]:
+def _heading_context(doc: Doc, masks, all_years: list[YearExpr], lower: str, official: bool = True) -> dict[int, tuple[int | None, str | None]]:
     """For each content line, the (year, status) set by the heading or lead-in above it.
 
     "2. Mục tiêu cụ thể đến năm 2025" sets 2025 and "target"; "I. KẾT QUẢ THỰC HIỆN"
@@ -100,7 +99,7 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr], all_cues: list[
                     year = None
                 said = heading_status(text) if numbered or subhead else None
                 if said is None and lead_in:
-                    cues = _within_spans(all_cues, start, line.end)
+                    cues = status_cues(full, start, line.end, lower)
                     said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
                 if said is not None or _TOP_HEADING.match(text):
                     status = said
@@ -113,11 +112,10 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     years = doc_years(meta)
     masks = masked_spans(text)
     lower = text.lower()
-    all_cues = status_cues(text, 0, len(text), lower)
     all_numbers = candidate_numbers(text, 0, len(text), masks, lower)
     number_starts = [n.start for n in all_numbers]
     all_years = year_expressions(text, years.this_year)
-    headings = _heading_context(doc, masks, all_years, all_cues, getattr(meta, "genre", None) != "news")
+    headings = _heading_context(doc, masks, all_years, lower, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
     extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
@@ -145,7 +143,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
         sentence_past, para_past = para_past, para_past or (past_said and not stated)
         if not quantities or text[s_start:s_end].rstrip().endswith("?"):
             continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
-        s_cues = _within_spans(all_cues, s_start, s_end)
+        s_cues = status_cues(text, s_start, s_end, lower)  # read only where a quantity is
         prev_status: str | None = None
         prev_end = s_start
         sentence_clauses = clauses(text, s_start, s_end)
@@ -210,17 +208,6 @@ def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Option
                 text=doc.source[src[0]:src[1]], rule="table_cell", confidence=0.85,
                 explain=[f"table cell: {cell.status} column, unit from the row's unit cell"] if options.explain else None,
             ))
-    return out
-
-
-def _within_spans(spans: list[tuple[int, int, str]], start: int, end: int) -> list[tuple[int, int, str]]:
-    """The (start, end, …) spans lying inside [start, end) (`spans` is sorted)."""
-    i = bisect_left(spans, (start,))
-    out = []
-    while i < len(spans) and spans[i][0] < end:
-        if spans[i][1] <= end:
-            out.append(spans[i])
-        i += 1
     return out
 
 

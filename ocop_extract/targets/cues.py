@@ -12,13 +12,13 @@ from typing import Iterable
 import regex
 
 from ..lexicon import load_lexicon
+from ..phrases import alternation
 
 
 def phrase_regex(phrases: Iterable[str], suffix: str = "") -> regex.Pattern:
     """One case-insensitive pattern matching any phrase at word boundaries, longest first."""
-    alts = sorted(set(phrases), key=len, reverse=True)
-    body = "|".join(regex.escape(p).replace(r"\ ", r"\s+") for p in alts)
-    return regex.compile(rf"(?<![\p{{L}}\d])(?:{body})(?![\p{{L}}\d]){suffix}", regex.I)
+    body = alternation(phrases, fold_case=True)
+    return regex.compile(rf"(?<![\p{{L}}\d]){body}(?![\p{{L}}\d]){suffix}", regex.I)
 
 
 @lru_cache(maxsize=1)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 import regex
 
+from ..phrases import alternation
 from .cues import cues, phrase_regex
 
 # Actual cues that need more than a phrase list.
@@ -44,8 +45,7 @@ STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "
 
 
 def _phrases(phrases) -> str:
-    alts = sorted(set(phrases), key=len, reverse=True)
-    return r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in alts) + r")(?!\w)"
+    return r"(?<!\w)" + alternation(phrases) + r"(?!\w)"
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,54 @@
+r"""Phrase lists as regex alternations factored by their common prefixes.
+
+A plain alternation ``ít nhất|ít hơn|tối thiểu`` makes the engine try every
+phrase at every position; the factored form ``tối\s+thiểu|ít\s+(?:hơn|nhất)``
+rejects a position after one character test and reads a shared prefix once.
+For lists of dozens of phrases this is several times faster, in `re` and in
+`regex` alike.
+
+The factored pattern matches what the plain alternation sorted longest first
+matches: at each position the longest phrase for which the rest of the
+pattern also matches (an optional tail is tried before the shorter ending).
+
+>>> print(alternation(["ít nhất", "ít hơn", "tối thiểu"]))
+(?:tối\s+thiểu|ít\s+(?:hơn|nhất))
+>>> import re
+>>> re.findall(alternation(["năm", "năm mươi", "mươi"]) + r"(?!\w)", "năm mươi, năm, mươi")
+['năm mươi', 'năm', 'mươi']
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+_END = ""  # the trie key that marks the end of a phrase
+
+
+def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False) -> str:
+    """A pattern (no flags, no boundaries) matching any of `phrases`; a space in a phrase matches `space`.
+
+    `fold_case`: the pattern will be compiled case-insensitively, so phrases
+    differing only in case are one phrase (lower-cased here).
+    """
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for ch in " ".join(phrase.lower().split() if fold_case else phrase.split()):
+            node = node.setdefault(ch, {})
+        node[_END] = {}
+    if not trie or list(trie) == [_END]:
+        return "(?!)"  # nothing to match
+    return _pattern(trie, space)
+
+
+def _pattern(node: dict, space: str) -> str:
+    branches = [(space if ch == " " else re.escape(ch)) + _pattern(child, space)
+                for ch, child in sorted(node.items()) if ch != _END]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 and _END not in node else "(?:" + "|".join(branches) + ")"
+    return body + "?" if _END in node else body
+
+
+__all__ = ["alternation"]
