@@ -31,8 +31,9 @@ from .years import YearExpr, year_expressions
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
 _LEAD_IN = regex.compile(r".{0,120}:\s*")
 _BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
-_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I)
-_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I)
+# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
+_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
 _COMPARATOR_CUES = ("ít nhất", "tối thiểu", "không dưới", "không quá", "tối đa")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
@@ -41,8 +42,8 @@ _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 _SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
 _SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
 _ADDITIVE = regex.compile(
-    r"(?<![\p{L}])(?:thêm|mới|lựa\s+chọn|chọn|trình|xây\s+dựng|hình\s+thành|thành\s+lập|đề\s+nghị)\s*\Z", regex.I)
-_LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I)
+    r"(?<![\p{L}])(?:thêm|mới|lựa\s+chọn|chọn|trình|xây\s+dựng|hình\s+thành|thành\s+lập|đề\s+nghị)\s*\Z", regex.I | regex.REVERSE)
+_LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
 _POINT_KIND = regex.compile(r"(?<![\p{L}])điểm\s+(bán|giới\s+thiệu|trưng\s+bày|du\s+lịch|dừng\s+chân|đến)(?![\p{L}])", regex.I)
 
 

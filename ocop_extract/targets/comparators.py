@@ -28,8 +28,9 @@ def _before_regex() -> tuple[regex.Pattern, dict[str, str]]:
             to_comp[" ".join(w.lower().split())] = comp
     alts = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in sorted(to_comp, key=len, reverse=True))
     fill = "|".join(regex.escape(f).replace(r"\ ", r"\s+") for f in sorted(lex["fillers"], key=len, reverse=True))
+    # read backwards from the number (REVERSE): the cue ends where the number starts
     pattern = regex.compile(
-        rf"(?<![\p{{L}}\d])(?P<cue>{alts})\s+(?:(?:{fill})\s+){{0,2}}(?:từ\s+)?\Z", regex.I)
+        rf"(?<![\p{{L}}\d])(?P<cue>{alts})\s+(?:(?:{fill})\s+){{0,2}}(?:từ\s+)?\Z", regex.I | regex.REVERSE)
     return pattern, to_comp
 
 
@@ -41,7 +42,7 @@ def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
     return regex.compile(rf"(?:\s+(?!sao\b)\p{{L}}+){{0,2}}?\s*(?P<cue>{alts})(?![\p{{L}}])", regex.I), to_comp
 
 
-_NAME_BEFORE = regex.compile(r"\p{L}\s\Z")
+_NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 

@@ -72,7 +72,8 @@ def _mask_regexes() -> tuple[regex.Pattern, ...]:
 def _before_masks() -> tuple[regex.Pattern, tuple[regex.Pattern | None, ...]]:
     """One pattern with a named group per entry of `_BEFORE_MASKS`, and their after-patterns."""
     before = "|".join(f"(?P<m{i}>{b})" for i, (b, _) in enumerate(_BEFORE_MASKS))
-    return regex.compile(before, regex.I), tuple(regex.compile(a) if a else None for _, a in _BEFORE_MASKS)
+    # read backwards from the number (REVERSE): one attempt, not one per character of the window
+    return regex.compile(before, regex.I | regex.REVERSE), tuple(regex.compile(a) if a else None for _, a in _BEFORE_MASKS)
 
 
 def _labelled(text: str, num: NumberMatch) -> bool:
@@ -160,7 +161,7 @@ def _inside(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 # "năm" is "five" only when no word makes it "year": "mỗi năm huyện …", "hằng năm tổ chức …"
 _YEAR_NAM = regex.compile(
     r"(?<![\p{L}])(?:mỗi|hằng|hàng|từng|trong|cả|cuối|đầu|giữa|sau|trước|qua|nhiều|các|những|vào|của|năm|một|này|nay)\s+\Z",
-    regex.I)
+    regex.I | regex.REVERSE)
 
 
 def candidate_numbers(text: str, start: int = 0, end: int | None = None,

@@ -22,7 +22,8 @@ import regex
 _NAME = r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}"
 _PREFIXED = regex.compile(
     rf"(?P<prefix>(?<![\p{{L}}])(?i:huyện|thị\s+xã|thành\s+phố|TP\.?|xã|thị\s+trấn|phường|tỉnh))\s+(?P<name>{_NAME})")
-_ADVERBIAL = regex.compile(r"(?:tại|ở|của|cho|về|thuộc|đến|trên\s+địa\s+bàn|với|trong|từ|và|các)\s*\Z", regex.I)
+# read backwards from the name (REVERSE): the clause before it can be long
+_ADVERBIAL = regex.compile(r"(?:tại|ở|của|cho|về|thuộc|đến|trên\s+địa\s+bàn|với|trong|từ|và|các)\s*\Z", regex.I | regex.REVERSE)
 
 
 def _clean(prefix: str, name: str, province: str | None) -> str:

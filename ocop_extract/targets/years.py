@@ -17,12 +17,13 @@ import regex
 # A four-digit year is found first (a fast search); the words before it say what it is.
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d/])")
 _PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
-_BASELINE_BEFORE = regex.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?\Z", regex.I)
-_PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I)
-_QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I)
-_YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I)
+# The words before a year are read backwards from it (REVERSE): one attempt, not one per character.
+_BASELINE_BEFORE = regex.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
+_PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
+_QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
+_YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
-_RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I)
+_RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
