@@ -25,11 +25,20 @@ from typing import Iterable
 _END = ""  # the trie key that marks the end of a phrase
 
 
-def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False) -> str:
-    """A pattern (no flags, no boundaries) matching any of `phrases`; a space in a phrase matches `space`.
+def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False,
+                not_after: str | None = None) -> str:
+    r"""A pattern (no flags) matching any of `phrases`; a space in a phrase matches `space`.
 
     `fold_case`: the pattern will be compiled case-insensitively, so phrases
     differing only in case are one phrase (lower-cased here).
+
+    `not_after`: a one-character pattern (``\w``) that must not stand before the
+    phrase. It is checked just after the phrase's first character, as
+    ``(?<!\w.)``: a pattern that starts with a literal lets `re` jump from one
+    possible first character to the next, which a look-behind in front prevents.
+
+    >>> print(alternation(["hai", "ba"], not_after=r"\w"))
+    (?:b(?<!\w.)a|h(?<!\w.)ai)
     """
     trie: dict = {}
     for phrase in phrases:
@@ -39,11 +48,11 @@ def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = F
         node[_END] = {}
     if not trie or list(trie) == [_END]:
         return "(?!)"  # nothing to match
-    return _pattern(trie, space)
+    return _pattern(trie, space, f"(?<!{not_after}.)" if not_after else "")
 
 
-def _pattern(node: dict, space: str) -> str:
-    branches = [(space if ch == " " else re.escape(ch)) + _pattern(child, space)
+def _pattern(node: dict, space: str, after_first: str = "") -> str:
+    branches = [(space if ch == " " else re.escape(ch)) + after_first + _pattern(child, space)
                 for ch, child in sorted(node.items()) if ch != _END]
     if not branches:
         return ""

@@ -27,6 +27,8 @@ def test_same_matches_as_the_plain_alternation(phrases: list[str], sample: str) 
     bounded = r"(?<!\w){}(?!\w)"
     plain = [m.span() for m in re.finditer(bounded.format(_plain(phrases)), sample)]
     assert [m.span() for m in re.finditer(bounded.format(alternation(phrases)), sample)] == plain
+    checked_after_first = alternation(phrases, not_after=r"\w") + r"(?!\w)"
+    assert [m.span() for m in re.finditer(checked_after_first, sample)] == plain
 
 
 @settings(max_examples=200, deadline=None)

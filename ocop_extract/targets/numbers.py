@@ -19,6 +19,7 @@ from functools import lru_cache
 import regex
 
 from ..lexicon import load_lexicon
+from ..phrases import alternation
 
 # Digits: thousands grouped by dots ("10.000", "1.234.567"), decimal comma ("1,5", "86,4"),
 # or a plain run ("2024", "01"). A dot followed by 1-2 or 4+ digits is a decimal point.
@@ -112,14 +113,12 @@ def _number_regexes() -> tuple[regex.Pattern, "re.Pattern[str]"]:
     lower-cased copy of the text, several times faster than a case-insensitive scan.
     """
     lex = _words()
-    word = "|".join(sorted(
-        list(lex["units"]) + lex["ten"] + lex["tens"] + lex["hundred"] + lex["zero_filler"] + list(lex["scales"]),
-        key=len, reverse=True))
+    words = list(lex["units"]) + lex["ten"] + lex["tens"] + lex["hundred"] + lex["zero_filler"] + list(lex["scales"])
     scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
     digits = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}.,/])(?P<digits>{DIGITS})(?:\s+(?P<scale>(?i:{scale})(?:\s+(?i:{scale}))*))?(?![\p{{L}}])")
-    words = re.compile(rf"(?<![^\W\d_])(?:{word})(?:\s+(?:{word}))*(?![^\W\d_])")
-    return digits, words
+    first, word = alternation(words, not_after=r"[^\W\d_]"), alternation(words)
+    return digits, re.compile(rf"{first}(?:\s+{word})*(?![^\W\d_])")
 
 
 @dataclass(frozen=True)

@@ -45,7 +45,7 @@ STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "
 
 
 def _phrases(phrases) -> str:
-    return r"(?<!\w)" + alternation(phrases) + r"(?!\w)"
+    return alternation(phrases, not_after=r"\w") + r"(?!\w)"
 
 
 @lru_cache(maxsize=1)
