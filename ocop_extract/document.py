@@ -50,12 +50,23 @@ class Doc:
 
     @cached_property
     def lines(self) -> list[Line]:
-        lines: list[Line] = []
-        for m in regex.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", self.text):
-            if m.start() == len(self.text) and lines:
+        """The lines, split at "\n", "\r\n" or "\r"; a final line break starts no empty line."""
+        text = self.text
+        if "\r" not in text:  # the common case, without a pattern
+            pieces = text.split("\n")
+            if len(pieces) > 1 and not pieces[-1]:
+                pieces.pop()
+            lines, pos = [], 0
+            for index, piece in enumerate(pieces):
+                lines.append(Line(index, pos, pos + len(piece), piece))
+                pos += len(piece) + 1
+            return lines
+        lines = []
+        for m in regex.finditer(r"([^\r\n]*)(\r\n|\r|\n|$)", text):
+            if m.start() == len(text) and lines:
                 break
             lines.append(Line(len(lines), m.start(1), m.end(1), m.group(1)))
-            if m.end() >= len(self.text):
+            if m.end() >= len(text):
                 break
         return lines
 

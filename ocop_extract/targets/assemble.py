@@ -20,7 +20,8 @@ from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
 from .cues import cues, phrase_regex
 from .metric import metric_after, money_metric
-from .quantities import Quantity, candidate_numbers, find_quantities, masked_spans
+from .numbers import NumberMatch
+from .quantities import Quantity, candidate_numbers, find_quantities
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
@@ -66,7 +67,21 @@ def doc_years(meta) -> DocYears:
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
-def _heading_context(doc: Doc, masks, all_years: list[YearExpr], lower: str, official: bool = True) -> dict[int, tuple[int | None, str | None]]:
+class _Numbers:
+    """The candidate numerals of a document, read once and sliced per sentence or line."""
+
+    def __init__(self, found: list[NumberMatch]):
+        self.found = found
+        self.starts = [n.start for n in found]
+
+    def within(self, start: int, end: int) -> list[NumberMatch]:
+        """The numerals lying inside [start, end)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [n for n in self.found[first:last] if n.end <= end]
+
+
+def _heading_context(doc: Doc, numbers: _Numbers, all_years: list[YearExpr], lower: str,
+                     official: bool = True) -> dict[int, tuple[int | None, str | None]]:
     """For each content line, the (year, status) set by the heading or lead-in above it.
 
     "2. Mục tiêu cụ thể đến năm 2025" sets 2025 and "target"; "I. KẾT QUẢ THỰC HIỆN"
@@ -91,7 +106,8 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr], lower: str, off
                 starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
                 start = starts[-1] if starts else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
-            if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end, masks):
+            if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end,
+                                                                         numbers=numbers.within(start, line.end)):
                 found = [e for e in _within(all_years, line.start, line.end)
                          if e.kind not in ("baseline", "past")]
                 if found and not subhead:
@@ -111,12 +127,10 @@ def _heading_context(doc: Doc, masks, all_years: list[YearExpr], lower: str, off
 def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list[Target]:
     text = doc.text
     years = doc_years(meta)
-    masks = masked_spans(text)
     lower = text.lower()
-    all_numbers = candidate_numbers(text, 0, len(text), masks, lower)
-    number_starts = [n.start for n in all_numbers]
+    numbers = _Numbers(candidate_numbers(text, lower=lower))
     all_years = year_expressions(text, years.this_year)
-    headings = _heading_context(doc, masks, all_years, lower, getattr(meta, "genre", None) != "news")
+    headings = _heading_context(doc, numbers, all_years, lower, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
     extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
@@ -138,9 +152,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             para_year = stated[-1].year
         past_said = any(e.kind == "past" or (e.kind in ("deadline", "period") and years.plan_start is not None
                                              and e.year < years.plan_start) for e in s_years)
-        first, last = bisect_left(number_starts, s_start), bisect_left(number_starts, s_end)
-        quantities = find_quantities(text, s_start, s_end,
-                                     numbers=[n for n in all_numbers[first:last] if n.end <= s_end])
+        quantities = find_quantities(text, s_start, s_end, numbers=numbers.within(s_start, s_end))
         sentence_past, para_past = para_past, para_past or (past_said and not stated)
         if not quantities or text[s_start:s_end].rstrip().endswith("?"):
             continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
