@@ -11,14 +11,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 import regex
 
 from .normalize import Normalized, normalize
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):  # a named tuple: documents make many, and tuples are cheap to make
     """One line of the normalised text, with its offsets in that text."""
 
     index: int

@@ -13,8 +13,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 import regex
 
@@ -121,8 +121,7 @@ def _number_regexes() -> tuple[regex.Pattern, "re.Pattern[str]"]:
     return digits, re.compile(rf"{first}(?:\s+{word})*(?![^\W\d_])")
 
 
-@dataclass(frozen=True)
-class NumberMatch:
+class NumberMatch(NamedTuple):  # a named tuple: documents make many, and tuples are cheap to make
     """A numeral found in normalised text."""
 
     start: int

@@ -10,7 +10,7 @@ last year), "quý IV/2024", "tháng 6/2024", "năm nay" (the document's own year
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import regex
 
@@ -27,8 +27,7 @@ _RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I 
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
-@dataclass(frozen=True)
-class YearExpr:
+class YearExpr(NamedTuple):  # a named tuple: documents make many, and tuples are cheap to make
     start: int
     end: int
     year: int
