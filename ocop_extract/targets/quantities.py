@@ -26,21 +26,25 @@ from .numbers import NumberMatch, find_numbers, parse_digits
 
 # Spans that hold no quantity, found over the whole text. Each pattern starts with
 # something the engine can search for quickly (a digit or a literal).
-_TEXT_MASKS = [
+_DIGIT_MASKS = [
     # dates: 08/04/2022, 17.1.2023, 12-05-2023; month/year: 6/2024
-    (r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)", regex.I),
-    (r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)", 0),
-    # times, links, phone numbers, hotlines
-    (r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)", 0),
-    (r"(?:https?://|www\.)\S+", regex.I),
-    (r"(?<!\d)(?:\+84|0)\d{2,4}[ .]\d{3,4}[ .]?\d{3,4}(?!\d)", 0),
-    (r"(?<!\d)1[89]00[ .]?\d{3,4}(?!\d)", 0),
+    r"\d{1,2}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{2,4}(?!\d)",
+    r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)",
+    # times, phone numbers, hotlines
+    r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",
+    r"(?<!\d)(?:\+84|0)\d{2,4}[ .]\d{3,4}[ .]?\d{3,4}(?!\d)",
+    r"(?<!\d)1[89]00[ .]?\d{3,4}(?!\d)",
     # periods: 2021-2025, 2018 – 2022
-    (r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)", 0),
+    r"(?<!\d)(?:19|20)\d{2}\s*-\s*(?:19|20)\d{2}(?!\d)",
     # versions: công nghệ 4.0
-    (r"(?<!\d)\d\.0(?!\d)", 0),
+    r"(?<!\d)\d\.0(?!\d)",
+]
+# Masks starting with a word, read in the lower-cased text (a literal search, not a case-insensitive scan).
+_WORD_MASKS = [
+    # links
+    r"(?:https?://|www\.)\S+",
     # the programme's own name
-    (r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)", regex.I),
+    r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)",
 ]
 
 # Words that make the number after them a label, an ordinal, a day or a year, not a
@@ -62,10 +66,12 @@ _SLASHED_TOKEN = regex.compile(r"(?<![\d\p{L}])\d++[/-][\p{L}\d&./-]*+")
 _CODE_PART = regex.compile(r"[/-]\p{Lu}")
 
 
-@lru_cache(maxsize=1)
-def _mask_regexes() -> tuple[regex.Pattern, ...]:
+@lru_cache(maxsize=2)
+def _mask_regexes(ignore_case: bool = False) -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
+    """The digit masks, and the word masks (case-insensitive ones to read text that has no lower-cased copy)."""
     # one pattern each: an alternation of them all defeats the engine's literal-prefix search
-    return tuple(regex.compile(p, flags) for p, flags in _TEXT_MASKS)
+    return (tuple(regex.compile(p) for p in _DIGIT_MASKS),
+            tuple(regex.compile(p, regex.I if ignore_case else 0) for p in _WORD_MASKS))
 
 
 @lru_cache(maxsize=1)
@@ -131,10 +137,18 @@ class Quantity:
     implied_unit: bool  # unit read from a money scale alone ("220 triệu")
 
 
-def masked_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
-    """Sorted spans of text[start:end] that hold no quantity (dates, numbers of documents, years, labels …)."""
+def masked_spans(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[tuple[int, int]]:
+    """Sorted spans of text[start:end] that hold no quantity (dates, numbers of documents, years, labels …).
+
+    `lower` is `text.lower()` when the caller has it.
+    """
     end = len(text) if end is None else end
-    spans = [(m.start(), m.end()) for r in _mask_regexes() for m in r.finditer(text, start, end)]
+    if lower is None:
+        lower = text.lower()
+    faithful = len(lower) == len(text)
+    digit_masks, word_masks = _mask_regexes(ignore_case=not faithful)
+    spans = [(m.start(), m.end()) for r in digit_masks for m in r.finditer(text, start, end)]
+    spans += [(m.start(), m.end()) for r in word_masks for m in r.finditer(lower if faithful else text, start, end)]
     # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT. A token of
     # digits, letters and "/-" is read whole (no backtracking), then kept if a "/" or "-"
     # stands before a capital in it.
@@ -169,7 +183,7 @@ def candidate_numbers(text: str, start: int = 0, end: int | None = None,
     """The numerals of text[start:end] that may count something: not masked, not labels, not "năm" the year."""
     end = len(text) if end is None else end
     if masks is None:
-        masks = masked_spans(text, start, end)
+        masks = masked_spans(text, start, end, lower)
     return [n for n in find_numbers(text, start, end, lower) if not _inside(masks, n.start, n.end)
             and not (n.digits and _labelled(text, n))
             and not (n.raw.lower() == "năm" and _YEAR_NAM.search(text, max(start, n.start - 12), n.start))]
