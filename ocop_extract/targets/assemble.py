@@ -10,6 +10,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import groupby
 
 import regex
 
@@ -65,6 +66,12 @@ def doc_years(meta) -> DocYears:
     starts = [y for y in (plan[0] if plan else None, int(published[:4]) if published else None) if y]
     plan_start = min(starts) if starts else this_year
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
+
+
+def _content_blocks(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of consecutive content lines: where quantities are read (not in page furniture or tables)."""
+    runs = groupby(zip(doc.lines, line_kinds(doc)), key=lambda pair: pair[1] == "content")
+    return [(run[0][0].start, run[-1][0].end) for content, run in ((k, list(g)) for k, g in runs) if content]
 
 
 class _Numbers:
@@ -128,7 +135,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     text = doc.text
     years = doc_years(meta)
     lower = text.lower()
-    numbers = _Numbers(candidate_numbers(text, lower=lower))
+    numbers = _Numbers([n for start, end in _content_blocks(doc)
+                        for n in candidate_numbers(text, start, end, lower=lower)])
     all_years = year_expressions(text, years.this_year)
     headings = _heading_context(doc, numbers, all_years, lower, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
