@@ -135,9 +135,10 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     text = doc.text
     years = doc_years(meta)
     lower = text.lower()
-    numbers = _Numbers([n for start, end in _content_blocks(doc)
+    blocks = _content_blocks(doc)  # quantities and years are read in content lines only
+    numbers = _Numbers([n for start, end in blocks
                         for n in candidate_numbers(text, start, end, lower=lower)])
-    all_years = year_expressions(text, years.this_year)
+    all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
     headings = _heading_context(doc, numbers, all_years, lower, getattr(meta, "genre", None) != "news")
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
