@@ -38,6 +38,8 @@ def parse_digits(text: str) -> float:
     (86.4, 1234567.0, 2.5)
     """
     text = text.strip()
+    if text.isascii() and text.isdigit():  # most numerals: "2025", "01", "20"
+        return float(text)
     if _GROUPED_DOTS.fullmatch(text):
         text = text.replace(".", "").replace(",", ".")
     elif _GROUPED_COMMAS.fullmatch(text):
@@ -181,17 +183,24 @@ _LONGEST_WORD_NUMBER = 12
 
 def _split_words(words: str, offset: int) -> list[NumberMatch]:
     """Parse a run of number words; a run that does not parse whole is split greedily."""
-    tokens = [(t.start(), t.end(), t.group()) for t in _TOKEN.finditer(words)]
-    out: list[NumberMatch] = []
+    return [NumberMatch(offset + s, offset + e, value, words[s:e], False, words[s:e])
+            for s, e, value in _word_numbers(words)]
+
+
+@lru_cache(maxsize=1024)  # a few words ("năm", "một", "hai mươi") make most runs
+def _word_numbers(words: str) -> tuple[tuple[int, int, float], ...]:
+    """(start, end, value) of the numbers in a run of number words, split greedily where it does not parse whole."""
+    tokens = [(t.start(), t.end()) for t in _TOKEN.finditer(words)]
+    out: list[tuple[int, int, float]] = []
     i = 0
     while i < len(tokens):
         for j in range(min(len(tokens), i + _LONGEST_WORD_NUMBER), i, -1):
             s, e = tokens[i][0], tokens[j - 1][1]
             value = parse_words(words[s:e])
             if value is not None:
-                out.append(NumberMatch(offset + s, offset + e, value, words[s:e], False, words[s:e]))
+                out.append((s, e, value))
                 i = j
                 break
         else:
             i += 1
-    return out
+    return tuple(out)
