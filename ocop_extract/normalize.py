@@ -18,6 +18,7 @@ dashes and minus signs → "-"; curly apostrophes → "'".
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_left
 from dataclasses import dataclass
@@ -75,7 +76,8 @@ class Normalized:
 
 
 _ONE_FOR_ONE_MAP = {**_SPACES, **_DASHES, **_QUOTES}
-_DROPPED = regex.compile("[" + "".join(_DROP) + "]")
+# Any character to replace or drop: one scan of the standard `re` engine rules most texts out.
+_ODD = re.compile("[" + "".join(_ONE_FOR_ONE_MAP) + "".join(_DROP) + "]")
 _TONED_FINAL = "àáảãạèéẻẽẹỳýỷỹỵÀÁẢÃẠÈÉẺẼẸỲÝỶỸỴ"
 # The end of a word that may carry an old-style tone: the engine finds the literal "o"/"u" fast.
 _OLD_TONE_END = regex.compile(rf"[oOuU][{_TONED_FINAL}](?![\p{{L}}\p{{M}}])")
@@ -104,11 +106,14 @@ def _move_tone(word: str) -> str:
 def normalize(source: str) -> Normalized:
     """Normalise `source` for the extractors, keeping the offset map."""
     text = source
-    for odd, plain in _ONE_FOR_ONE_MAP.items():  # "in" is a fast scan; most texts hold few of these
-        if odd in text:
-            text = text.replace(odd, plain)
+    dropped = False
+    if _ODD.search(text):
+        for odd, plain in _ONE_FOR_ONE_MAP.items():
+            if odd in text:
+                text = text.replace(odd, plain)
+        dropped = any(ch in text for ch in _DROP)
     starts = ends = None
-    if _DROPPED.search(text) or not unicodedata.is_normalized("NFC", text):
+    if dropped or not unicodedata.is_normalized("NFC", text):
         text, starts, ends = _remap(text)
     if _OLD_TONE_END.search(text):
         text = _new_tone_placement(text)
