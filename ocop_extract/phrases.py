@@ -26,38 +26,57 @@ _END = ""  # the trie key that marks the end of a phrase
 
 
 def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False,
-                not_after: str | None = None) -> str:
+                not_after: str | None = None, not_before: str | None = None) -> str:
     r"""A pattern (no flags) matching any of `phrases`; a space in a phrase matches `space`.
 
     `fold_case`: the pattern will be compiled case-insensitively, so phrases
-    differing only in case are one phrase (lower-cased here).
+    differing only in case are one phrase (lower-cased here). Empty phrases are ignored.
 
-    `not_after`: a one-character pattern (``\w``) that must not stand before the
-    phrase. It is checked just after the phrase's first character, as
-    ``(?<!\w.)``: a pattern that starts with a literal lets `re` jump from one
-    possible first character to the next, which a look-behind in front prevents.
+    `not_after`, `not_before`: one-character patterns (``\w``) that must not stand
+    before or after the phrase. `not_after` is checked just after the phrase's
+    first character, as ``(?<!\w.)``: a pattern that starts with a literal lets
+    `re` jump from one possible first character to the next, which a look-behind
+    in front prevents.
 
-    >>> print(alternation(["hai", "ba"], not_after=r"\w"))
-    (?:b(?<!\w.)a|h(?<!\w.)ai)
+    >>> print(alternation(["hai", "ba", "bốn"], not_after=r"\w", not_before=r"\w"))
+    (?:b(?<!\w.)(?:a|ốn)(?!\w)|h(?<!\w.)ai(?!\w))
+    """
+    found = branches(phrases, space, fold_case, not_after, not_before)
+    if not found:
+        return "(?!)"  # nothing to match
+    return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
+
+
+def branches(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False,
+             not_after: str | None = None, not_before: str | None = None) -> list[str]:
+    """The alternatives of `alternation`, one per first character.
+
+    Joined by "|" with other alternatives that start with a literal, they keep
+    the standard `re` engine's search by first character for the whole pattern.
+
+    >>> branches(["hai", "ba"])
+    ['ba', 'hai']
     """
     trie: dict = {}
     for phrase in phrases:
-        node = trie
-        for ch in " ".join(phrase.lower().split() if fold_case else phrase.split()):
-            node = node.setdefault(ch, {})
-        node[_END] = {}
-    if not trie or list(trie) == [_END]:
-        return "(?!)"  # nothing to match
-    return _pattern(trie, space, f"(?<!{not_after}.)" if not_after else "")
+        words = phrase.lower().split() if fold_case else phrase.split()
+        if words:
+            node = trie
+            for ch in " ".join(words):
+                node = node.setdefault(ch, {})
+            node[_END] = {}
+    after_first = f"(?<!{not_after}.)" if not_after else ""
+    tail = f"(?!{not_before})" if not_before else ""
+    return [re.escape(ch) + after_first + _pattern(child, space) + tail for ch, child in sorted(trie.items())]
 
 
-def _pattern(node: dict, space: str, after_first: str = "") -> str:
-    branches = [(space if ch == " " else re.escape(ch)) + after_first + _pattern(child, space)
-                for ch, child in sorted(node.items()) if ch != _END]
-    if not branches:
+def _pattern(node: dict, space: str) -> str:
+    alternatives = [(space if ch == " " else re.escape(ch)) + _pattern(child, space)
+                    for ch, child in sorted(node.items()) if ch != _END]
+    if not alternatives:
         return ""
-    body = branches[0] if len(branches) == 1 and _END not in node else "(?:" + "|".join(branches) + ")"
+    body = alternatives[0] if len(alternatives) == 1 and _END not in node else "(?:" + "|".join(alternatives) + ")"
     return body + "?" if _END in node else body
 
 
-__all__ = ["alternation"]
+__all__ = ["alternation", "branches"]

@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from ..phrases import alternation
+from ..phrases import branches
 from .cues import cues, phrase_regex
 
 # Actual cues that need more than a phrase list.
@@ -34,8 +34,9 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
 
 # Actual cues that need more than a phrase list (standard `re` syntax, on lower-cased text).
+# Each starts with a literal, look-behinds after it, so `re` searches by first letter.
 _ACTUAL_PATTERNS = [
-    r"(?<!\w)(?<!thực )(?<!thể )(?<!xuất )(?<!biểu )hiện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?!\w)",
+    r"h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)iện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?!\w)",
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
@@ -44,16 +45,17 @@ _ACTUAL_PATTERNS = [
 STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ")
 
 
-def _phrases(phrases) -> str:
-    return alternation(phrases, not_after=r"\w") + r"(?!\w)"
+def _phrases(phrases) -> list[str]:
+    return branches(phrases, not_after=r"\w", not_before=r"\w")
 
 
 @lru_cache(maxsize=1)
 def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re.Pattern[str]"]:
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
-    actual = re.compile(_phrases(p for p in lex["actual"] if p != "hiện") + "|" + "|".join(_ACTUAL_PATTERNS))
-    return actual, re.compile(_phrases(lex["target"])), phrase_regex(STRONG_TARGET), re.compile(_phrases(lex["actual_after"]))
+    actual = re.compile("|".join(_phrases(p for p in lex["actual"] if p != "hiện") + _ACTUAL_PATTERNS))
+    target, after_only = (re.compile("|".join(_phrases(lex[kind]))) for kind in ("target", "actual_after"))
+    return actual, target, phrase_regex(STRONG_TARGET), after_only
 
 
 def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[tuple[int, int, str]]:
