@@ -144,11 +144,14 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, lower: str |
     digits_re, words_re = _number_regexes()
     out: list[NumberMatch] = []
     for m in digits_re.finditer(text, start, end):
-        value = parse_digits(m.group("digits"))
+        digits, scale_words = m.group("digits", "scale")
+        value = parse_digits(digits)
+        if not scale_words:
+            out.append(NumberMatch(m.start(), m.end(), value, digits, True, digits, 1))
+            continue
         scale = 1
-        if m.group("scale"):
-            for word in m.group("scale").lower().split():
-                scale *= _words()["scales"][word]
+        for word in scale_words.lower().split():
+            scale *= _words()["scales"][word]
         prev = out[-1] if out else None
         if (prev is not None and prev.text != prev.raw and 1 < scale < prev.scale
                 and text[prev.end:m.start()].isspace() and value < 1000):
@@ -156,7 +159,7 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, lower: str |
             out[-1] = NumberMatch(prev.start, m.end(), prev.value + value * scale,
                                   text[prev.start:m.end()], True, prev.raw, scale)
             continue
-        out.append(NumberMatch(m.start(), m.end(), value * scale, m.group(), True, m.group("digits"), scale))
+        out.append(NumberMatch(m.start(), m.end(), value * scale, m.group(), True, digits, scale))
     if lower is None or len(lower) != len(text):
         lower = text[start:end].lower()
         offset = start
