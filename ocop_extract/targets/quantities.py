@@ -39,7 +39,9 @@ _DIGIT_MASKS = [
     # versions: công nghệ 4.0
     r"(?<!\d)\d\.0(?!\d)",
 ]
-# Masks starting with a word, read in the lower-cased text (a literal search, not a case-insensitive scan).
+# Masks starting with a word, read in the lower-cased text (a literal search, not a case-insensitive scan),
+# and only when the text holds one of their needles (a plain substring search).
+_WORD_MASK_NEEDLES = [("http", "www."), ("xã", "làng")]
 _WORD_MASKS = [
     # links
     r"(?:https?://|www\.)\S+",
@@ -148,7 +150,11 @@ def masked_spans(text: str, start: int = 0, end: int | None = None, lower: str |
     faithful = len(lower) == len(text)
     digit_masks, word_masks = _mask_regexes(ignore_case=not faithful)
     spans = [(m.start(), m.end()) for r in digit_masks for m in r.finditer(text, start, end)]
-    spans += [(m.start(), m.end()) for r in word_masks for m in r.finditer(lower if faithful else text, start, end)]
+    if faithful:
+        spans += [(m.start(), m.end()) for r, needles in zip(word_masks, _WORD_MASK_NEEDLES)
+                  if any(lower.find(n, start, end) >= 0 for n in needles) for m in r.finditer(lower, start, end)]
+    else:
+        spans += [(m.start(), m.end()) for r in word_masks for m in r.finditer(text, start, end)]
     # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT. A token of
     # digits, letters and "/-" is read whole (no backtracking), then kept if a "/" or "-"
     # stands before a capital in it.
