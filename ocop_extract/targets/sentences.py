@@ -18,7 +18,9 @@ import regex
 from ..document import Doc
 from ..layout import line_kinds
 
-_SENTENCE_END = regex.compile(r"(?<=[.!?…])[\"”’)]*\s+(?=[\"“(\-–•]?\s*[\p{Lu}\d])|(?<=…)(?=\p{Lu})")
+# The final mark, then what separates the next sentence. The pattern starts with the mark
+# (found fast) and the sentence ends just after it.
+_SENTENCE_END = regex.compile(r"[.!?…](?:[\"”’)]*\s+(?=[\"“(\-–•]?\s*[\p{Lu}\d])|(?<=…)(?=\p{Lu}))")
 
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
@@ -33,7 +35,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
             continue
         pos = line.start
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
-            out.append((pos, m.start()))
+            out.append((pos, m.start() + 1))
             pos = m.end()
         if pos < line.end:
             out.append((pos, line.end))
