@@ -47,12 +47,12 @@ def subject_place(before: str, province: str | None, extra_names: tuple[str, ...
     """The place named as subject in `before` (text of the clause up to the quantity)."""
     best: tuple[int, str] | None = None
     for m in _PREFIXED.finditer(before):
-        if _ADVERBIAL.search(before[:m.start()]):
+        if _ADVERBIAL.search(before, 0, m.start()):
             continue
         best = (m.start(), _clean(m.group("prefix"), m.group("name"), province))
-    names = _names_regex(tuple(extra_names))
+    names = _names_regex(extra_names)
     for m in names.finditer(before) if names else ():
-        if _ADVERBIAL.search(before[:m.start()]) or _PREFIXED.match(before, max(0, m.start() - 12)):
+        if _ADVERBIAL.search(before, 0, m.start()) or _PREFIXED.match(before, max(0, m.start() - 12)):
             continue
         if best is None or m.start() > best[0]:
             best = (m.start(), m.group())
