@@ -13,9 +13,12 @@ The patterns are data, in `lexicon/layout.yaml`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import Optional
+from re import _parser as re_parser  # the standard library's pattern parser
+from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
+from typing import Iterable, Optional
 
 import regex
 
@@ -32,12 +35,14 @@ class _LinePatterns:
     for instead (the same thing on a line, which holds no newline, and much faster
     than backtracking from the line's end). When all those patterns are written in
     lower case they are also kept case-sensitive, for the lower-cased line
-    (`casefold.lowered_text`), which they read faster.
+    (`casefold.lowered_text`), which they read faster, and only where it holds
+    one of the words they require (`words`).
     """
 
     head: Optional[regex.Pattern]
     anywhere: Optional[regex.Pattern]
     anywhere_lower: Optional[regex.Pattern] = None
+    words: Optional[frozenset[str]] = None  # one of which every match of `anywhere_lower` holds, when known
 
     def match(self, line: str, lower: Optional[str] = None) -> bool:
         """True when one of the patterns matches all of `line` (a line of text, no newline).
@@ -47,8 +52,20 @@ class _LinePatterns:
         if self.head and self.head.match(line):
             return True
         if lower is not None and self.anywhere_lower is not None:
-            return bool(self.anywhere_lower.search(lower))
+            return self._may_hold(lower) and bool(self.anywhere_lower.search(lower))
         return bool(self.anywhere and self.anywhere.search(line))
+
+    def for_text(self, low: Optional[str]) -> "_LinePatterns":
+        """These patterns for the lines of a text (`low`: the text lower-cased, or None).
+
+        Those that can match anywhere on a line are left out when the text holds none of `words`.
+        """
+        if low is None or self.anywhere_lower is None or self._may_hold(low):
+            return self
+        return replace(self, anywhere=None, anywhere_lower=None)
+
+    def _may_hold(self, lower: str) -> bool:
+        return self.words is None or any(w in lower for w in self.words)
 
 
 def _top_level_bar(pattern: str) -> bool:
@@ -91,7 +108,58 @@ def _line_patterns(patterns: list[str]) -> _LinePatterns:
         return regex.compile("(?:" + "|".join(f"(?:{p})" for p in alts) + r")\Z", flags) if alts else None
 
     lower = compile_(anywhere, 0) if all(_lower_case_only(p) for p in anywhere) else None
-    return _LinePatterns(compile_(head), compile_(anywhere), lower)
+    words = _required_words("|".join(f"(?:{p})" for p in anywhere)) if lower else None
+    return _LinePatterns(compile_(head), compile_(anywhere), lower, words)
+
+
+def _required_words(pattern: str) -> Optional[frozenset[str]]:
+    """Strings one of which every match of `pattern` (case-sensitive) holds; None when there are none to tell.
+
+    Read from the runs of literal characters of the pattern, its groups,
+    alternations and repeats; classes, assertions and optional parts tell
+    nothing. The standard library's parser reads the pattern: one it rejects,
+    or one with a brace that is no plain repeat count (the `regex` module's
+    fuzzy matching), gets None.
+
+    >>> sorted(_required_words(r"\\b(hotline|e-?mail)\\s*:.*\\d|bản quyền"))
+    ['bản quyền', 'hotline', 'mail']
+    >>> _required_words(r"\\d+|hotline") is None, _required_words(r"(?i)hotline") is None
+    (True, True)
+    """
+    if re.search(r"\{(?!\d*,?\d*\})", pattern):
+        return None
+    try:
+        parsed = re_parser.parse(pattern)
+    except re.error:
+        return None
+    return None if parsed.state.flags & re.IGNORECASE else _required_in(parsed)
+
+
+def _required_in(items: Iterable) -> Optional[frozenset[str]]:
+    """`_required_words` of a parsed sequence: the best set any of its parts requires (longest shortest word)."""
+    best: Optional[frozenset[str]] = None
+
+    def keep(found: Optional[frozenset[str]]) -> None:
+        nonlocal best
+        if found and (best is None or min(map(len, found)) > min(map(len, best))):
+            best = found
+
+    run = ""
+    for op, arg in items:
+        if op is LITERAL:
+            run += chr(arg)
+            continue
+        keep(frozenset([run]) if run else None)
+        run = ""
+        if op is SUBPATTERN and not arg[1] & re.IGNORECASE:
+            keep(_required_in(arg[3]))
+        elif op is BRANCH:
+            alternatives = [_required_in(alt) for alt in arg[1]]
+            keep(frozenset().union(*alternatives) if all(alternatives) else None)
+        elif op in (MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT) and arg[0] >= 1:
+            keep(_required_in(arg[2]))
+    keep(frozenset([run]) if run else None)
+    return best
 
 
 def _lower_case_only(pattern: str) -> bool:
@@ -113,11 +181,11 @@ def _patterns() -> dict[str, _LinePatterns]:
 
 
 def _classify(doc: Doc) -> list[str]:
-    pats = _patterns()
     kinds: list[str] = []
     mode = "content"
     signer_seen = False
     low = lowered(doc)
+    pats = {key: p.for_text(low) for key, p in _patterns().items()}
     for line in doc.lines:
         text = line.text.strip(" -–•*:\t")
         stripped = line.text.strip()

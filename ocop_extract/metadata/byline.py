@@ -39,7 +39,7 @@ import regex
 from ..document import Doc
 from ..layout import line_kinds
 from . import scan
-from .dates import TIME_RE, find_dates
+from .dates import TIME_RE, DateMatch, find_dates, may_hold_date
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
 _BYLINE = regex.compile(
@@ -84,9 +84,11 @@ def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
             firsts)
 
 
-def _date_time_section(text: str) -> Optional[str]:
-    """The date of a line opening with a date and a time, then at most a short section name."""
-    dates = find_dates(text)
+def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
+    """The date of a line opening with a date and a time, then at most a short section name.
+
+    `dates`: those `find_dates(text)` finds.
+    """
     if len(dates) != 1 or _LEAD_SEPARATORS.match(text).end() != dates[0].start:
         return None
     after = text[dates[0].end:]
@@ -99,9 +101,12 @@ def _date_time_section(text: str) -> Optional[str]:
     return dates[0].iso
 
 
-def _only_date_time(text: str) -> Optional[str]:
-    """The date when `text` holds one date plus, at most, a time and separators."""
-    dates = find_dates(text)
+def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optional[str]:
+    """The date when `text` holds one date plus, at most, a time and separators.
+
+    `dates`: those `find_dates(text)` finds, when known.
+    """
+    dates = find_dates(text) if dates is None else dates
     if len(dates) != 1:
         return None
     rest = (text[:dates[0].start] + " " + text[dates[0].end:])
@@ -147,16 +152,17 @@ def published_date(doc: Doc) -> Optional[str]:
             if iso and best[0] < 3:
                 best = (3, iso)
             continue
-        dates = find_dates(text)
-        b = _BYLINE.match(text)
+        dated = may_hold_date(text)  # else no date here, and no dated byline
+        dates = find_dates(text) if dated else []
+        b = _BYLINE.match(text) if dated else None
         if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
             iso = _only_date_time(b.group("rest"))
             if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
                 best = (2, iso)
                 continue
         if dates and not dates[0].weekday and best[0] < 1.5:
-            iso = _only_date_time(text)
-            iso = iso if iso and TIME_RE.search(text) else _date_time_section(text)
+            iso = _only_date_time(text, dates)
+            iso = iso if iso and TIME_RE.search(text) else _date_time_section(text, dates)
             if iso:
                 best = (1.5, iso)
                 continue
@@ -170,7 +176,7 @@ def published_date(doc: Doc) -> Optional[str]:
                 top_dateline = iso
         if opener and not dates and not credited and credit_re.match(text):
             credited = True
-        if not dates and len(text.split()) >= 6 and kinds[line.index] == "content":
+        if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
     if best[1] is None and credited:
         return top_dateline

@@ -37,8 +37,9 @@ DATE_RE = regex.compile(
     rf"(?<![\d/.\-])(?:{_WORDY}|{_NUMERIC})(?![\d]|[/.\-]\d)",
     regex.I,
 )
-# What every date holds (a digit, then "tháng" or a separator and a digit): text without it has none.
-_MAYBE_DATE = regex.compile(r"\d\s*[/.\-]\s*\d|\d\s+tháng", regex.I)
+# What every date holds from the day's last digit on: "tháng" and a digit, or a month between two
+# like separators and a year. Text without it has no date, nor has any part of it.
+_DATE_SHAPE = regex.compile(r"\d(?:\s+tháng\s+\d|\s*([/.\-])\s*\d\d?\s*\1\s*\d{4})", regex.I)
 TIME_RE = regex.compile(r"(?<!\d)(?:[01]?\d|2[0-3])\s*(?::|h|giờ)\s*[0-5]\d(?::[0-5]\d)?(?!\d)", regex.I)
 
 
@@ -73,10 +74,19 @@ def make_iso(day: int, month: int, year: int, lo: int = 1945, hi: int = 2100) ->
         return None
 
 
+def may_hold_date(text: str) -> bool:
+    """False when neither `text` nor any part of it holds a date (a quick test).
+
+    >>> may_hold_date("19/60 sản phẩm, 1.245 lượt xem"), may_hold_date("ngày 8 tháng 4")
+    (False, True)
+    """
+    return _DATE_SHAPE.search(text) is not None
+
+
 def find_dates(text: str) -> list[DateMatch]:
     """All valid dates in `text`, left to right."""
     out: list[DateMatch] = []
-    if not _MAYBE_DATE.search(text):
+    if not may_hold_date(text):
         return out
     for m in DATE_RE.finditer(text):
         if m.group("d1"):

@@ -30,7 +30,10 @@ _MOTTO = regex.compile(r"cộng hòa xã hội chủ nghĩa|độc lập\s*-\s*t
 # the lower-cased words every match of _MOTTO holds
 _MOTTO_WORDS = ("cộng hòa xã hội chủ nghĩa", "độc lập", "đảng cộng sản việt nam")
 _SO = regex.compile(r"^\s*số\s*(?:hiệu)?\s*:?\s*(?=\d)", regex.I)
-_PLACE_DATE = regex.compile(r"^\s*(?P<place>\p{Lu}[\p{L}\p{M} .'\-]{1,40}?)\s*,\s*ngày\b", regex.I)
+# The lookahead (which gives nothing back) checks at once that a comma closes the place: most lines fail it,
+# before the lazy place is tried at every length.
+_PLACE_DATE = regex.compile(r"^\s*(?=\p{Lu}[\p{L}\p{M} .'\-]{1,40}+\s*,)(?P<place>\p{Lu}[\p{L}\p{M} .'\-]{1,40}?)"
+                            r"\s*,\s*ngày\b", regex.I)
 _VV = regex.compile(r"^\s*(?:v/v|về việc)\s*:?\s*(?P<text>.+)$", regex.I)
 _BODY_START = regex.compile(r"^\s*(?:căn cứ|kính gửi|thực hiện|theo đề nghị|xét đề nghị|điều 1|i\.\s)", regex.I)
 _TITLE_STOP = regex.compile(r"^\s*(?:căn cứ|kính gửi|theo đề nghị|xét đề nghị|điều 1|i\.\s)", regex.I)

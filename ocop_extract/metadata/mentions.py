@@ -17,7 +17,9 @@ it when stated, the sentence it stands in, and whether a citation cue
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
@@ -72,7 +74,9 @@ def _lex() -> dict:
         regex.I | regex.V1,
     )
     cues = sorted(lex["citation_cues"], key=len, reverse=True)
-    cue = regex.compile(rf"(?:^|[\s(,;])(?:{'|'.join(regex.escape(c) for c in cues)})\s+(?:các\s+|theo\s+)?$", regex.I)
+    # it ends with "$": searched for from the end (regex.REVERSE), it is found or ruled out at once
+    cue = regex.compile(rf"(?:^|[\s(,;])(?:{'|'.join(regex.escape(c) for c in cues)})\s+(?:các\s+|theo\s+)?$",
+                        regex.I | regex.REVERSE)
     # every place where a mention can start: where a type noun starts, in lower case
     noun_starts = re.compile(scan.phrase_starts(k.lower() for k, _ in nouns))
     return {"nouns": {k.lower(): v for k, v in nouns}, "mention": mention, "cue": cue,
@@ -86,6 +90,16 @@ def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
         pos = m.end()
     out.append((offset + pos, offset + len(text)))
     return out
+
+
+def _sentence_at(sents: list[tuple[int, int]], offset: int) -> tuple[int, int]:
+    """The sentence of `sents` (in order, apart) holding `offset` (or ending at it), else the last one.
+
+    >>> _sentence_at([(0, 10), (12, 20)], 10), _sentence_at([(0, 10), (12, 20)], 11)
+    ((0, 10), (12, 20))
+    """
+    i = bisect_right(sents, (offset, math.inf)) - 1
+    return sents[i] if i >= 0 and offset <= sents[i][1] else sents[-1]
 
 
 def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[str], Optional[Issuer]]:
@@ -187,7 +201,7 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
             if num and typ == "Công văn" and num.parts.type_code:
                 typ = type_name(num.parts) or typ
             pos, date, issuer = _tail(text, end, province) if num else (end, None, None)
-            sent = next((s for s in sents if s[0] <= line.start + start < s[1] + 1), sents[-1])
+            sent = _sentence_at(sents, line.start + start)
             prefix = text[max(0, sent[0] - line.start):start]
             cited = bool(lex["cue"].search(prefix[-60:])) or _in_citation_list(prefix) \
                 or bool(_PROVISION.search(prefix[-40:]))
