@@ -1,7 +1,8 @@
 """Gazetteer: the 63 provinces of Viet Nam with their districts and communes, and the 2025 merger.
 
 The one module that touches the `vietnam-provinces` package (loaded once, cached)
-and underthesea's old-to-new province mapping (`underthesea.address`, offline).
+and underthesea's old-to-new province mapping (`underthesea.address`, offline; kept
+as a table in `lexicon/provinces_2025.yaml`, so a run does not load it).
 Names are compared after normalisation (NFC, new-style tones, lower case).
 
 >>> province_name("quảng nam"), province_name("TỈNH HÀ GIANG"), province_name("Hoà Bình")
@@ -19,6 +20,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 from typing import Optional
 
 import regex
@@ -26,6 +28,7 @@ import regex
 from ..lexicon import load_lexicon
 from ..normalize import normalize
 
+_LEXICON = Path(__file__).resolve().parent.parent / "lexicon"
 _DASH = regex.compile(r"\s*-\s*")
 _SPACES = regex.compile(r"\s+")
 
@@ -160,25 +163,41 @@ def communes_named(bare: str, province_name_: Optional[str] = None) -> list[tupl
     return found
 
 
-@lru_cache(maxsize=None)
 def province_2025(name: Optional[str]) -> Optional[str]:
-    """The province that `name` (a pre-2025 province) belongs to after the July 2025 merger."""
+    """The province that `name` (a pre-2025 province) belongs to after the July 2025 merger.
+
+    Read from `lexicon/provinces_2025.yaml`, which `provinces_2025_table` makes
+    from underthesea's mapping (a test checks the two agree).
+    """
     unit = province(name) if name else None
-    if unit is None:
-        return None
-    try:
-        from underthesea.address import convert_address
-    except Exception:  # pragma: no cover - underthesea missing or broken
-        return None
-    full = _package_full_name(unit.code)
-    try:
-        new = convert_address(full).new.province
-    except Exception:  # pragma: no cover
-        return None
-    if not new:
-        return None
-    return split_kind(new)[1]
+    return load_lexicon("provinces_2025").get(unit.bare) if unit else None
 
 
-def _package_full_name(code: int) -> str:
-    return _data().full_names.get(code, "")
+def provinces_2025_table() -> dict[str, str]:
+    """{pre-2025 province: its province since July 2025} for all 63, from underthesea's offline mapping (slow)."""
+    from underthesea.address import convert_address
+
+    table = {}
+    for unit in _data().provinces.values():
+        new = convert_address(_data().full_names[unit.code]).new.province
+        if new:
+            table[unit.bare] = split_kind(new)[1]
+    return dict(sorted(table.items()))
+
+
+def write_provinces_2025(path: Path = _LEXICON / "provinces_2025.yaml") -> None:
+    """Regenerate `lexicon/provinces_2025.yaml` (``python -m ocop_extract.metadata.gazetteer``)."""
+    import yaml
+
+    body = yaml.safe_dump(provinces_2025_table(), allow_unicode=True, sort_keys=False)
+    path.write_text(_PROVINCES_2025_HEADER + "\n" + body, encoding="utf-8")
+
+
+_PROVINCES_2025_HEADER = """\
+# The province each pre-2025 province belongs to since the merger of 1 July 2025.
+# Made from underthesea's offline address mapping by `python -m ocop_extract.metadata.gazetteer`;
+# tests/test_gazetteer.py checks that it still agrees with the installed underthesea."""
+
+
+if __name__ == "__main__":
+    write_provinces_2025()
