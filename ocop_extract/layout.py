@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import groupby
 from re import _parser as re_parser  # the standard library's pattern parser
 from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
 from typing import Iterable, Optional
@@ -262,6 +263,20 @@ def line_kinds(doc: Doc) -> list[str]:
     if "line_kinds" not in doc.cache:
         doc.cache["line_kinds"] = _classify(doc)
     return doc.cache["line_kinds"]
+
+
+def content_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Spans of the runs of consecutive content lines (cached): where extractors read prose.
+
+    >>> doc = Doc.from_text("x", "Kế hoạch năm 2024\nTỉnh có 20 sản phẩm.")
+    >>> [doc.text[s:e] for s, e in content_spans(doc)]
+    ['Kế hoạch năm 2024\nTỉnh có 20 sản phẩm.']
+    """
+    if "content_spans" not in doc.cache:
+        runs = groupby(zip(doc.lines, line_kinds(doc)), key=lambda pair: pair[1] == "content")
+        doc.cache["content_spans"] = [(run[0][0].start, run[-1][0].end)
+                                      for content, run in ((k, list(g)) for k, g in runs) if content]
+    return doc.cache["content_spans"]
 
 
 def line_kind(doc: Doc, index: int) -> str:

@@ -27,7 +27,7 @@ from typing import Optional
 import regex
 
 from ..document import Doc, Line
-from ..layout import line_kinds
+from ..layout import content_spans, line_kinds
 from ..lexicon import load_lexicon
 from . import scan
 from .dates import DATE_RE, find_dates
@@ -179,7 +179,7 @@ def _all_found(doc: Doc) -> list[tuple[Line, list[_Found]]]:
     """Every content line naming a document, with what it names (cached: the province plays no part)."""
     if "mention_found" not in doc.cache:
         kinds = line_kinds(doc)
-        starts = scan.line_starts(doc, _lex()["noun_starts"])
+        starts = scan.line_starts(doc, _lex()["noun_starts"], content_spans(doc))
         out = []
         for line in doc.lines:
             if kinds[line.index] != "content" or not line.text.strip():

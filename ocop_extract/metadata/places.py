@@ -25,7 +25,7 @@ from typing import Optional
 import regex
 
 from ..document import Doc
-from ..layout import line_kinds
+from ..layout import content_spans, line_kinds
 from ..models import Place
 from . import gazetteer, scan
 from .issuer import NAME, resolve_place
@@ -143,8 +143,9 @@ def _prefix_len(name: str, place: str) -> int:
 def _raw_hits(doc: Doc) -> list[_Hit]:
     if "place_hits" not in doc.cache:
         kinds = line_kinds(doc)
-        prefixed = scan.line_starts(doc, _TYPE_WORDS)
-        bare, unchecked = scan.checked_spans(doc, _province_words(), _bare_provinces())
+        content = content_spans(doc)  # places are read on content lines only
+        prefixed = scan.line_starts(doc, _TYPE_WORDS, content)
+        bare, unchecked = scan.checked_spans(doc, _province_words(), _bare_provinces(), content)
         hits: list[_Hit] = []
         for line in doc.lines:
             i = line.index

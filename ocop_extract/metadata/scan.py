@@ -26,6 +26,8 @@ import regex
 from ..casefold import lowered
 from ..document import Doc
 
+Spans = list[tuple[int, int]]
+
 
 def trie(words: Iterable[str], after: Optional[dict[str, str]] = None) -> str:
     """A `re` alternation of `words`, factored as a trie; a longer word comes before its prefix.
@@ -77,18 +79,28 @@ def _starts(doc: Doc) -> list[int]:
     return doc.cache["line_starts"]
 
 
-def line_spans(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[tuple[int, int]]]]:
+def _matches(low: str, fast: re.Pattern, within: Optional[Spans]) -> Iterator[re.Match]:
+    """`fast`'s matches in `low`, or in the spans `within` of it (runs of whole lines)."""
+    if within is None:
+        yield from fast.finditer(low)
+    else:
+        for start, end in within:
+            yield from fast.finditer(low, start, end)
+
+
+def line_spans(doc: Doc, fast: re.Pattern, within: Optional[Spans] = None) -> Optional[dict[int, list[tuple[int, int]]]]:
     """Where `fast` matches in the lower-cased text, as spans within each line (line index -> spans).
 
     None when the text has no faithful lower-cased copy. Lines without a match
-    are left out; `fast` must not match across lines.
+    are left out; `fast` must not match across lines. `within`: spans of whole
+    lines to read (`layout.content_spans`), else all the text.
     """
     low = lowered(doc)
     if low is None:
         return None
     starts = _starts(doc)
     out: dict[int, list[tuple[int, int]]] = {}
-    for m in fast.finditer(low):
+    for m in _matches(low, fast, within):
         s, e = m.span()
         i = bisect_right(starts, s) - 1
         base = starts[i]
@@ -99,14 +111,14 @@ def line_spans(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[tuple[int,
     return out
 
 
-def line_starts(doc: Doc, fast: re.Pattern) -> Optional[dict[int, list[int]]]:
+def line_starts(doc: Doc, fast: re.Pattern, within: Optional[Spans] = None) -> Optional[dict[int, list[int]]]:
     """Where `fast` matches in the lower-cased text, as offsets within each line (see `line_spans`)."""
     low = lowered(doc)
     if low is None:
         return None
     starts = _starts(doc)
     out: dict[int, list[int]] = {}
-    for m in fast.finditer(low):
+    for m in _matches(low, fast, within):
         s = m.start()
         i = bisect_right(starts, s) - 1
         if i in out:
@@ -151,8 +163,8 @@ def finditer_at(pattern: regex.Pattern, text: str, starts: Iterable[int]) -> Ite
             pos = m.end()
 
 
-def checked_spans(doc: Doc, fast: re.Pattern,
-                  exact: regex.Pattern) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
+def checked_spans(doc: Doc, fast: re.Pattern, exact: regex.Pattern,
+                  within: Optional[Spans] = None) -> tuple[dict[int, list[tuple[int, int]]], set[int]]:
     """Spans (within each line) of `exact.finditer` on each line, read from `fast`'s matches.
 
     `fast` must match, in the lower-cased text, wherever `exact` matches (with the
@@ -163,7 +175,7 @@ def checked_spans(doc: Doc, fast: re.Pattern,
     `exact`'s: the earliest match of either pattern starts and ends at the same
     place, and so on from there. Lines with no span are left out of the first item.
     """
-    found = line_spans(doc, fast)
+    found = line_spans(doc, fast, within)
     if found is None:
         return {}, {line.index for line in doc.lines}
     failed: set[int] = set()

@@ -10,12 +10,11 @@ from __future__ import annotations
 from bisect import bisect_left
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from itertools import groupby
 
 import regex
 
 from ..document import Doc
-from ..layout import line_kinds
+from ..layout import content_spans, line_kinds
 from ..models import Target
 from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
@@ -66,12 +65,6 @@ def doc_years(meta) -> DocYears:
     starts = [y for y in (plan[0] if plan else None, int(published[:4]) if published else None) if y]
     plan_start = min(starts) if starts else this_year
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
-
-
-def _content_blocks(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of consecutive content lines: where quantities are read (not in page furniture or tables)."""
-    runs = groupby(zip(doc.lines, line_kinds(doc)), key=lambda pair: pair[1] == "content")
-    return [(run[0][0].start, run[-1][0].end) for content, run in ((k, list(g)) for k, g in runs) if content]
 
 
 class _Numbers:
@@ -135,7 +128,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     text = doc.text
     years = doc_years(meta)
     lower = text.lower()
-    blocks = _content_blocks(doc)  # quantities and years are read in content lines only
+    blocks = content_spans(doc)  # quantities and years are read in content lines only
     numbers = _Numbers([n for start, end in blocks
                         for n in candidate_numbers(text, start, end, lower=lower)])
     all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
