@@ -266,7 +266,7 @@ def line_kinds(doc: Doc) -> list[str]:
 
 
 def content_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Spans of the runs of consecutive content lines (cached): where extractors read prose.
+    r"""Spans of the runs of consecutive content lines (cached): where extractors read prose.
 
     >>> doc = Doc.from_text("x", "Kế hoạch năm 2024\nTỉnh có 20 sản phẩm.")
     >>> [doc.text[s:e] for s, e in content_spans(doc)]
