@@ -30,10 +30,16 @@ from .document import Doc
 _UNSAFE = re.compile("[\u00b5\u00df\u0130-\u0131\u0149\u017f\u019b\u01f0\u0264\u0345\u0390\u0392\u0395\u0398-\u039a\u039c\u03a0-\u03a1\u03a3\u03a6\u03b0\u03b2\u03b5\u03b8-\u03ba\u03bc\u03c0-\u03c3\u03c6\u03d0-\u03d1\u03d5-\u03d6\u03f0-\u03f1\u03f4-\u03f5\u0412\u0414\u041e\u0421-\u0422\u042a\u0432\u0434\u043e\u0441-\u0442\u044a\u0462-\u0463\u0587\u13a0-\u13f5\u13f8-\u13fd\u1c80-\u1c8a\u1e60-\u1e61\u1e96-\u1e9b\u1e9e\u1f50\u1f52\u1f54\u1f56\u1f80-\u1faf\u1fb2-\u1fb4\u1fb6-\u1fb7\u1fbc\u1fbe\u1fc2-\u1fc4\u1fc6-\u1fc7\u1fcc\u1fd2-\u1fd3\u1fd6-\u1fd7\u1fe2-\u1fe4\u1fe6-\u1fe7\u1ff2-\u1ff4\u1ff6-\u1ff7\u1ffc\ua64a-\ua64b\ua7cb-\ua7cf\ua7d2-\ua7d5\ua7da-\ua7dc\uab70-\uabbf\ufb00-\ufb06\ufb13-\ufb17\U00010d50-\U00010d65\U00010d70-\U00010d85\U00016ea0-\U00016eb8\U00016ebb-\U00016ed3]")
 
 
+# Characters known to be safe: ASCII and Latin letters but the unsafe ones, Vietnamese letters,
+# tone marks, general punctuation, "₫". A text made of these alone needs no `_UNSAFE` scan.
+_OUTSIDE_SAFE = re.compile("[^\x00-\xb4\xb6-\xde\xe0-\u012f\u0132-\u0148\u014a-\u017e\u01a0-\u01b0"
+                           "\u0300-\u0323\u1ea0-\u1ef9\u2000-\u206f\u20ab]")
+
+
 def lowered_text(text: str) -> Optional[str]:
     """`text.lower()` when it is a faithful case-insensitive stand-in for `text`, else None."""
     low = text.lower()
-    if len(low) != len(text) or _UNSAFE.search(text):
+    if len(low) != len(text) or (_OUTSIDE_SAFE.search(text) and _UNSAFE.search(text)):
         return None
     return low
 
