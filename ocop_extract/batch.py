@@ -11,6 +11,7 @@ reader never sees a half-written file and ``--resume`` can pick up a killed run.
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 import sys
@@ -34,26 +35,110 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
 
     Raises `UsageError` for a path that does not exist.
     """
-    return [Path(p) for p in document_paths(paths)]
+    return [Path(p) for p in iter_document_paths(paths)]
 
 
 def document_paths(paths: Iterable[str | Path]) -> list[str]:
     """`find_documents` as strings: what a batch holds for each document (a few dozen bytes, not a Path)."""
-    found: set[str] = set()
-    for raw in paths:
-        root = str(Path(raw))
-        if os.path.isdir(root):
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                if root == ".":  # spelled as pathlib does: "a/b.txt", not "./a/b.txt"
-                    folder = folder[2:]
-                found.update(path for path in (os.path.join(folder, f) for f in files if not f.startswith("."))
-                             if os.path.isfile(path))
-        elif os.path.exists(root):
-            found.add(root)
+    return list(iter_document_paths(paths))
+
+
+def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[str]:
+    """The paths of `find_documents`, one at a time, in the same order, each once.
+
+    Every root is checked at once: `UsageError` for one that does not exist
+    comes before any path. The walk then holds one folder's listing per level
+    it is in, never the whole list. Hidden files and folders are skipped (not
+    the roots themselves); links to files are followed, links to folders are
+    not. Paths are spelled from their root as given, less a leading ``./``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as top:
+    ...     for name in ("b.txt", "a/x.txt", "a-b.txt", "a/.y.txt", ".git/z.txt"):
+    ...         Path(top, name).parent.mkdir(exist_ok=True)
+    ...         _ = Path(top, name).write_text("Kế hoạch")
+    ...     [os.path.relpath(p, top) for p in iter_document_paths([top, Path(top, "b.txt"), top])]
+    ['a-b.txt', 'a/x.txt', 'b.txt']
+    """
+    roots = [_existing_root(raw) for raw in paths]
+    return _once_each(heapq.merge(*(_paths_under(root) for root in roots)))
+
+
+def count_documents(paths: Iterable[str | Path]) -> int:
+    """How many documents `iter_document_paths` yields, counted without keeping them."""
+    return sum(1 for _ in iter_document_paths(paths))
+
+
+def _existing_root(raw: str | Path) -> str:
+    root = str(Path(raw))
+    if not os.path.exists(root):
+        raise UsageError(f"no such file or folder: {raw}")
+    return root
+
+
+def _paths_under(root: str) -> Iterator[str]:
+    """`root` itself when it is a file, else the files below it in sorted order."""
+    if not os.path.isdir(root):
+        return iter([root])
+    return _walk_sorted("" if root == "." else os.path.join(root, ""))  # "a/b.txt", not "./a/b.txt"
+
+
+def _walk_sorted(top: str) -> Iterator[str]:
+    """The files below the folder spelled `top` (ending in "/", or "" for "."), depth first, in sorted order.
+
+    A folder's entries are visited in the order of their keys, ``name/`` for
+    a folder and ``name`` for a file (`_listing`). Every path below folder
+    ``d`` is ``d/…``, and no name holds a "/", so all of them sort just where
+    the key ``d/`` does among its siblings: the full paths come out in the
+    order `sorted` would give them.
+    """
+    stack = [(top, iter(_listing(top)))]
+    while stack:
+        prefix, keys = stack[-1]
+        key = next(keys, None)
+        if key is None:
+            stack.pop()
+        elif key.endswith("/"):
+            stack.append((prefix + key, iter(_listing(prefix + key))))
         else:
-            raise UsageError(f"no such file or folder: {raw}")
-    return sorted(found)
+            yield prefix + key
+
+
+def _listing(folder: str) -> list[str]:
+    """The sorted keys of what a batch visits in `folder`; none when it cannot be read (as `os.walk`)."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            keys = [key for key in map(_entry_key, entries) if key is not None]
+    except OSError:
+        return []
+    keys.sort()
+    return keys
+
+
+def _entry_key(entry: os.DirEntry) -> str | None:
+    """``name/`` for a folder to walk, ``name`` for a file, None for what is skipped."""
+    if entry.name.startswith("."):
+        return None
+    try:
+        folder = entry.is_dir()
+    except OSError:
+        folder = False
+    if folder:
+        return None if entry.is_symlink() else entry.name + "/"
+    return entry.name if entry.is_file() else None
+
+
+def _once_each(paths: Iterable[str]) -> Iterator[str]:
+    """A sorted stream without its repeats.
+
+    >>> list(_once_each(["a", "a", "b", "c", "c"]))
+    ['a', 'b', 'c']
+    """
+    previous = None
+    for path in paths:
+        if path != previous:
+            yield path
+        previous = path
 
 
 def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
@@ -202,5 +287,6 @@ class AtomicOutput:
             os.unlink(self._tmp)
 
 
-__all__ = ["AtomicOutput", "Summary", "document_paths", "find_documents", "process_path",
-           "record_line", "run_batch", "run_file", "run_to", "stream_lines"]
+__all__ = ["AtomicOutput", "Summary", "count_documents", "document_paths", "find_documents",
+           "iter_document_paths", "process_path", "record_line", "run_batch", "run_file", "run_to",
+           "stream_lines"]
