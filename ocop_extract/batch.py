@@ -236,7 +236,7 @@ def run_file(paths: Iterable[str | Path], output: str | Path, options: Options =
     started = time.perf_counter()
     documents = document_paths(paths)
     out = PartOutput(output)
-    prefix, complete = out.start(documents, batch.resume)
+    prefix, _, complete = out.start(documents, batch.resume)
     summary = Summary(documents=prefix.done, targets=prefix.targets, errors=prefix.errors,
                       resumed=prefix.done)
     if not complete:
