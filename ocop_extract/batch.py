@@ -2,15 +2,19 @@
 
 Output order is the sorted order of the paths found, so two runs over the
 same corpus write the same bytes, whatever the engine and however many
-workers. Documents stream through an engine (`ocop_extract.engines`) in
-small batches with a bounded number in flight; nothing holds the whole
-corpus. With an output file, records go to ``FILE.part`` as they are made
-and it becomes ``FILE`` only when the run ends (`ocop_extract.resume`), so a
-reader never sees a half-written file and ``--resume`` can pick up a killed run.
+workers. The paths are found in that order as they are needed
+(`iter_document_paths`), and documents stream through an engine
+(`ocop_extract.engines`) in small batches with a bounded number in flight;
+nothing holds the whole corpus, nor its list of paths. With an output file,
+records go to ``FILE.part`` as they are made and it becomes ``FILE`` only
+when the run ends (`ocop_extract.resume`), so a reader never sees a
+half-written file and ``--resume`` can pick up a killed run.
 """
 
 from __future__ import annotations
 
+import heapq
+import itertools
 import math
 import os
 import sys
@@ -34,26 +38,110 @@ def find_documents(paths: Iterable[str | Path]) -> list[Path]:
 
     Raises `UsageError` for a path that does not exist.
     """
-    return [Path(p) for p in document_paths(paths)]
+    return [Path(p) for p in iter_document_paths(paths)]
 
 
 def document_paths(paths: Iterable[str | Path]) -> list[str]:
-    """`find_documents` as strings: what a batch holds for each document (a few dozen bytes, not a Path)."""
-    found: set[str] = set()
-    for raw in paths:
-        root = str(Path(raw))
-        if os.path.isdir(root):
-            for folder, dirs, files in os.walk(root):
-                dirs[:] = [d for d in dirs if not d.startswith(".")]
-                if root == ".":  # spelled as pathlib does: "a/b.txt", not "./a/b.txt"
-                    folder = folder[2:]
-                found.update(path for path in (os.path.join(folder, f) for f in files if not f.startswith("."))
-                             if os.path.isfile(path))
-        elif os.path.exists(root):
-            found.add(root)
+    """`find_documents` as strings, in a list; a batch run streams them instead (`iter_document_paths`)."""
+    return list(iter_document_paths(paths))
+
+
+def iter_document_paths(paths: Iterable[str | Path]) -> Iterator[str]:
+    """The paths of `find_documents`, one at a time, in the same order, each once.
+
+    Every root is checked at once: `UsageError` for one that does not exist
+    comes before any path. The walk then holds one folder's listing per level
+    it is in, never the whole list. Hidden files and folders are skipped (not
+    the roots themselves); links to files are followed, links to folders are
+    not. Paths are spelled from their root as given, less a leading ``./``.
+
+    >>> import tempfile
+    >>> with tempfile.TemporaryDirectory() as top:
+    ...     for name in ("b.txt", "a/x.txt", "a-b.txt", "a/.y.txt", ".git/z.txt"):
+    ...         Path(top, name).parent.mkdir(exist_ok=True)
+    ...         _ = Path(top, name).write_text("Kế hoạch")
+    ...     [os.path.relpath(p, top) for p in iter_document_paths([top, Path(top, "b.txt"), top])]
+    ['a-b.txt', 'a/x.txt', 'b.txt']
+    """
+    roots = [_existing_root(raw) for raw in paths]
+    return _once_each(heapq.merge(*(_paths_under(root) for root in roots)))
+
+
+def count_documents(paths: Iterable[str | Path]) -> int:
+    """How many documents `iter_document_paths` yields, counted without keeping them."""
+    return sum(1 for _ in iter_document_paths(paths))
+
+
+def _existing_root(raw: str | Path) -> str:
+    root = str(Path(raw))
+    if not os.path.exists(root):
+        raise UsageError(f"no such file or folder: {raw}")
+    return root
+
+
+def _paths_under(root: str) -> Iterator[str]:
+    """`root` itself when it is a file, else the files below it in sorted order."""
+    if not os.path.isdir(root):
+        return iter([root])
+    return _walk_sorted("" if root == "." else os.path.join(root, ""))  # "a/b.txt", not "./a/b.txt"
+
+
+def _walk_sorted(top: str) -> Iterator[str]:
+    """The files below the folder spelled `top` (ending in "/", or "" for "."), depth first, in sorted order.
+
+    A folder's entries are visited in the order of their keys, ``name/`` for
+    a folder and ``name`` for a file (`_listing`). Every path below folder
+    ``d`` is ``d/…``, and no name holds a "/", so all of them sort just where
+    the key ``d/`` does among its siblings: the full paths come out in the
+    order `sorted` would give them.
+    """
+    stack = [(top, iter(_listing(top)))]
+    while stack:
+        prefix, keys = stack[-1]
+        key = next(keys, None)
+        if key is None:
+            stack.pop()
+        elif key.endswith("/"):
+            stack.append((prefix + key, iter(_listing(prefix + key))))
         else:
-            raise UsageError(f"no such file or folder: {raw}")
-    return sorted(found)
+            yield prefix + key
+
+
+def _listing(folder: str) -> list[str]:
+    """The sorted keys of what a batch visits in `folder`; none when it cannot be read (as `os.walk`)."""
+    try:
+        with os.scandir(folder or ".") as entries:
+            keys = [key for key in map(_entry_key, entries) if key is not None]
+    except OSError:
+        return []
+    keys.sort()
+    return keys
+
+
+def _entry_key(entry: os.DirEntry) -> str | None:
+    """``name/`` for a folder to walk, ``name`` for a file, None for what is skipped."""
+    if entry.name.startswith("."):
+        return None
+    try:
+        folder = entry.is_dir()
+    except OSError:
+        folder = False
+    if folder:
+        return None if entry.is_symlink() else entry.name + "/"
+    return entry.name if entry.is_file() else None
+
+
+def _once_each(paths: Iterable[str]) -> Iterator[str]:
+    """A sorted stream without its repeats.
+
+    >>> list(_once_each(["a", "a", "b", "c", "c"]))
+    ['a', 'b', 'c']
+    """
+    previous = None
+    for path in paths:
+        if path != previous:
+            yield path
+        previous = path
 
 
 def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
@@ -88,37 +176,72 @@ class Summary:
         self.errors += done.error
 
 
-def stream_lines(documents: Sequence[str | Path], engine: Engine, options: Options = DEFAULT_OPTIONS,
+def stream_lines(documents: Iterable[str | Path], engine: Engine, options: Options = DEFAULT_OPTIONS,
                  function: DocFunction | None = None, batch_size: int | None = None) -> Iterator[Done]:
-    """Each document's processed line, in the order of `documents`, from whichever engine."""
+    """Each document's processed line, in the order of `documents`, from whichever engine.
+
+    `documents` is read a batch at a time, as the engine asks for work.
+    """
     size = batch_size or engine.batch_size
-    tasks = ((_items(documents[i:i + size], engine.ships_bytes), options, function)
-             for i in range(0, len(documents), size))
+    tasks = ((_items(chunk, engine.ships_bytes), options, function) for chunk in _chunks(documents, size))
     for batch in engine.map(process_batch, tasks):
         yield from batch
+
+
+def _chunks(items: Iterable[str | Path], size: int) -> Iterator[list[str | Path]]:
+    """`items` in lists of `size`, read as they are asked for.
+
+    >>> list(_chunks(iter("abcde"), 2))
+    [['a', 'b'], ['c', 'd'], ['e']]
+    """
+    rest = iter(items)
+    while chunk := list(itertools.islice(rest, size)):
+        yield chunk
 
 
 def _items(paths: Sequence[str | Path], ships_bytes: bool) -> list[Item]:
     return [load_item(str(p)) if ships_bytes else Item(str(p)) for p in paths]
 
 
-def _open_engine(batch: BatchOptions, todo: int) -> Engine:
-    """The engine for `todo` documents; a local pool never gets more workers than batches."""
-    if batch.engine == "local" and not batch.scheduler:
-        workers = default_workers() if batch.workers is None else batch.workers
-        if workers < 1:
-            raise UsageError("--workers must be at least 1")
-        per_task = batch.batch_size or 8
-        return make_engine("local", max(1, min(workers, math.ceil(todo / per_task))))
-    return make_engine(batch.engine, batch.workers, batch.scheduler)
+def _peek(items: Iterator[str], count: int) -> tuple[list[str], Iterator[str]]:
+    """The first `count` of `items` (fewer if there are fewer), and all of `items` again.
+
+    >>> head, items = _peek(iter("abc"), 2)
+    >>> head, list(items)
+    (['a', 'b'], ['a', 'b', 'c'])
+    """
+    head = list(itertools.islice(items, count))
+    return head, itertools.chain(head, items)
 
 
-def _write(documents: Sequence[str], write: Callable[[str], None], summary: Summary,
+def _open_engine(batch: BatchOptions, documents: Iterator[str]) -> tuple[Engine | None, Iterator[str]]:
+    """The engine for `documents` (None when there are none), and the documents to give it.
+
+    A local pool never gets more workers than batches: the first ``workers ×
+    batch size`` paths are read ahead to tell, then handed on with the rest.
+    """
+    local = batch.engine == "local" and not batch.scheduler
+    workers = (default_workers() if batch.workers is None else batch.workers) if local else 1
+    per_task = batch.batch_size or 8
+    head, documents = _peek(documents, max(workers, 1) * per_task)
+    if not head:
+        return None, documents
+    if not local:
+        return make_engine(batch.engine, batch.workers, batch.scheduler), documents
+    if workers < 1:
+        raise UsageError("--workers must be at least 1")
+    return make_engine("local", min(workers, math.ceil(len(head) / per_task))), documents
+
+
+def _write(documents: Iterator[str], count: Callable[[], int], write: Callable[[str], None], summary: Summary,
            options: Options, batch: BatchOptions, function: DocFunction | None) -> None:
-    """Process `documents` and hand each line to `write`, counting and drawing progress."""
-    bar = Progress(total=summary.documents + len(documents), initial=summary.documents,
-                   enabled=batch.progress)
-    engine = _open_engine(batch, len(documents)) if documents else None
+    """Process `documents` and hand each line to `write`, counting and drawing progress.
+
+    `count` gives the run's whole number of documents (resumed ones too); it
+    is called only when the progress bar is drawn.
+    """
+    bar = Progress(total=count, initial=summary.documents, enabled=batch.progress)
+    engine, documents = _open_engine(batch, documents)
     try:
         for done in (stream_lines(documents, engine, options, function, batch.batch_size) if engine else ()):
             write(done.line)
@@ -137,8 +260,10 @@ def run_batch(paths: Iterable[str | Path], out: IO[str], options: Options = DEFA
     `function` is the per-document function (default `pipeline.process_bytes`).
     """
     started = time.perf_counter()
+    roots = list(paths)  # walked again if the progress bar needs a count
     summary = Summary()
-    _write(document_paths(paths), lambda line: out.write(line + "\n"), summary, options, batch, function)
+    _write(iter_document_paths(roots), lambda: count_documents(roots), lambda line: out.write(line + "\n"),
+           summary, options, batch, function)
     summary.seconds = time.perf_counter() - started
     return summary
 
@@ -149,19 +274,42 @@ def run_file(paths: Iterable[str | Path], output: str | Path, options: Options =
     from .resume import PartOutput
 
     started = time.perf_counter()
-    documents = document_paths(paths)
+    roots = list(paths)  # walked again if the progress bar needs a count
     out = PartOutput(output)
-    prefix, complete = out.start(documents, batch.resume)
+
+    def documents() -> Iterator[str]:
+        return _skipping(iter_document_paths(roots), out.part)
+
+    prefix, rest, complete = out.start(documents(), batch.resume)
     summary = Summary(documents=prefix.done, targets=prefix.targets, errors=prefix.errors,
                       resumed=prefix.done)
     if not complete:
         try:
-            _write(documents[prefix.done:], out.write, summary, options, batch, function)
+            _write(rest, lambda: sum(1 for _ in documents()), out.write, summary, options, batch, function)
             out.finish()
         finally:
             out.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _skipping(paths: Iterator[str], own: Path) -> Iterator[str]:
+    """`paths` less the file `own`: a run's ``FILE.part``, which the walk finds when it is in a folder being read.
+
+    Paths are read as the run goes, so the walk may reach the folder after the
+    run has made its ``.part`` file; it is never one of the documents.
+    """
+    for path in paths:
+        if os.path.basename(path) == own.name and _same_file(path, own):
+            continue
+        yield path
+
+
+def _same_file(a: str | Path, b: str | Path) -> bool:
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return False
 
 
 def run_to(paths: list[str], output: str | None, options: Options = DEFAULT_OPTIONS,
@@ -202,5 +350,6 @@ class AtomicOutput:
             os.unlink(self._tmp)
 
 
-__all__ = ["AtomicOutput", "Summary", "document_paths", "find_documents", "process_path",
-           "record_line", "run_batch", "run_file", "run_to", "stream_lines"]
+__all__ = ["AtomicOutput", "Summary", "count_documents", "document_paths", "find_documents",
+           "iter_document_paths", "process_path", "record_line", "run_batch", "run_file", "run_to",
+           "stream_lines"]

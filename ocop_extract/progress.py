@@ -1,6 +1,10 @@
 """A progress bar on stderr (documents, rate, errors) when stderr is a terminal; silence otherwise.
 
->>> bar = Progress(total=3, enabled=False)
+The total may be a function that counts, called only when the bar is drawn:
+
+>>> def count() -> int:
+...     raise AssertionError("no bar, so no count")
+>>> bar = Progress(total=count, enabled=False)
 >>> bar.update(2, errors=1)
 >>> bar.close()
 """
@@ -8,13 +12,13 @@
 from __future__ import annotations
 
 import sys
-from typing import IO, Any
+from typing import IO, Any, Callable
 
 
 class Progress:
     """Counts documents as they are written; draws with tqdm only when asked or on a terminal."""
 
-    def __init__(self, total: int, initial: int = 0, enabled: bool | None = None,
+    def __init__(self, total: int | Callable[[], int], initial: int = 0, enabled: bool | None = None,
                  stream: IO[str] | None = None):
         stream = stream or sys.stderr
         if enabled is None:
@@ -23,6 +27,8 @@ class Progress:
         if enabled:
             from tqdm import tqdm
 
+            if callable(total):
+                total = total()
             self._bar = tqdm(total=total, initial=initial, unit="doc", file=stream,
                              dynamic_ncols=True, smoothing=0.1, desc="ocop_extract")
             self._bar.set_postfix(errors=0, refresh=False)

@@ -9,6 +9,7 @@ perhaps with a torn last line. ``FILE`` itself is only ever replaced whole
 Resuming keeps the longest prefix of ``FILE.part`` that is still right: line
 *i* must be a whole JSON record for the *i*-th document, with the same path
 and the same content hash (``source.sha256``, read afresh from the file).
+Lines and documents are read side by side, so the documents may be a stream.
 The first line that is torn, stale or out of place ends the prefix; the file
 is cut there and the run goes on from that document. So the finished file is
 byte for byte the output of an uninterrupted run, nothing lost and nothing
@@ -23,12 +24,13 @@ run it continues; the records do not say which were used.
 from __future__ import annotations
 
 import hashlib
+import itertools
 import json
 import os
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO, Sequence
+from typing import IO, Iterable, Iterator
 
 from .errors import UsageError
 
@@ -56,26 +58,48 @@ def file_sha256(path: str | Path) -> str | None:
         return None
 
 
-def verified_prefix(output: Path, documents: Sequence[str | Path]) -> Prefix:
-    """The longest prefix of `output` whose lines are current records of `documents`, in order."""
+def verified_prefix(output: Path, documents: Iterable[str | Path]) -> tuple[Prefix, Iterator[str | Path]]:
+    """The longest prefix of `output` whose lines are current records of `documents`, in order; and the rest.
+
+    Line *i* is checked against the *i*-th document as both are read, so
+    `documents` may be a stream. The rest starts with the first document
+    whose line failed (or that had no line) and goes on with those not read.
+    """
     prefix = Prefix()
+    rest = iter(documents)
     with open(output, "rb") as fh:
         for raw in fh:
-            if prefix.done >= len(documents) or not raw.endswith(b"\n"):
+            path = next(rest, None)
+            if path is None:
                 break
-            path = documents[prefix.done]
-            try:
-                record = json.loads(raw)
-                source = record["source"]
-                if source["path"] != str(path) or source.get("sha256") != file_sha256(path):
-                    break
-            except (ValueError, KeyError, TypeError, AttributeError):
-                break
+            record = _current_record(raw, path)
+            if record is None:
+                return prefix, itertools.chain([path], rest)
             prefix.done += 1
             prefix.offset += len(raw)
             prefix.targets += len(record.get("targets") or ())
             prefix.errors += record.get("error") is not None
-    return prefix
+    return prefix, rest
+
+
+def _current_record(raw: bytes, path: str | Path) -> dict | None:
+    """The record on the line `raw` when it is whole and of `path` as the file is now; else None."""
+    if not raw.endswith(b"\n"):
+        return None
+    try:
+        record = json.loads(raw)
+        source = record["source"]
+        if source["path"] != str(path) or source.get("sha256") != file_sha256(path):
+            return None
+    except (ValueError, KeyError, TypeError, AttributeError):
+        return None
+    return record
+
+
+def _remaining(documents: Iterator[str | Path]) -> Iterator[str | Path] | None:
+    """`documents` as they were, or None when there are none left."""
+    first = next(documents, None)
+    return None if first is None else itertools.chain([first], documents)
 
 
 class PartOutput:
@@ -88,21 +112,25 @@ class PartOutput:
         self._fh: IO[bytes] | None = None
         self._synced = time.monotonic()
 
-    def start(self, documents: Sequence[str | Path], resume: bool) -> tuple[Prefix, bool]:
-        """Open for writing; return what is kept from before and whether `FILE` is already complete."""
+    def start(self, documents: Iterable[str | Path],
+              resume: bool) -> tuple[Prefix, Iterator[str | Path], bool]:
+        """Open for writing; return what is kept from before, the documents still to do, and whether
+        `FILE` is already complete (then nothing is opened)."""
         self.part.parent.mkdir(parents=True, exist_ok=True)
-        prefix = Prefix()
+        prefix, rest = Prefix(), iter(documents)
         if resume and not self.part.exists() and self.target.exists():
-            prefix = verified_prefix(self.target, documents)
-            if prefix.done == len(documents) and prefix.offset == self.target.stat().st_size:
-                return prefix, True
+            prefix, rest = verified_prefix(self.target, rest)
+            remaining = _remaining(rest)
+            if remaining is None and prefix.offset == self.target.stat().st_size:
+                return prefix, iter(()), True
+            rest = remaining or iter(())
             _copy_head(self.target, self.part, prefix.offset)
         elif resume and self.part.exists():
-            prefix = verified_prefix(self.part, documents)
+            prefix, rest = verified_prefix(self.part, rest)
         self._fh = open(self.part, "ab")  # appending: nothing is cut before the lock is held
         _lock(self._fh, self.target)
         self._fh.truncate(prefix.offset)
-        return prefix, False
+        return prefix, rest, False
 
     def write(self, line: str) -> None:
         """Append one record; it reaches the operating system at once, the disk within seconds."""

@@ -116,8 +116,50 @@ def test_prefix_stops_at_a_record_out_of_place(corpus: Path, uninterrupted: byte
     lines = uninterrupted.splitlines(keepends=True)
     part = tmp_path / "x.part"
     part.write_bytes(lines[0] + lines[2] + lines[1])
-    prefix = verified_prefix(part, find_documents([corpus]))
+    documents = find_documents([corpus])
+    prefix, rest = verified_prefix(part, documents)
     assert (prefix.done, prefix.offset) == (1, len(lines[0]))
+    assert list(rest) == documents[1:]
+
+
+def test_prefix_reads_a_stream_of_documents_one_past_what_it_keeps(corpus: Path, uninterrupted: bytes,
+                                                                   tmp_path: Path) -> None:
+    lines = uninterrupted.splitlines(keepends=True)
+    part = tmp_path / "x.part"
+    part.write_bytes(b"".join(lines[:40]) + lines[41] + lines[40])
+    documents = find_documents([corpus])
+    read: list[Path] = []
+
+    def stream():
+        for path in documents:
+            read.append(path)
+            yield path
+
+    prefix, rest = verified_prefix(part, stream())
+    assert prefix.done == 40 and len(read) == 41
+    assert list(rest) == documents[40:]  # the document whose line failed comes first
+
+
+def test_prefix_of_more_lines_than_documents_keeps_one_per_document(corpus: Path, uninterrupted: bytes,
+                                                                    tmp_path: Path) -> None:
+    part = tmp_path / "x.part"
+    part.write_bytes(uninterrupted)
+    documents = find_documents([corpus])[:10]
+    prefix, rest = verified_prefix(part, iter(documents))
+    assert prefix.done == 10 and list(rest) == []
+
+
+def test_resume_of_a_finished_file_drops_the_records_of_vanished_documents(tmp_path: Path) -> None:
+    docs = tmp_path / "docs"
+    make_corpus(docs, 12, bad=False)
+    out = tmp_path / "out.jsonl"
+    run_file([docs], out, batch=BatchOptions(workers=1))
+    find_documents([docs])[-1].unlink()
+    summary = run_file([docs], out, batch=BatchOptions(workers=1, resume=True))
+    fresh = tmp_path / "fresh.jsonl"
+    run_file([docs], fresh, batch=BatchOptions(workers=1))
+    assert out.read_bytes() == fresh.read_bytes() and fresh.read_bytes().count(b"\n") == 11
+    assert (summary.resumed, summary.documents) == (11, 11)
 
 
 def test_unreadable_error_records_are_kept_when_still_unreadable(tmp_path: Path) -> None:
