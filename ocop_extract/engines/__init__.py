@@ -18,6 +18,7 @@ write the same bytes.
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from typing import Any, Callable, Iterable, Iterator, Protocol
@@ -64,8 +65,12 @@ class SerialEngine:
     batch_size = 16
 
     def map(self, function: Callable[..., Any], tasks: Iterable[tuple]) -> Iterator[Any]:
-        for task in tasks:
+        for i, task in enumerate(tasks):
             yield function(*task)
+            if i == 0:
+                # what the first batch loaded (patterns, gazetteer) lives as long as the run:
+                # leave it out of the garbage collector's scans
+                gc.freeze()
 
     def close(self) -> None:
         pass

@@ -13,6 +13,7 @@ works too.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -37,6 +38,8 @@ class PoolEngine:
             start_method = "fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn"
         if start_method == "fork":
             warm_up()
+            # what the workers inherit is left out of their garbage collections: fewer pages copied, less work
+            gc.freeze()
         context = multiprocessing.get_context(start_method)
         self.workers = workers
         self._pool = context.Pool(workers, initializer=_worker_init, initargs=(os.getpid(),))
