@@ -11,6 +11,7 @@ import pytest
 from batch_helpers import make_corpus, run_cli
 from ocop_extract.batch import find_documents, run_batch, run_file, stream_lines
 from ocop_extract.engines import SerialEngine, make_engine, ordered_window
+from ocop_extract.engines import pool
 from ocop_extract.engines.pool import PoolEngine
 from ocop_extract.errors import UsageError
 from ocop_extract.options import BatchOptions
@@ -57,6 +58,20 @@ def test_spawned_workers_write_the_same_bytes(corpus: Path, serial_output: str) 
     finally:
         engine.close()
     assert "\n".join(lines) + "\n" == serial_output
+
+
+def test_replaced_workers_write_the_same_bytes(corpus: Path, serial_output: str,
+                                              monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(pool, "_TASKS_PER_WORKER", 2)  # a fresh worker every 2 batches
+    engine = PoolEngine(2)
+    try:
+        first = set(child.pid for child in engine._pool._pool)
+        lines = [done.line for done in stream_lines(find_documents([corpus]), engine, batch_size=3)]
+        now = set(child.pid for child in engine._pool._pool)
+    finally:
+        engine.close()
+    assert "\n".join(lines) + "\n" == serial_output
+    assert now - first, "the workers were replaced along the way"
 
 
 def test_cli_workers_one_and_two_agree(corpus: Path, tmp_path: Path) -> None:
