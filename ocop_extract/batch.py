@@ -214,6 +214,12 @@ def _peek(items: Iterator[str], count: int) -> tuple[list[str], Iterator[str]]:
     return head, itertools.chain(head, items)
 
 
+def _pool_batch_size() -> int:
+    from .engines.pool import PoolEngine
+
+    return PoolEngine.batch_size
+
+
 def _open_engine(batch: BatchOptions, documents: Iterator[str]) -> tuple[Engine | None, Iterator[str]]:
     """The engine for `documents` (None when there are none), and the documents to give it.
 
@@ -222,7 +228,7 @@ def _open_engine(batch: BatchOptions, documents: Iterator[str]) -> tuple[Engine 
     """
     local = batch.engine == "local" and not batch.scheduler
     workers = (default_workers() if batch.workers is None else batch.workers) if local else 1
-    per_task = batch.batch_size or 8
+    per_task = batch.batch_size or _pool_batch_size()
     head, documents = _peek(documents, max(workers, 1) * per_task)
     if not head:
         return None, documents

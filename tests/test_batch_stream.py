@@ -86,10 +86,10 @@ def _noting(pulled: list[str], taken_at: list[int]):
 
 
 @pytest.mark.parametrize("documents, workers, batch_size, pool", [
-    (5, 4, None, 1),      # 5 documents: one batch of 8, no pool worth starting
-    (20, 4, None, 3),     # 3 batches of 8
+    (5, 4, None, 1),      # 5 documents: one batch of 32, no pool worth starting
+    (70, 4, None, 3),     # 3 batches of 32
     (20, 4, 2, 4),        # 10 batches of 2
-    (40, 2, None, 2),
+    (80, 2, None, 2),
 ])
 def test_a_pool_gets_no_more_workers_than_batches(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                   documents: int, workers: int, batch_size: int | None,
