@@ -24,6 +24,8 @@ from typing import Any, Iterable
 
 import jsonlines
 
+from .errors import UsageError
+
 FIELDS = ("comparator", "unit", "stars", "year", "status")
 EXTRA_FIELDS = ("per", "scope")
 
@@ -113,8 +115,23 @@ class Report:
 
 
 def load_gold(path: str | Path) -> list[dict]:
-    with jsonlines.open(path) as reader:
-        return list(reader.iter(type=dict, skip_empty=True))
+    """The gold items of a JSON Lines file, or of the one ``*.jsonl`` file in a folder.
+
+    Raises `UsageError` when there is no such file or a line is not a JSON object.
+    """
+    path = Path(path)
+    if path.is_dir():
+        found = sorted(path.glob("*.jsonl"))
+        if len(found) != 1:
+            raise UsageError(f"--gold {path} is a folder with {len(found)} .jsonl files: name the gold file")
+        path = found[0]
+    try:
+        with jsonlines.open(path) as reader:
+            return list(reader.iter(type=dict, skip_empty=True))
+    except OSError as exc:
+        raise UsageError(f"cannot read the gold file {path}: {exc.strerror or exc}") from exc
+    except jsonlines.InvalidLineError as exc:
+        raise UsageError(f"{path}, line {exc.lineno}: not a JSON object") from exc
 
 
 def evaluate(gold: list[dict], records: Iterable[dict], sources: dict[str, str]) -> Report:

@@ -96,3 +96,23 @@ def test_grounded_share_counts_spans_that_point_at_their_text():
     bad = {**pred(5, "5 chủ thể"), "text": "something else"}
     r = run([], [good, bad])
     assert r.as_dict()["grounded_spans"] == pytest.approx(0.5)
+
+
+def test_gold_is_read_from_a_file_or_the_one_jsonl_file_of_a_folder(tmp_path):
+    from ocop_extract.evaluate import load_gold
+
+    (tmp_path / "gold.jsonl").write_text('{"doc_id": "d", "kind": "doc"}\n\n', encoding="utf-8")
+    assert load_gold(tmp_path) == load_gold(tmp_path / "gold.jsonl") == [{"doc_id": "d", "kind": "doc"}]
+
+
+@pytest.mark.parametrize("make, message", [
+    (lambda d: d / "missing.jsonl", "cannot read the gold file"),
+    (lambda d: (d / "a.jsonl").write_text("{}\n") and (d / "b.jsonl").write_text("{}\n") and d, "2 .jsonl files"),
+    (lambda d: (d / "bad.jsonl").write_text('{"doc_id": "d"}\nnot json\n') and d / "bad.jsonl", "line 2"),
+])
+def test_unreadable_gold_is_a_usage_error(tmp_path, make, message):
+    from ocop_extract.errors import UsageError
+    from ocop_extract.evaluate import load_gold
+
+    with pytest.raises(UsageError, match=message):
+        load_gold(make(tmp_path))
