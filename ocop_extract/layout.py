@@ -17,8 +17,6 @@ import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from itertools import groupby
-from re import _parser as re_parser  # the standard library's pattern parser
-from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
 from typing import Iterable, Optional
 
 import regex
@@ -129,6 +127,10 @@ def _required_words(pattern: str) -> Optional[frozenset[str]]:
     """
     if re.search(r"\{(?!\d*,?\d*\})", pattern):
         return None
+    try:  # the standard library's own parser (a private module: without it, no filter)
+        from re import _parser as re_parser
+    except ImportError:  # pragma: no cover - a Python that moved it
+        return None
     try:
         parsed = re_parser.parse(pattern)
     except re.error:
@@ -138,6 +140,8 @@ def _required_words(pattern: str) -> Optional[frozenset[str]]:
 
 def _required_in(items: Iterable) -> Optional[frozenset[str]]:
     """`_required_words` of a parsed sequence: the best set any of its parts requires (longest shortest word)."""
+    from re._constants import BRANCH, LITERAL, MAX_REPEAT, MIN_REPEAT, POSSESSIVE_REPEAT, SUBPATTERN
+
     best: Optional[frozenset[str]] = None
 
     def keep(found: Optional[frozenset[str]]) -> None:
