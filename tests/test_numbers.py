@@ -70,3 +70,12 @@ def test_words_that_are_not_numbers():
     assert parse_words("lăm") is None
     assert parse_words("mười mười") is None
     assert parse_words("sản phẩm") is None
+
+
+def test_an_email_address_is_masked_from_blank_to_blank():
+    from ocop_extract.targets.quantities import masked_spans
+
+    text = "Liên hệ: ocop@hagiang.gov.vn, hoặc\nso.nn@x.vn 20 sản phẩm; a@b@c"
+    emails = [text[s:e] for s, e in masked_spans(text) if "@" in text[s:e]]
+    assert emails == ["ocop@hagiang.gov.vn,", "so.nn@x.vn", "a@b@c"]
+    assert masked_spans("không có địa chỉ thư nào ở đây") == []

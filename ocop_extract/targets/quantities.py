@@ -64,6 +64,8 @@ _BEFORE_MASKS = [
 ]
 
 
+# From the blank before "@" to the one after; tried only where a run of non-blanks starts.
+_EMAIL = regex.compile(r"(?<![^ \n])[^ \n@]*+@[^ \n]*+")
 _SLASHED_TOKEN = regex.compile(r"(?<![\d\p{L}])\d++[/-][\p{L}\d&./-]*+")
 _CODE_PART = regex.compile(r"[/-]\p{Lu}")
 
@@ -159,12 +161,8 @@ def masked_spans(text: str, start: int = 0, end: int | None = None, lower: str |
     # digits, letters and "/-" is read whole (no backtracking), then kept if a "/" or "-"
     # stands before a capital in it.
     spans += [(m.start(), m.end()) for m in _SLASHED_TOKEN.finditer(text, start, end) if _CODE_PART.search(m.group())]
-    at = text.find("@", start, end)
-    while at >= 0:  # e-mail addresses: from the white space before "@" to the one after
-        left = max(text.rfind(" ", start, at), text.rfind("\n", start, at)) + 1
-        right = min((i for i in (text.find(" ", at, end), text.find("\n", at, end)) if i >= 0), default=end)
-        spans.append((left, right))
-        at = text.find("@", right, end)
+    if text.find("@", start, end) >= 0:  # e-mail addresses: the run of non-blanks holding "@"
+        spans += [(m.start(), m.end()) for m in _EMAIL.finditer(text, start, end)]
     return sorted(spans)
 
 
