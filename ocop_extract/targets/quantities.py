@@ -121,6 +121,9 @@ _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ th�
 _PERCENT_SPACE = regex.compile(r"\s?%")
 _PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", regex.I)
 _FOREIGN_MONEY = ("usd", "đô la")
+# How far after a unit its suffix ("/người/năm", "đến 12%") is looked for. A bound keeps each
+# look short: the engine first scans for a literal the pattern needs ("/", "%") up to the limit.
+_SUFFIX_REACH = 64
 _SCALE_VALUES = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
 _MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
 
@@ -249,7 +252,7 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
     pm = _PERCENT_SPACE.match(text, pos, limit)
     if pm:
         unit, unit_start, uend = "%", pm.end() - 1, pm.end()
-        pr = _PERCENT_RANGE.match(text, uend, limit) if value_max is None else None
+        pr = _PERCENT_RANGE.match(text, uend, min(limit, uend + _SUFFIX_REACH)) if value_max is None else None
         if pr and parse_digits(pr.group(1)) > value:  # "từ 11% đến 12%"
             value_max, uend = parse_digits(pr.group(1)), pr.end()
             unit_start = uend - 1
@@ -266,7 +269,7 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
             unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
         else:
             return None
-    per = _PER.match(text, uend, limit)
+    per = _PER.match(text, uend, min(limit, uend + _SUFFIX_REACH))
     per_year = False
     if per:
         per_year = "năm" in per.group().lower()
