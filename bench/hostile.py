@@ -31,10 +31,14 @@ PATTERNS = {
 }
 
 
-def seconds(text: str) -> float:
-    started = time.perf_counter()
-    process_text("hostile", text)
-    return time.perf_counter() - started
+def seconds(text: str, repeats: int = 3) -> float:
+    """The best of `repeats` runs: a run of a few milliseconds is easily slowed by the machine."""
+    best = float("inf")
+    for _ in range(repeats):
+        started = time.perf_counter()
+        process_text("hostile", text)
+        best = min(best, time.perf_counter() - started)
+    return best
 
 
 def main() -> None:
