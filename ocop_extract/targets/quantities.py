@@ -120,6 +120,8 @@ _FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|t
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
 _PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", regex.I)
+_ECHO_OPEN = regex.compile(r"\s*\(\s*")
+_ECHO_CLOSE = regex.compile(r"\s*\)")
 _FOREIGN_MONEY = ("usd", "đô la")
 # How far after a unit its suffix ("/người/năm", "đến 12%") is looked for. A bound keeps each
 # look short: the engine first scans for a literal the pattern needs ("/", "%") up to the limit.
@@ -225,6 +227,9 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
     pos = num.end
     value, value_max = num.value, None
     scaled_second = None
+    echo = _echo_end(text, num, following, limit)
+    if echo is not None:  # "mười (10) sản phẩm": the number said twice is read once
+        pos, following = echo, None
     # a range: "10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"
     m = _RANGE.match(text, pos, limit)
     if m and following is not None and following.start == m.end() and following.digits == num.digits:
@@ -281,6 +286,17 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
 
 def _scale_word(num: NumberMatch) -> str:
     return num.text.split()[-1] if num.text != num.raw else ""
+
+
+def _echo_end(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> int | None:
+    """Where the same number, said again in parentheses right after `num`, ends ("mười (10)", "05 (năm)")."""
+    if following is None or following.value != num.value or following.digits == num.digits:
+        return None
+    opening = _ECHO_OPEN.match(text, num.end, min(limit, num.end + 4))
+    if opening is None or opening.end() != following.start:
+        return None
+    closing = _ECHO_CLOSE.match(text, following.end, min(limit, following.end + 4))
+    return closing.end() if closing else None
 
 
 def _first_value(num: NumberMatch) -> float:

@@ -40,6 +40,13 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
+    # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself
+    r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
+]
+# Target cues that need more than a phrase list: "phát triển" plans only when a number follows it
+# ("Phát triển 15 điểm du lịch"), not as the noun of "phát triển nông thôn".
+_TARGET_PATTERNS = [
+    r"p(?<!\wp)hát\s+triển(?=\s+(?:thêm\s+)?\d)",
 ]
 # Target cues strong enough to beat a past year in the same sentence.
 STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ")
@@ -54,7 +61,8 @@ def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
     actual = re.compile("|".join(_phrases(p for p in lex["actual"] if p != "hiện") + _ACTUAL_PATTERNS))
-    target, after_only = (re.compile("|".join(_phrases(lex[kind]))) for kind in ("target", "actual_after"))
+    target = re.compile("|".join(_phrases(lex["target"]) + _TARGET_PATTERNS))
+    after_only = re.compile("|".join(_phrases(lex["actual_after"])))
     return actual, target, phrase_regex(STRONG_TARGET), after_only
 
 
