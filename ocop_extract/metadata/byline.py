@@ -6,11 +6,13 @@ the heading of a broadcast script ("BẢN TIN THỜI SỰ 19 GIỜ 45 - NGÀY
 without a weekday ("Cập nhật: 22/05/2024 10:37"), a line holding only a date
 and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
 "09/07/2024 | 17:45 | Nông nghiệp - Nông thôn"), and only when nothing else is
-there, a weekday dateline below the headline, or above it when the article
-head credits its author without a date ("Bài, ảnh: Thu Hà"). A site clock in
-the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, "Cập nhật
-lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists of other articles are
-never taken.
+there, a weekday dateline below the headline (on a content line; an author
+after a final "|" is allowed), or above it when the article head credits its
+author without a date ("Bài, ảnh: Thu Hà") or the dateline carries its time
+zone, as postings do ("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A site clock in
+the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, a clock in
+the menu bar, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists
+of other articles are never taken.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nTiêu đề bài viết về sản phẩm OCOP\\nNội dung.\\nHoài Thương - 10:20, 21/03/2023")
@@ -25,7 +27,9 @@ True
 >>> published_date(Doc.from_text("v", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n"
 ...     "Bài, ảnh: Thu Hà\\nNội dung."))
 '2024-10-19'
->>> published_date(Doc.from_text("u", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
+>>> published_date(Doc.from_text("u", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n"))
+'2024-10-19'
+>>> published_date(Doc.from_text("t", "Thứ Bảy, 19/10/2024 06:00\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
 True
 """
 
@@ -101,6 +105,11 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
     return dates[0].iso
 
 
+_TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
+# "Thứ Hai, 17/03/2025 - 16:05 | Hoàng Minh Khôi": the author after the date line's last bar
+_CREDIT_AFTER = regex.compile(r"\s*\|[^|\d]*\Z")
+
+
 def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optional[str]:
     """The date when `text` holds one date plus, at most, a time and separators.
 
@@ -125,6 +134,7 @@ def published_date(doc: Doc) -> Optional[str]:
     headline_seen = False
     credited = False  # the head credits the author without a date
     top_dateline: Optional[str] = None  # a weekday dateline above the headline
+    stamped = False  # … stamped with its time zone ("07:30 (GMT+7)"), as a posting is and a site clock is not
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
@@ -166,18 +176,19 @@ def published_date(doc: Doc) -> Optional[str]:
             if iso:
                 best = (1.5, iso)
                 continue
-        if dates and dates[0].weekday and headline_seen and best[0] < 1:
-            iso = _only_date_time(text[dates[0].start:])
+        if dates and dates[0].weekday and headline_seen and best[0] < 1 and kinds[line.index] == "content":
+            iso = _only_date_time(_CREDIT_AFTER.sub("", text[dates[0].start:]))
             if iso:
                 best = (1, iso)
         elif dates and dates[0].weekday and not headline_seen and top_dateline is None:
             iso = _only_date_time(text[dates[0].start:])
             if iso and TIME_RE.search(text):
                 top_dateline = iso
+                stamped = kinds[line.index] == "content" and bool(_TIME_ZONE.search(text))
         if opener and not dates and not credited and credit_re.match(text):
             credited = True
         if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and credited:
+    if best[1] is None and (credited or stamped):
         return top_dateline
     return best[1]

@@ -18,7 +18,10 @@ import regex
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d/])")
 _PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
 # The words before a year are read backwards from it (REVERSE): one attempt, not one per character.
-_BASELINE_BEFORE = regex.compile(r"so\s+với\s+(?:cùng\s+kỳ\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
+# A year compared with is a baseline: "so với (cùng kỳ) năm 2023", "gấp đôi năm 2024", "cao hơn năm 2023".
+_BASELINE_BEFORE = regex.compile(
+    r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|gấp\s+(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
+    r"(?:năm\s+)?\Z", regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
