@@ -27,6 +27,13 @@ _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I 
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
 _RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I | regex.REVERSE)
+# Phases of a plan: "Giai đoạn 1 (2025 - 2026)", "giai đoạn II: 2026-2027", "Giai đoạn 2 (năm 2027)",
+# "giai đoạn 2 từ năm 2026 đến năm 2027".
+_PHASE_NAME = r"(?<![\p{L}])giai\s+đoạn\s+(?P<n>\d|I{1,3}|IV)(?![\p{L}\d])"
+_PHASE_SPAN = (r"\s*(?:\(\s*|:\s*|,\s*|từ\s+)(?:năm\s+)?(?:(?:19|20)\d{2}\s*(?:-|đến\s+(?:năm\s+)?)\s*)?"
+               r"(?P<last>(?:19|20)\d{2})(?!\d)")
+_PHASE_DEFINED = regex.compile(_PHASE_NAME + _PHASE_SPAN, regex.I)
+_PHASE_REF = regex.compile(_PHASE_NAME + r"(?!" + _PHASE_SPAN + ")", regex.I)
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
@@ -36,6 +43,17 @@ class YearExpr(NamedTuple):  # a named tuple: documents make many, and tuples ar
     year: int
     kind: str            # deadline, period, baseline, past ("năm ngoái")
     first: int | None = None   # first year of a period
+
+
+def _phases(text: str) -> dict[str, int]:
+    """The last year of each phase the text sets out ("Giai đoạn 1 (2025 - 2026)" → {"1": 2026}).
+
+    >>> _phases("Giai đoạn 1 (2025 - 2026): 10 sản phẩm. Giai đoạn 2 (năm 2027): 8. Giai đoạn III: 2028-2030.")
+    {'1': 2026, '2': 2027, 'III': 2030}
+    """
+    if "đoạn" not in text and "ĐOẠN" not in text:
+        return {}
+    return {m.group("n").upper(): int(m.group("last")) for m in _PHASE_DEFINED.finditer(text)}
 
 
 def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int | None = None) -> list[YearExpr]:
@@ -61,6 +79,13 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             out.append(YearExpr(q.start(), m.end(), year, "deadline"))
         elif (y := _YEAR_WORD_BEFORE.search(text, window, m.start())):
             out.append(YearExpr(y.start(), m.end(), year, "deadline"))
+    phases = _phases(text)
+    if phases:  # "giai đoạn 1" named again after "Giai đoạn 1 (2025 - 2026)" was set out
+        for r in _PHASE_REF.finditer(text, start, end):
+            last = phases.get(r.group("n").upper())
+            if last is not None:
+                out.append(YearExpr(r.start(), r.end(), last, "period"))
+        out.sort(key=lambda e: e.start)
     if ref_year is not None:
         for r in _RELATIVE.finditer(text, start, end):
             offset = _RELATIVE_OFFSET[r.group(1)]
