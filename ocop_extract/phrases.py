@@ -20,13 +20,14 @@ pattern also matches (an optional tail is tried before the shorter ending).
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from typing import Iterable, Mapping
 
-_END = ""  # the trie key that marks the end of a phrase
+_END = ""  # the trie key that marks the end of a phrase (its value: what must follow it)
 
 
 def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False,
-                not_after: str | None = None, not_before: str | None = None) -> str:
+                not_after: str | None = None, not_before: str | None = None,
+                follows: Mapping[str, str] | None = None) -> str:
     r"""A pattern (no flags) matching any of `phrases`; a space in a phrase matches `space`.
 
     `fold_case`: the pattern will be compiled case-insensitively, so phrases
@@ -38,17 +39,22 @@ def alternation(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = F
     `re` jump from one possible first character to the next, which a look-behind
     in front prevents.
 
+    `follows`: for some phrases, a pattern that must come after them (a look-ahead, say).
+
     >>> print(alternation(["hai", "ba", "bốn"], not_after=r"\w", not_before=r"\w"))
     (?:b(?<!\w.)(?:a|ốn)(?!\w)|h(?<!\w.)ai(?!\w))
+    >>> print(alternation(["an", "ang", "b"], follows={"an": "(?= x)"}))
+    (?:an(?:g|(?= x))|b)
     """
-    found = branches(phrases, space, fold_case, not_after, not_before)
+    found = branches(phrases, space, fold_case, not_after, not_before, follows)
     if not found:
         return "(?!)"  # nothing to match
     return found[0] if len(found) == 1 else "(?:" + "|".join(found) + ")"
 
 
 def branches(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = False,
-             not_after: str | None = None, not_before: str | None = None) -> list[str]:
+             not_after: str | None = None, not_before: str | None = None,
+             follows: Mapping[str, str] | None = None) -> list[str]:
     """The alternatives of `alternation`, one per first character.
 
     Joined by "|" with other alternatives that start with a literal, they keep
@@ -57,6 +63,7 @@ def branches(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = Fals
     >>> branches(["hai", "ba"])
     ['ba', 'hai']
     """
+    follows = follows or {}
     trie: dict = {}
     for phrase in phrases:
         words = phrase.lower().split() if fold_case else phrase.split()
@@ -64,7 +71,7 @@ def branches(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = Fals
             node = trie
             for ch in " ".join(words):
                 node = node.setdefault(ch, {})
-            node[_END] = {}
+            node[_END] = follows.get(phrase, "")
     after_first = f"(?<!{not_after}.)" if not_after else ""
     tail = f"(?!{not_before})" if not_before else ""
     return [re.escape(ch) + after_first + _pattern(child, space) + tail for ch, child in sorted(trie.items())]
@@ -73,10 +80,14 @@ def branches(phrases: Iterable[str], space: str = r"\s+", fold_case: bool = Fals
 def _pattern(node: dict, space: str) -> str:
     alternatives = [(space if ch == " " else re.escape(ch)) + _pattern(child, space)
                     for ch, child in sorted(node.items()) if ch != _END]
+    end = node.get(_END)  # None: no phrase ends here; else what must follow the one that does
     if not alternatives:
-        return ""
-    body = alternatives[0] if len(alternatives) == 1 and _END not in node else "(?:" + "|".join(alternatives) + ")"
-    return body + "?" if _END in node else body
+        return end or ""
+    if end is None:
+        return alternatives[0] if len(alternatives) == 1 else "(?:" + "|".join(alternatives) + ")"
+    if end == "":
+        return "(?:" + "|".join(alternatives) + ")?"
+    return "(?:" + "|".join(alternatives + [end]) + ")"
 
 
 __all__ = ["alternation", "branches"]

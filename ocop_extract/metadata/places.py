@@ -27,6 +27,7 @@ import regex
 from ..document import Doc
 from ..layout import content_spans, line_kinds
 from ..models import Place
+from ..phrases import alternation
 from . import gazetteer, scan
 from .issuer import NAME, resolve_place
 
@@ -46,7 +47,7 @@ def _bare_provinces() -> regex.Pattern:
 @lru_cache(maxsize=1)
 def _province_words() -> re.Pattern:
     """Every province name in lower case, matched anywhere: where `_bare_provinces()` can match."""
-    return re.compile(scan.trie(sorted({n.lower() for n in gazetteer.all_province_names()})))
+    return re.compile(alternation({n.lower() for n in gazetteer.all_province_names()}, space=re.escape(" ")))
 
 
 # Every place where `_PREFIXED` can match: where one of its type words starts, in lower case.

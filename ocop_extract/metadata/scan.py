@@ -25,34 +25,9 @@ import regex
 
 from ..casefold import lowered
 from ..document import Doc
+from ..phrases import alternation
 
 Spans = list[tuple[int, int]]
-
-
-def trie(words: Iterable[str], after: Optional[dict[str, str]] = None) -> str:
-    """A `re` alternation of `words`, factored as a trie; a longer word comes before its prefix.
-
-    So the alternation matches, at any position, the longest of the words found
-    there. `after`: a pattern that must follow a word (a lookahead, say).
-
-    >>> trie(["an", "ang", "b"])
-    '(?:an(?:g|)|b)'
-    """
-    after = after or {}
-    root: dict = {}
-    for word in words:
-        node = root
-        for ch in word:
-            node = node.setdefault(ch, {})
-        node[""] = after.get(word, "")
-
-    def build(node: dict) -> str:
-        branches = [re.escape(ch) + build(child) for ch, child in sorted(node.items()) if ch]
-        if "" in node:
-            branches.append(node[""])
-        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-
-    return build(root)
 
 
 def phrase_starts(phrases: Iterable[str]) -> str:
@@ -70,7 +45,7 @@ def phrase_starts(phrases: Iterable[str]) -> str:
         rests.setdefault(first, set()).add(rest)
     after = {first: "" if "" in rest else "(?=" + "|".join(re.escape(" " + r) for r in sorted(rest)) + ")"
              for first, rest in rests.items()}
-    return trie(sorted(rests), after)
+    return alternation(rests, space=re.escape(" "), follows=after)
 
 
 def _starts(doc: Doc) -> list[int]:
