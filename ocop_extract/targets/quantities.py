@@ -41,12 +41,11 @@ _DIGIT_MASKS = [
 ]
 # Masks starting with a word, read in the lower-cased text (a literal search, not a case-insensitive scan),
 # and only when the text holds one of their needles (a plain substring search).
-_WORD_MASK_NEEDLES = [("http", "www."), ("xã", "làng")]
-_WORD_MASKS = [
+_WORD_MASKS = [  # (pattern, its needles)
     # links
-    r"(?:https?://|www\.)\S+",
+    (r"(?:https?://|www\.)\S+", ("http", "www.")),
     # the programme's own name
-    r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)",
+    (r"(?:mỗi|một)\s+xã,?\s+một\s+sản\s+phẩm|(?:mỗi|một)\s+làng,?\s+một\s+(?:sản\s+phẩm|nghề)", ("xã", "làng")),
 ]
 
 # Words that make the number after them a label, an ordinal, a day or a year, not a
@@ -71,11 +70,12 @@ _CODE_PART = regex.compile(r"[/-]\p{Lu}")
 
 
 @lru_cache(maxsize=2)
-def _mask_regexes(ignore_case: bool = False) -> tuple[tuple[regex.Pattern, ...], tuple[regex.Pattern, ...]]:
-    """The digit masks, and the word masks (case-insensitive ones to read text that has no lower-cased copy)."""
+def _mask_regexes(ignore_case: bool = False) -> tuple[tuple[regex.Pattern, ...],
+                                                        tuple[tuple[regex.Pattern, tuple[str, ...]], ...]]:
+    """The digit masks, and the word masks with their needles (case-insensitive to read text with no lower-cased copy)."""
     # one pattern each: an alternation of them all defeats the engine's literal-prefix search
     return (tuple(regex.compile(p) for p in _DIGIT_MASKS),
-            tuple(regex.compile(p, regex.I if ignore_case else 0) for p in _WORD_MASKS))
+            tuple((regex.compile(p, regex.I if ignore_case else 0), needles) for p, needles in _WORD_MASKS))
 
 
 @lru_cache(maxsize=1)
@@ -158,10 +158,10 @@ def masked_spans(text: str, start: int = 0, end: int | None = None, lower: str |
     digit_masks, word_masks = _mask_regexes(ignore_case=not faithful)
     spans = [(m.start(), m.end()) for r in digit_masks for m in r.finditer(text, start, end)]
     if faithful:
-        spans += [(m.start(), m.end()) for r, needles in zip(word_masks, _WORD_MASK_NEEDLES)
+        spans += [(m.start(), m.end()) for r, needles in word_masks
                   if any(lower.find(n, start, end) >= 0 for n in needles) for m in r.finditer(lower, start, end)]
     else:
-        spans += [(m.start(), m.end()) for r in word_masks for m in r.finditer(text, start, end)]
+        spans += [(m.start(), m.end()) for r, _ in word_masks for m in r.finditer(text, start, end)]
     # document numbers: 2134/KH-UBND, 07/2021/NQ-HĐND, 05-NQ/HU, 129/GP-TTĐT. A token of
     # digits, letters and "/-" is read whole (no backtracking), then kept if a "/" or "-"
     # stands before a capital in it.
