@@ -1,13 +1,48 @@
 #!/usr/bin/env bash
-# Install ocop_extract and its dependencies into the current Python.
-# With --test, also what the test suite needs: the test extras, and a PostgreSQL
-# server (Debian package postgresql) when no initdb is found. Idempotent: when
-# everything is there it installs nothing.
+# Install ocop_extract and its dependencies into the current Python, at the tested versions
+# pinned in constraints.txt. Idempotent: when everything is there it installs nothing.
+#   --test    also what the test suite needs: the test extras, and a PostgreSQL server
+#             (Debian package postgresql) when no initdb is found
+#   --latest  ignore constraints.txt and take the newest release of every dependency
+#             (to try the package against new releases; see README, "Dependencies, and why")
 set -euo pipefail
 cd "$(dirname "$0")/.."
-extras=""
-if [ "${1:-}" = "--test" ]; then
-    extras="[test]"
+python=${PYTHON:-python3}
+extras="" ; latest=""
+for arg in "$@"; do
+    case "$arg" in
+        --test) extras="[test]" ;;
+        --latest) latest=1 ;;
+        *) echo "setup.sh: unknown option $arg (use --test, --latest)" >&2; exit 2 ;;
+    esac
+done
+
+# A Python whose packages belong to the operating system (Debian's, PEP 668) refuses pip
+# outside a virtual environment: say what to do instead of letting pip fail.
+if "$python" - <<'PY'
+import os, sys, sysconfig
+managed = os.path.exists(os.path.join(sysconfig.get_path("stdlib"), "EXTERNALLY-MANAGED"))
+in_venv = sys.prefix != sys.base_prefix
+sys.exit(0 if managed and not in_venv and not os.environ.get("PIP_BREAK_SYSTEM_PACKAGES") else 1)
+PY
+then
+    cat >&2 <<MSG
+setup.sh: $("$python" -c 'import sys; print(sys.executable)') is managed by the operating system and
+refuses to install packages outside a virtual environment. Make one, activate it, and run
+the same command again:
+
+    python3 -m venv .venv && . .venv/bin/activate
+
+(Debian: if venv is missing, apt-get install python3-venv.)
+MSG
+    exit 1
+fi
+if ! "$python" -m pip --version >/dev/null 2>&1; then
+    echo "setup.sh: $python has no pip; install it (Debian: apt-get install python3-pip) or use a virtual environment" >&2
+    exit 1
+fi
+
+if [ -n "$extras" ]; then
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
         echo "setup.sh: installing the PostgreSQL server for the database tests (apt-get install postgresql)" >&2
         sudo=""
@@ -16,4 +51,7 @@ if [ "${1:-}" = "--test" ]; then
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
     fi
 fi
-python3 -m pip install --quiet --disable-pip-version-check -e ".${extras}"
+
+pins=(-c constraints.txt)
+[ -n "$latest" ] && pins=(--upgrade --upgrade-strategy eager)
+"$python" -m pip install --quiet --disable-pip-version-check "${pins[@]}" -e ".${extras}"
