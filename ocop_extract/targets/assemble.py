@@ -26,6 +26,7 @@ from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
 from .tables import read_table, table_spans
+from .time_scope import TimeScopes
 from .status import heading_status, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
 
@@ -137,6 +138,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     default_scope = _default_scope(meta)
     extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
     rate_before, rate_after = _rate_regexes()
+    time_scopes: TimeScopes | None = None  # built when the first actual needs it
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     para_status: str | None = None   # the status of the last quantity of the paragraph
@@ -184,10 +186,14 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                              sentence_past, next_start)
             prev_status = para_status = status
             prev_end = q.end
-            year = None
             if status == "target":
                 year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
                              carried if carried is not None else heading_year, why)
+            else:
+                time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year)
+                year = time_scopes.year_of(q.start, q.end, c_end)
+                if year is not None:
+                    why.append(f"year {year}: the time phrase that governs it")
             per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
                              or rate_after.match(text, q.end, q.end + 64)) else None
             stars = stars_for(text, q, in_clause, c_start, c_end)

@@ -1,0 +1,117 @@
+"""Time scopes: the year a time phrase gives to the figures it governs.
+
+A time phrase ("Năm 2023, …", "Trong 9 tháng đầu năm 2023, …", "Tính đến hết
+năm 2022, …", "Đến cuối năm 2020, …", "Năm qua, …") opens a scope that runs to
+the end of its paragraph, through the breakdown that follows ("Trong đó",
+"gồm", a parenthesised or semicolon list), and over the list lines under a
+lead-in that ends in ":"; the next time phrase closes it. A figure reported as
+reached takes the year of the nearest open scope before it, else of a time
+phrase after it in its clause ("… công nhận 48 sản phẩm trong năm 2023"),
+else none (CONTRACT.md §4, "Year of an actual").
+
+"Đến nay", "hiện nay", "hiện có" open a scope of the present, which gives no
+year. A year compared with ("so với năm 2022") is a baseline and opens no
+scope; nor does the year of a cited document ("Kế hoạch số 12/KH-UBND … năm 2022").
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.targets.years import year_expressions
+>>> doc = Doc.from_text("x", "Năm 2023, huyện công nhận 48 sản phẩm. Trong đó 40 sản phẩm 3 sao. "
+...                          "Đến nay toàn huyện có 120 sản phẩm.\\nCó 7 điểm bán.")
+>>> scopes = TimeScopes(doc, year_expressions(doc.text, 2024))
+>>> [scopes.year_of(doc.text.find(n), doc.text.find(n) + len(n)) for n in ("48", "40", "120", "7")]
+[2023, 2023, None, None]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from typing import Iterable, NamedTuple
+
+import regex
+
+from ..document import Doc
+from ..layout import line_kinds
+from .years import YearExpr
+
+# the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
+_CITED = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE)
+# a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
+_LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
+_KINDS = ("deadline", "period", "past")
+# the present: "đến nay", "tính đến thời điểm này", "hiện nay", "hiện có", "hiện đang", "lũy kế" without a date
+# (no look-behind first: the engine then searches by the first letters; the word start is checked after)
+_NOW = regex.compile(r"(?:(?:(?:tính|cho|lũy\s+kế)\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
+                     r"|hiện\s+(?:nay|có|tại|đang)|lũy\s+kế(?!\s+(?:đến|tới)))(?![\p{L}])", regex.I)
+# a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
+# "Đến ngày 25/9" (no year: the present)
+_AS_OF = regex.compile(r"(?:(?:tính|lũy\s+kế|cho)\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}"
+                       r"|tháng\s+\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])", regex.I)
+_COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
+
+
+class TimePhrase(NamedTuple):
+    start: int
+    end: int
+    year: int | None  # None: the present
+    reach: int  # end of the scope it opens, in text offsets
+    trailing: bool = False  # a year that also governs a figure before it in its clause ("… trong năm 2023")
+
+
+class TimeScopes:
+    """The time scopes of one document, built once from its year expressions."""
+
+    def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None):
+        self._doc = doc
+        self._this_year = this_year
+        text = doc.text
+        phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
+        phrases += [self._opened(m.start(), m.end(), None) for m in _NOW.finditer(text)
+                    if not text[m.start() - 1:m.start()].isalpha()]
+        phrases += [self._opened(m.start(), m.end(), int(m["year"]) if m["year"] else None)
+                    for m in _AS_OF.finditer(text) if not text[m.start() - 1:m.start()].isalpha()]
+        kept = sorted(p for p in phrases if p is not None)
+        # an "as of" date holding a year is also a year expression: keep the wider phrase
+        self._phrases = [p for i, p in enumerate(kept) if not (i and kept[i - 1].start <= p.start < kept[i - 1].end)]
+        self._starts = [p.start for p in self._phrases]
+
+    def _opened(self, start: int, end: int, year: int | None) -> TimePhrase:
+        return TimePhrase(start, end, year, self._reach(self._doc.line_at(start).index))
+
+    def _phrase(self, expr: YearExpr) -> TimePhrase | None:
+        text = self._doc.text
+        line = self._doc.line_at(expr.start)
+        if _CITED.search(text, line.start, expr.start) or _COMPARED.search(text, line.start, expr.start):
+            return None
+        year: int | None = expr.year
+        if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
+            year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
+        return TimePhrase(expr.start, expr.end, year, self._reach(line.index), expr.kind == "deadline")
+
+    def _reach(self, index: int) -> int:
+        """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in."""
+        lines, kinds = self._doc.lines, line_kinds(self._doc)
+        end = lines[index].end
+        if not lines[index].text.rstrip().endswith(":"):
+            return end
+        for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
+            if kind != "content" or not _LIST_ITEM.match(line.text):
+                break
+            end = line.end
+        return end
+
+    def year_of(self, start: int, end: int, clause_end: int | None = None) -> int | None:
+        """The year governing a figure at text[start:end], or None.
+
+        `clause_end`: where the figure's clause ends, for a time phrase after it.
+        """
+        i = bisect_right(self._starts, start) - 1
+        if i >= 0 and self._phrases[i].end <= start and self._phrases[i].reach >= end \
+                and self._phrases[i].year is not None:
+            return self._phrases[i].year
+        if clause_end is not None:  # "… công nhận 13 sản phẩm trong năm nay": a year said after it
+            j = i + 1
+            while j < len(self._phrases) and self._phrases[j].start < clause_end:
+                if self._phrases[j].start >= end and self._phrases[j].trailing:
+                    return self._phrases[j].year
+                j += 1
+        return None
