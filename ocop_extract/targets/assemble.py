@@ -27,7 +27,7 @@ from .sentences import clauses, sentences
 from .stars import stars_for
 from .tables import read_table, table_spans
 from .time_scope import TimeScopes
-from .status import heading_status, is_weak_cue, status_cues, strong_target_between
+from .status import heading_status, is_task_cue, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
@@ -323,6 +323,12 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
             why.append(f"status {prev_status}: as the quantity before it ('{text[before[-1][0]:before[-1][1]]}' is weak)")
             return prev_status
         before = strong
+    if before and before[-1][2] == "target" and is_task_cue(text[before[-1][0]:before[-1][1]]):
+        opened = _open_scope(text, before[:-1], prev_status, para_status, para_past, s_years, q.start, years,
+                             heading_status_)
+        if opened is not None:
+            why.append(f"status {opened[0]}: {text[before[-1][0]:before[-1][1]]!r} does as {opened[1]}")
+            return opened[0]
     if before:
         cue = before[-1]
         if cue[2] == "target" and heading_status_ == "actual" and not strong_target_between(text, cue[0], cue[1]):
@@ -365,6 +371,40 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
         return "actual"
     why.append("status target: default")
     return "target"
+
+
+def _open_scope(text, earlier, prev_status, para_status, para_past, s_years, start, years: DocYears,
+                heading: str | None = None):
+    """The status of the scope open where a verb of doing stands, and what opened it, or None.
+
+    The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"),
+    the heading above, another cue earlier in the sentence that is not itself a verb
+    of doing (a time cue only with a past year), the quantity before it
+    in the sentence, the quantity before it in the paragraph (unless a time phrase
+    of the present or future stands between), a past year of the paragraph.
+    """
+    def current(e) -> bool:
+        return e.kind not in ("baseline", "past") and not (years.plan_start is not None and e.year < years.plan_start)
+
+    if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]):
+        return "target", "a plan's cue before it"
+    if heading:
+        return heading, "the heading above"
+    for cue in reversed(earlier):
+        said = text[cue[0]:cue[1]]
+        if is_task_cue(said):
+            continue
+        if any(e.start <= cue[1] + 2 and e.end > cue[1] and current(e) for e in s_years):
+            continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
+        return cue[2], f"the cue {said!r} before it"
+    if prev_status:
+        return prev_status, "the quantity before it"
+    fresh = any(e.end <= start and current(e) for e in s_years)
+    if para_status and not fresh:
+        return para_status, "the paragraph before it"
+    if para_past:
+        return "actual", "the paragraph's past year"
+    return None
 
 
 def _year(text, q, s_start, c_start, c_end, s_years: list[YearExpr], quantities, years: DocYears, heading, why) -> int | None:

@@ -32,6 +32,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
+# An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
+_NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 
 # Actual cues that need more than a phrase list (standard `re` syntax, on lower-cased text).
 # Each starts with a literal, look-behinds after it, so `re` searches by first letter.
@@ -78,7 +80,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
         if len(lower) != len(text):  # a character whose lower case is longer: no cue is read there
             return []
     actual, target, _, after_only = _regexes()
-    found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)]
+    found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)
+             if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)]
     # cues that count only after a quantity are kept apart: they must not hide the others
@@ -126,6 +129,23 @@ WEAK_CUES = ("đã", "vừa", "hiện", "thu hút", "giải ngân")
 
 def is_weak_cue(cue: str) -> bool:
     return " ".join(cue.lower().split()) in WEAK_CUES
+
+
+@lru_cache(maxsize=1)
+def _task_cues() -> frozenset[str]:
+    lex = cues()["status"]
+    task = frozenset(lex["task"])
+    assert task <= set(lex["target"]), sorted(task - set(lex["target"]))  # a kind of target cue
+    return task
+
+
+def is_task_cue(cue: str) -> bool:
+    """Whether a target cue is a verb of doing, which plans only where no other scope is open.
+
+    >>> is_task_cue("có  thêm"), is_task_cue("phấn đấu")
+    (True, False)
+    """
+    return " ".join(cue.lower().split()) in _task_cues()
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
