@@ -16,7 +16,7 @@ are masked before numbers are read.
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 import regex
@@ -116,6 +116,14 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
 
 
 _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
+# "giữa 20 và 30 triệu đồng": "và" joins a range only after "giữa" (read backwards from the number)
+_BETWEEN = regex.compile(r"(?<![\p{L}])giữa\s+\Z", regex.I | regex.REVERSE)
+_AND = regex.compile(r"\s+và\s+", regex.I)
+# "từ 5.000 đồng đến 8.000 đồng", "5000 VNĐ - 8000 VNĐ": a range whose two ends both carry the unit
+_UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
+# but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"
+_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?:\s+\S+){0,3}?\s+từ\s+\Z",
+                               regex.I | regex.REVERSE)
 _FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
@@ -217,9 +225,23 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         q = _read_quantity(text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
         if q is not None:
+            if out and _ends_of_one_range(text, out[-1], q):
+                q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
             out.append(q)
             consumed = q.end
     return out
+
+
+def _ends_of_one_range(text: str, low: Quantity, high: Quantity) -> bool:
+    """Whether two quantities of one unit are the ends of one range ("từ 5.000 đồng đến 8.000 đồng").
+
+    >>> [(q.value, q.value_max) for q in find_quantities("giá bán từ 5.000 đồng đến 8.000 đồng/kg")]
+    [(5000.0, 8000.0)]
+    """
+    return (low.value_max is None and high.value_max is None and low.unit == high.unit
+            and high.value > low.value and not low.per_year
+            and bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start))
+            and not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start))
 
 
 def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
@@ -232,6 +254,8 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
         pos, following = echo, None
     # a range: "10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"
     m = _RANGE.match(text, pos, limit)
+    if m is None and _BETWEEN.search(text, max(0, num.start - 8), num.start):
+        m = _AND.match(text, pos, limit)
     if m and following is not None and following.start == m.end() and following.digits == num.digits:
         second = following
         if second.text != second.raw and num.text == num.raw:
