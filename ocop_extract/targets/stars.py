@@ -33,18 +33,31 @@ STAR_UNITS = ("product", "%", "times", "VND")
 
 
 @lru_cache(maxsize=1)
-def _star_regex() -> regex.Pattern:
-    return regex.compile(cues()["stars"], regex.I)
+def _star_regexes() -> tuple[regex.Pattern, regex.Pattern, dict[str, int]]:
+    lex = cues()
+    return (regex.compile(lex["stars"], regex.I), regex.compile(lex["stars_national"], regex.I),
+            {w: int(k) for w, k in lex["star_words"].items()})
 
 
 def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]:
-    """(start, end, least class) of each star mention in text[start:end]."""
+    """(start, end, least class) of each star mention in text[start:end].
+
+    >>> t = "đạt từ ba sao trở lên; 3 đến 4 sao; sản phẩm cấp quốc gia; từ 3 sao lên 4 sao"
+    >>> [k for _, _, k in star_mentions(t, 0, len(t))]
+    [3, 3, 5, 4]
+    """
+    classes, national, words = _star_regexes()
     out = []
     for m in _UPGRADE.finditer(text, start, end):
         out.append((m.start(), m.end(), int(m.group(1))))
-    for m in _star_regex().finditer(text, start, end):
+    for m in classes.finditer(text, start, end):
         if not any(s <= m.start() < e for s, e, _ in out):
-            out.append((m.start(), m.end(), int(m.group(1))))
+            low = m.group("low").lower()
+            out.append((m.start(), m.end(), int(low) if low.isdigit() else words[low]))
+    for m in national.finditer(text, start, end):
+        # "sản phẩm OCOP cấp quốc gia" is a class of its own; in "5 sao cấp quốc gia" it repeats the class
+        if not any(s <= m.start() < e + 8 for s, e, _ in out):
+            out.append((m.start(), m.end(), 5))
     return sorted(out)
 
 
