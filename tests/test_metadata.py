@@ -52,6 +52,8 @@ READERS = {
     "subject": lambda t: (lambda m: m.number or m.doc_type)(_news(t)),
     "news_issuer": lambda t: _news(t).issuer,
     "news_signer": lambda t: _news(t).signer,
+    "issued": lambda t: _news(t).issued_date,
+    "news_type": lambda t: (lambda m: [m.doc_type, list(m.plan_years) if m.plan_years else None])(_news(t)),
     "news_plan": lambda t: (lambda m: [m.issuer, m.province, list(m.plan_years) if m.plan_years else None])(_news(t)),
 }
 

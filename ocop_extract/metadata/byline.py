@@ -2,7 +2,8 @@
 
 Evidence, strongest first: a labelled line ("Ngày đăng: 13/04/2023 14:37"),
 the heading of a broadcast script ("BẢN TIN THỜI SỰ 19 GIỜ 45 - NGÀY
-15/10/2024"), a byline ("Vân Khánh - 14:32, 25/05/2024"), an update line
+15/10/2024"), a wire's dateline opening the lead ("(TTXVN 12/4/2024) -",
+"TTO - 12/4/2024:"), a byline ("Vân Khánh - 14:32, 25/05/2024"), an update line
 without a weekday ("Cập nhật: 22/05/2024 10:37"), a line holding only a date
 and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
 "09/07/2024 | 17:45 | Nông nghiệp - Nông thôn"), and only when nothing else is
@@ -30,6 +31,10 @@ True
 >>> published_date(Doc.from_text("u", "Thứ Bảy, 19/10/2024, 06:00 (GMT+7)\\nTiêu đề của bài phóng sự về OCOP\\n"))
 '2024-10-19'
 >>> published_date(Doc.from_text("t", "Thứ Bảy, 19/10/2024 06:00\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
+True
+>>> published_date(Doc.from_text("s", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\n(TTXVN 12/4/2024) - UBND tỉnh vừa ban hành"))
+'2024-04-12'
+>>> published_date(Doc.from_text("r", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\n(PLVN) - Ngày 3/8/2024, UBND tỉnh …")) is None
 True
 """
 
@@ -105,6 +110,11 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
     return dates[0].iso
 
 
+# A wire or paper's dateline opening the lead: "(TTXVN 12/4/2024)", "(PLVN) - 12/04/2024 -",
+# "TTO - 12/4/2024:" — its initials, then the date at once (not "(PLVN) - Ngày 3/8, …": an event)
+_AGENCY_DATELINE = regex.compile(
+    r"^\(?\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}(?:\s*/\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11})?\s*\)?\s*[-–—:,]?\s*"
+    r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*\)?\s*[-–—:]")
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
 # "Thứ Hai, 17/03/2025 - 16:05 | Hoàng Minh Khôi": the author after the date line's last bar
 _CREDIT_AFTER = regex.compile(r"\s*\|[^|\d]*\Z")
@@ -164,6 +174,12 @@ def published_date(doc: Doc) -> Optional[str]:
             continue
         dated = may_hold_date(text)  # else no date here, and no dated byline
         dates = find_dates(text) if dated else []
+        wire = _AGENCY_DATELINE.match(text) if dated and kinds[line.index] == "content" else None
+        if wire and best[0] < 2.2:
+            found = find_dates(wire.group("date"))
+            if found:
+                best = (2.2, found[0].iso)
+                continue
         b = _BYLINE.match(text) if dated else None
         if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
             iso = _only_date_time(b.group("rest"))

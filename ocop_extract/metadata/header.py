@@ -93,7 +93,7 @@ def read_header(doc: Doc) -> Header:
     title_at: Optional[int] = None
     first_text = True
     motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
-    for line in lines:
+    for at, line in enumerate(lines):
         text = line.text.strip()
         if not text or _RULE.match(text):
             continue
@@ -129,7 +129,7 @@ def read_header(doc: Doc) -> Header:
                 rest = line.text[n.end:]
                 _place_date(h, rest)
                 continue
-        if h.date is None and _place_date(h, text):
+        if h.date is None and _place_date(h, text, _next_text(lines, at)):
             continue
         vv = _VV.match(text)
         if vv and h.vv is None:
@@ -158,11 +158,29 @@ def _portal_field(h: Header, labels: dict[str, regex.Pattern], text: str) -> boo
     return False
 
 
-def _place_date(h: Header, text: str) -> bool:
+def _next_text(lines: list, at: int) -> str:
+    """The next non-empty line after `lines[at]`, stripped ("" when none)."""
+    for line in lines[at + 1:at + 3]:
+        if line.text.strip():
+            return line.text.strip()
+    return ""
+
+
+def _place_date(h: Header, text: str, following: str = "") -> bool:
+    """Read "Quảng Nam, ngày 08 tháng 4 năm 2022" into `h`; True when it was that line.
+
+    A date broken over two lines, as text copied from a PDF often is ("Nghệ An, ngày" and
+    "15 tháng 3 năm 2023"), is read across them:
+
+    >>> h = Header(); _place_date(h, "Nghệ An, ngày", "15 tháng 3 năm 2023"), h.place, h.date
+    (True, 'Nghệ An', '2023-03-15')
+    """
     m = _PLACE_DATE.match(text)
     if not m or _NOT_PLACE.match(m.group("place")):
         return False
     dates = find_dates(text[m.start():])
+    if not dates and following[:1].isdigit():
+        dates = find_dates(text[m.start():] + " " + following)
     if not dates:
         return False
     h.place = m.group("place").strip()

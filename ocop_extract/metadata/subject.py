@@ -27,7 +27,7 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
-from .dates import find_dates
+from .dates import find_dates, make_iso
 from .issuer import Issuer, find_issuers
 from .mentions import Mention, subject_types
 from .years import plan_years, year_spans
@@ -44,6 +44,7 @@ _PHRASE_STOP = regex.compile(
 _ISSUED_AFTER = regex.compile(r"^[^.;]{0,100}?\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:vào\s+)?ngày\s+", regex.I)
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
                                r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
+_DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
@@ -143,7 +144,27 @@ def _issued(doc: Doc, m: Mention) -> Optional[str]:
         found = find_dates(prefix[b.start():b.end()])
         if found:
             return found[0].iso
+        return _dated_by_plan(b.group("d"), m, title_phrase(text, m.end))
     return None
+
+
+def _dated_by_plan(day_month: str, m: Mention, title: str) -> Optional[str]:
+    """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),
+    completed with the year of the plan it announces: its number's year, else the single year of its title.
+
+    >>> _dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
+    '2022-08-03'
+    >>> _dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
+    True
+    """
+    dm = _DAY_MONTH.fullmatch(day_month.strip())
+    if dm is None:
+        return None
+    year = m.number.parts.year if m is not None and m.number is not None else None
+    if year is None:
+        spans = plan_years(title, None)
+        year = spans[0] if spans and spans[0] == spans[1] else None
+    return make_iso(int(dm.group(1)), int(dm.group(2)), year) if year else None
 
 
 def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
