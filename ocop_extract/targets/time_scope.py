@@ -24,11 +24,13 @@ scope; nor does the year of a cited document ("Kế hoạch số 12/KH-UBND … 
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from typing import Iterable, NamedTuple
 
 import regex
 
+from ..casefold import lowered
 from ..document import Doc
 from ..layout import line_kinds
 from .years import YearExpr
@@ -38,14 +40,16 @@ _CITED = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", re
 # a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
-# the present: "đến nay", "tính đến thời điểm này", "hiện nay", "hiện có", "hiện đang", "lũy kế" without a date
-# (no look-behind first: the engine then searches by the first letters; the word start is checked after)
-_NOW = regex.compile(r"(?:(?:(?:tính|cho|lũy\s+kế)\s+)?(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
-                     r"|hiện\s+(?:nay|có|tại|đang)|lũy\s+kế(?!\s+(?:đến|tới)))(?![\p{L}])", regex.I)
+# the present: "đến nay", "tính đến thời điểm này", "hiện nay", "hiện có", "hiện đang", "lũy kế" without a date.
+# These and the "as of" dates below are standard `re` patterns read on lower-cased text: each starts
+# with a literal the engine searches for; the words that may stand before them ("tính", "cho") need
+# not be part of the phrase, and the word start is checked after.
+_NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|hiện\s+(?:nay|có|tại|đang)"
+                  r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
-_AS_OF = regex.compile(r"(?:(?:tính|lũy\s+kế|cho)\s+)?(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}"
-                       r"|tháng\s+\d{1,2})(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])", regex.I)
+_AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}|tháng\s+\d{1,2})"
+                    r"(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])")
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
@@ -63,12 +67,14 @@ class TimeScopes:
     def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None):
         self._doc = doc
         self._this_year = this_year
-        text = doc.text
+        low = lowered(doc) or doc.text.lower()
+        if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
+            low = ""
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
-        phrases += [self._opened(m.start(), m.end(), None) for m in _NOW.finditer(text)
-                    if not text[m.start() - 1:m.start()].isalpha()]
+        phrases += [self._opened(m.start(), m.end(), None) for m in _NOW.finditer(low)
+                    if not low[m.start() - 1:m.start()].isalpha()]
         phrases += [self._opened(m.start(), m.end(), int(m["year"]) if m["year"] else None)
-                    for m in _AS_OF.finditer(text) if not text[m.start() - 1:m.start()].isalpha()]
+                    for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         kept = sorted(p for p in phrases if p is not None)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
         self._phrases = [p for i, p in enumerate(kept) if not (i and kept[i - 1].start <= p.start < kept[i - 1].end)]
