@@ -29,6 +29,10 @@ _TOWARDS = regex.compile(
 _SHARE_OF_UNITS = regex.compile(
     r"\s*(?:số\s+)?(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|đơn\s+vị|địa\s+phương|chủ\s+thể|hộ|hợp\s+tác\s+xã|doanh\s+nghiệp|cán\s+bộ|người)(?![\p{L}])",
     regex.I)
+# what links a noun phrase holding a star class to the figure that counts it: " của tỉnh tăng lên ", " lên "
+_LINKS_TO = regex.compile(
+    r"(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt)(?:\s+(?:con\s+số|mức))?\s*",
+    regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
 
 
@@ -86,8 +90,9 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     for s, e, k in reversed(mentions):
         if e > q.start:
             continue
-        if any(o.end <= s for o in holders) and q.unit != "VND":
-            # the mention stands after another quantity: it belongs to that one
+        if any(o.end <= s for o in holders) and q.unit != "VND" and not _LINKS_TO.fullmatch(text, e, q.start):
+            # the mention stands after another quantity: it belongs to that one, unless it is the noun
+            # phrase `q` counts ("5 sản phẩm 4 sao, nâng tổng số sản phẩm 4 sao của tỉnh lên 22 sản phẩm")
             continue
         if q.unit == "VND" and any(s < o.start < q.start for o in holders):
             continue
