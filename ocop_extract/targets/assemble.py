@@ -191,9 +191,10 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                              carried if carried is not None else heading_year, why)
             else:
                 time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year)
-                year = time_scopes.year_of(q.start, q.end, c_end)
-                if year is not None:
-                    why.append(f"year {year}: the time phrase that governs it")
+                phrase = time_scopes.governing(q.start, q.end, c_end)
+                year = phrase.year if phrase else None
+                if phrase:
+                    why.append(f"year {year}: the time phrase {text[phrase.start:phrase.end]!r} governs it")
             per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
                              or rate_after.match(text, q.end, q.end + 64)) else None
             stars = stars_for(text, q, in_clause, c_start, c_end)

@@ -110,14 +110,19 @@ class TimeScopes:
 
         `clause_end`: where the figure's clause ends, for a time phrase after it.
         """
+        phrase = self.governing(start, end, clause_end)
+        return phrase.year if phrase else None
+
+    def governing(self, start: int, end: int, clause_end: int | None = None) -> TimePhrase | None:
+        """The time phrase that gives its year to a figure at text[start:end] (see `year_of`)."""
         i = bisect_right(self._starts, start) - 1
         if i >= 0 and self._phrases[i].end <= start and self._phrases[i].reach >= end \
                 and self._phrases[i].year is not None:
-            return self._phrases[i].year
+            return self._phrases[i]
         if clause_end is not None:  # "… công nhận 13 sản phẩm trong năm nay": a year said after it
             j = i + 1
             while j < len(self._phrases) and self._phrases[j].start < clause_end:
                 if self._phrases[j].start >= end and self._phrases[j].trailing:
-                    return self._phrases[j].year
+                    return self._phrases[j]
                 j += 1
         return None
