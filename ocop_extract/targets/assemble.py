@@ -133,7 +133,8 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     numbers = _Numbers([n for start, end in blocks
                         for n in candidate_numbers(text, start, end, lower=lower)])
     all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
-    headings = _heading_context(doc, numbers, all_years, lower, getattr(meta, "genre", None) != "news")
+    official = getattr(meta, "genre", None) != "news"
+    headings = _heading_context(doc, numbers, all_years, lower, official)
     province = getattr(meta, "province", None)
     default_scope = _default_scope(meta)
     extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
@@ -190,7 +191,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                 year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
                              carried if carried is not None else heading_year, why)
             else:
-                time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year)
+                time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year, official)
                 phrase = time_scopes.governing(q.start, q.end, c_end)
                 year = phrase.year if phrase else None
                 if phrase:

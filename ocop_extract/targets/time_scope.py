@@ -40,11 +40,23 @@ _CITED = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", re
 # a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
-# the present: "đến nay", "tính đến thời điểm này", "hiện nay", "hiện có", "hiện đang", "lũy kế" without a date.
+_LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
+_TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
+
+
+def _is_top_heading(text: str) -> bool:
+    """A section heading of the first rank: "II. MỤC TIÊU", "PHẦN I: …", a short line in capitals."""
+    stripped = text.strip()
+    return bool(stripped) and len(stripped) < 120 and (
+        bool(_TOP_HEADING.match(stripped)) or (stripped.isupper() and len(stripped.split()) >= 2))
+# the present: "đến nay", "tính đến thời điểm này", "hiện (nay, có, toàn tỉnh …)" but not "thực hiện",
+# "hiện đại"; "lũy kế" without a date.
 # These and the "as of" dates below are standard `re` patterns read on lower-cased text: each starts
 # with a literal the engine searches for; the words that may stand before them ("tính", "cho") need
 # not be part of the phrase, and the word start is checked after.
-_NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))|hiện\s+(?:nay|có|tại|đang)"
+_NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
+                  r"|h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)(?<!phát h)iện"
+                  r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
                   r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
@@ -64,9 +76,10 @@ class TimePhrase(NamedTuple):
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
-    def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None):
+    def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None, official: bool = False):
         self._doc = doc
         self._this_year = this_year
+        self._official = official
         low = lowered(doc) or doc.text.lower()
         if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
             low = ""
@@ -94,9 +107,19 @@ class TimeScopes:
         return TimePhrase(expr.start, expr.end, year, self._reach(line.index), expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
-        """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in."""
+        """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in.
+
+        In an official text a section heading ("I. KẾT QUẢ THỰC HIỆN NĂM 2023") opens a scope
+        over its section, to the next heading of its rank.
+        """
         lines, kinds = self._doc.lines, line_kinds(self._doc)
         end = lines[index].end
+        if self._official and _is_top_heading(lines[index].text):
+            for line in lines[index + 1:]:
+                if _is_top_heading(line.text):
+                    break
+                end = line.end
+            return end
         if not lines[index].text.rstrip().endswith(":"):
             return end
         for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
@@ -114,15 +137,23 @@ class TimeScopes:
         return phrase.year if phrase else None
 
     def governing(self, start: int, end: int, clause_end: int | None = None) -> TimePhrase | None:
-        """The time phrase that gives its year to a figure at text[start:end] (see `year_of`)."""
+        """The time phrase that governs a figure at text[start:end] (see `year_of`), or None.
+
+        A phrase of the present ("đến nay") is returned with `year` None: the figure has no
+        year even where a heading above names one.
+        """
         i = bisect_right(self._starts, start) - 1
-        if i >= 0 and self._phrases[i].end <= start and self._phrases[i].reach >= end \
-                and self._phrases[i].year is not None:
-            return self._phrases[i]
+        nearest = None  # the last phrase before it whose scope holds it (a section's, a paragraph's …)
+        for k in range(i, max(-1, i - _LOOK_BACK), -1):
+            if self._phrases[k].end <= start and self._phrases[k].reach >= end:
+                nearest = self._phrases[k]
+                break
+        if nearest is not None and nearest.year is not None:
+            return nearest
         if clause_end is not None:  # "… công nhận 13 sản phẩm trong năm nay": a year said after it
             j = i + 1
             while j < len(self._phrases) and self._phrases[j].start < clause_end:
                 if self._phrases[j].start >= end and self._phrases[j].trailing:
                     return self._phrases[j]
                 j += 1
-        return None
+        return nearest  # the present ("đến nay"), or None: no time phrase governs it
