@@ -152,7 +152,12 @@ def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
         raw = read_file(path)
     except OcopExtractError as exc:
         return error_record(path.stem, str(path), exc)
-    return process_bytes(raw.doc_id, raw.data, raw.path, options)
+    record = process_bytes(raw.doc_id, raw.data, raw.path, options)
+    if options.indicators:
+        from .engines.work import annotate_bytes
+
+        record = annotate_bytes(record, raw.data)
+    return record
 
 
 @dataclass

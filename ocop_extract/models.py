@@ -91,6 +91,15 @@ class Target(_Model):
     rule: Optional[str] = Field(None, description="extension: name of the rule that produced it")
     confidence: Optional[float] = Field(None, ge=0, le=1, description="extension")
     explain: Optional[list[str]] = Field(None, description="extension: why, with --explain")
+    indicator: Optional[str] = Field(
+        None, description="extension: id of the measure the figure is a value of (lexicon/indicators.yaml), "
+                          "'other' when none fits; null when not mapped")
+    scope_name: Optional[str] = Field(None, description="extension: the scope as a place, with its type word")
+    scope_level: Optional[Literal["province", "district", "commune"]] = Field(
+        None, description="extension: the scope place's level")
+    scope_province: Optional[str] = Field(None, description="extension: province of the scope place (pre-2025 names)")
+    scope_province_2025: Optional[str] = Field(
+        None, description="extension: province of the scope place after the July 2025 merger")
 
     @field_serializer("value", "value_max")
     def _whole_numbers_as_integers(self, v: float | None) -> float | int | None:

@@ -15,6 +15,7 @@ class Options:
 
     explain: bool = False        # attach to each target the reasons it was kept
     min_confidence: float = 0.5  # targets below this are left out (a wrong number is worse than none)
+    indicators: bool = True      # after the pipeline, set each target's indicator and scope place
 
 
 DEFAULT_OPTIONS = Options()

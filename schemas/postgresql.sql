@@ -1,6 +1,6 @@
 -- ocop_extract postgresql schema, generated from ocop_extract/models.py: do not edit.
 -- Regenerate: python -m ocop_extract schema --sql postgresql > schemas/postgresql.sql
--- Fingerprint: e62a113cb58f0a0c
+-- Fingerprint: 230ea3f5cd824085
 
 CREATE TABLE IF NOT EXISTS "documents" (
     "document_id" BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -56,6 +56,11 @@ CREATE TABLE IF NOT EXISTS "targets" (
     "rule" TEXT,
     "confidence" DOUBLE PRECISION CHECK ("confidence" >= 0 AND "confidence" <= 1),
     "explain" JSONB,
+    "indicator" TEXT,
+    "scope_name" TEXT,
+    "scope_level" TEXT CHECK ("scope_level" IN ('province', 'district', 'commune')),
+    "scope_province" TEXT,
+    "scope_province_2025" TEXT,
     PRIMARY KEY ("document_id", "ordinal"),
     FOREIGN KEY ("document_id") REFERENCES "documents" ("document_id") ON DELETE CASCADE
 );

@@ -1,6 +1,6 @@
 -- ocop_extract sqlite schema, generated from ocop_extract/models.py: do not edit.
 -- Regenerate: python -m ocop_extract schema --sql sqlite > schemas/sqlite.sql
--- Fingerprint: 04d727365410d1ed
+-- Fingerprint: 519c9798a47fb06b
 
 CREATE TABLE IF NOT EXISTS "documents" (
     "document_id" INTEGER PRIMARY KEY,
@@ -56,6 +56,11 @@ CREATE TABLE IF NOT EXISTS "targets" (
     "rule" TEXT,
     "confidence" REAL CHECK ("confidence" >= 0 AND "confidence" <= 1),
     "explain" TEXT,
+    "indicator" TEXT,
+    "scope_name" TEXT,
+    "scope_level" TEXT CHECK ("scope_level" IN ('province', 'district', 'commune')),
+    "scope_province" TEXT,
+    "scope_province_2025" TEXT,
     PRIMARY KEY ("document_id", "ordinal"),
     FOREIGN KEY ("document_id") REFERENCES "documents" ("document_id") ON DELETE CASCADE
 );

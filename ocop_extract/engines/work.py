@@ -82,12 +82,24 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
             return _done(error_record(doc_id, item.path, exc))
     try:
         record = function(doc_id, data, item.path, options)
+        if options.indicators:
+            record = annotate_bytes(record, data)
     except Exception as exc:  # noqa: BLE001 - a bug on one document becomes its error record
         import hashlib
 
         failure = InternalFailure(f"{type(exc).__name__}: {exc}")
         record = error_record(doc_id, item.path, failure, hashlib.sha256(data).hexdigest())
     return _done(record)
+
+
+def annotate_bytes(record, data: bytes):
+    """The step after the pipeline: each target's indicator and scope place (`ocop_extract.indicators`)."""
+    if not record.targets:
+        return record
+    from ..indicators import annotate
+    from ..reader import decode_bytes
+
+    return annotate(record, decode_bytes(data)[0])
 
 
 def process_batch(items: Sequence[Item], options: Options = DEFAULT_OPTIONS,
