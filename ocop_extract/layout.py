@@ -286,3 +286,32 @@ def content_spans(doc: Doc) -> list[tuple[int, int]]:
 def line_kind(doc: Doc, index: int) -> str:
     return line_kinds(doc)[index]
 
+
+
+# a line that carries on the sentence of the line above, as text copied from a PDF does
+# ("… trong đó 97 sản" / "phẩm 3 sao và 12 sản phẩm 4 sao"): it starts with a lower-case letter
+_CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}")
+_ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    r"""For every line, the index of the first line of its paragraph (cached).
+
+    A content line that starts with a lower-case letter, under a content line that ends
+    without a final mark, carries on that line's paragraph: the layout of a PDF broke it.
+
+    >>> doc = Doc.from_text("x", "Năm 2020, tỉnh có 109 sản phẩm, trong đó 97 sản\nphẩm 3 sao.\nĐến nay có 5.\nxã A")
+    >>> paragraph_starts(doc)
+    [0, 0, 2, 3]
+    """
+    if "paragraph_starts" not in doc.cache:
+        kinds, lines, out = line_kinds(doc), doc.lines, []
+        for i, line in enumerate(lines):
+            above = i - 1
+            carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
+                       and lines[above].start < lines[above].end
+                       and bool(_CARRIED_ON.match(line.text))
+                       and not _ENDS_A_SENTENCE.search(lines[above].text))
+            out.append(out[above] if carried else i)
+        doc.cache["paragraph_starts"] = out
+    return doc.cache["paragraph_starts"]

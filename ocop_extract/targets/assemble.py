@@ -14,7 +14,7 @@ from functools import lru_cache
 import regex
 
 from ..document import Doc
-from ..layout import content_spans, line_kinds
+from ..layout import content_spans, line_kinds, paragraph_starts
 from ..models import Target
 from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
@@ -144,10 +144,11 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     para_status: str | None = None   # the status of the last quantity of the paragraph
     para_past = False                # an earlier sentence of the paragraph spoke of a past year
+    paragraph_of = paragraph_starts(doc)
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
-        if line_index != para_line:
-            para_line, para_year, para_status, para_past = line_index, None, None, False
+        if paragraph_of[line_index] != para_line:
+            para_line, para_year, para_status, para_past = paragraph_of[line_index], None, None, False
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = _within(all_years, s_start, s_end)
         carried = para_year

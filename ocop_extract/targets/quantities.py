@@ -99,6 +99,16 @@ def _labelled(text: str, num: NumberMatch) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _spaced(phrase: str) -> str:
+    """`phrase` as a pattern whose spaces match any run of white space, a line break included
+    (a text copied from a PDF breaks "sản\\nphẩm").
+
+    >>> bool(regex.fullmatch(_spaced("sản phẩm"), "sản\\nphẩm"))
+    True
+    """
+    return r"\s+".join(regex.escape(word) for word in phrase.split())
+
+
 def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
@@ -109,7 +119,7 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
             surface_to_unit[s.lower()] = unit
     alts = sorted(surface_to_unit, key=len, reverse=True)
     unit_re = regex.compile(
-        r"\s*(?P<unit>" + "|".join(regex.escape(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
+        r"\s*(?P<unit>" + "|".join(_spaced(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
     not_re = regex.compile(
         r"\s*(?:" + "|".join(regex.escape(a) for a in lex["not_units"]) + r")(?![\p{L}])", regex.I)
     return unit_re, surface_to_unit, not_re
@@ -286,11 +296,13 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
             value_max, uend = parse_digits(pr.group(1)), pr.end()
             unit_start = uend - 1
     else:
-        if not_re.match(text, pos, limit):
-            return None
+        not_unit = not_re.match(text, pos, limit)
+        longer = not_unit and unit_re.match(text, pos, limit)
+        if not_unit and not (longer and longer.end() > not_unit.end()):
+            return None  # "2 tuần" is a duration, "2 tuần hàng" an event
         um = unit_re.match(text, pos, limit)
         if um:
-            unit = surface_to_unit[um.group("unit").lower()]
+            unit = surface_to_unit[" ".join(um.group("unit").lower().split())]
             unit_start, uend = um.start("unit"), um.end()
             if scale and (unit == "VND" or um.group("unit").lower() in _FOREIGN_MONEY):
                 unit_start = pos - len(scale)

@@ -1,7 +1,8 @@
 """Sentences and clauses of the content lines of a document.
 
 A sentence ends at ".", "!", "?" or "…" before a capital letter, or at the end
-of a line; a clause also ends at ";". Offsets are in normalised text.
+of a line, unless the next line carries it on (`layout.paragraph_starts`); a
+clause also ends at ";". Offsets are in normalised text.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Năm 2023, huyện phấn đấu có 20 sản phẩm; xã A có 2. Đến nay có 5 sản phẩm.")
@@ -16,7 +17,7 @@ from __future__ import annotations
 import regex
 
 from ..document import Doc
-from ..layout import line_kinds
+from ..layout import line_kinds, paragraph_starts
 
 # The final mark, then what separates the next sentence. The pattern starts with the mark
 # (found fast) and the sentence ends just after it.
@@ -28,12 +29,14 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
     if "sentences" in doc.cache:
         return doc.cache["sentences"]
     out: list[tuple[int, int]] = []
-    kinds = line_kinds(doc)
+    kinds, starts = line_kinds(doc), paragraph_starts(doc)
     text = doc.text
-    for line, kind in zip(doc.lines, kinds):
+    for line, kind, para in zip(doc.lines, kinds, starts):
         if kind != "content" or line.start == line.end:
             continue
         pos = line.start
+        if para != line.index and out:  # a line the layout broke: its sentence carries on
+            pos = out.pop()[0]
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
             out.append((pos, m.start() + 1))
             pos = m.end()

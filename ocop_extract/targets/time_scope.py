@@ -32,7 +32,7 @@ import regex
 
 from ..casefold import lowered
 from ..document import Doc
-from ..layout import line_kinds
+from ..layout import line_kinds, paragraph_starts
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -113,6 +113,9 @@ class TimeScopes:
         over its section, to the next heading of its rank.
         """
         lines, kinds = self._doc.lines, line_kinds(self._doc)
+        starts = paragraph_starts(self._doc)
+        while index + 1 < len(lines) and starts[index + 1] != index + 1:
+            index += 1  # the lines a PDF's layout broke off the paragraph
         end = lines[index].end
         if self._official and _is_top_heading(lines[index].text):
             for line in lines[index + 1:]:
