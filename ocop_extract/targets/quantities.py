@@ -125,6 +125,8 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     return unit_re, surface_to_unit, not_re
 
 
+# what joins the numbers of a list sharing the last one's unit: "9, 7 và 6 sản phẩm"
+_LISTED = regex.compile(r",\s*|\s+và\s+|,\s+và\s+")
 _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
 # "giữa 20 và 30 triệu đồng": "và" joins a range only after "giữa" (read backwards from the number)
 _BETWEEN = regex.compile(r"(?<![\p{L}])giữa\s+\Z", regex.I | regex.REVERSE)
@@ -230,15 +232,25 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         numbers = candidate_numbers(text, start, end, masks, lower)
     out: list[Quantity] = []
     consumed = start
+    bare: list[NumberMatch] = []  # numbers without a unit, each listed right before the next
     for i, num in enumerate(numbers):
         if num.start < consumed:
             continue
-        q = _read_quantity(text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
-        if q is not None:
-            if out and _ends_of_one_range(text, out[-1], q):
-                q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
-            out.append(q)
-            consumed = q.end
+        following = numbers[i + 1] if i + 1 < len(numbers) else None
+        q = _read_quantity(text, num, following, end)
+        if q is None:
+            listed = num.digits and following is not None and _LISTED.fullmatch(text, num.end, following.start)
+            bare = bare + [num] if listed and (not bare or _LISTED.fullmatch(text, bare[-1].end, num.start)) \
+                else ([num] if listed else [])
+            continue
+        if bare and bare[-1] is numbers[i - 1] and q.value_max is None and not q.implied_unit:
+            out += [replace(q, start=n.start, end=n.end, value=_first_value(n), raw=n.raw, words=False)
+                    for n in bare]  # "lần lượt là 9, 7 và 6 sản phẩm": the unit of the last is theirs
+        bare = []
+        if out and _ends_of_one_range(text, out[-1], q):
+            q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
+        out.append(q)
+        consumed = q.end
     return out
 
 
