@@ -289,9 +289,21 @@ def line_kind(doc: Doc, index: int) -> str:
 
 
 # a line that carries on the sentence of the line above, as text copied from a PDF does
-# ("… trong đó 97 sản" / "phẩm 3 sao và 12 sản phẩm 4 sao"): it starts with a lower-case letter
+# ("… trong đó 97 sản" / "phẩm 3 sao và 12 sản phẩm 4 sao"): it starts with a lower-case letter,
+# or with a figure under a long line ending in a lower-case word ("… gồm: ngân sách trung ương" /
+# "9.200 triệu đồng; …"), not under a table's label cell ("Thành phố Bến Tre" / "1")
 _CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}")
+_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,]*[ \t]+\p{Ll}")
+_ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
+_WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
+
+
+def _carries_on(above: str, line: str) -> bool:
+    if _ENDS_A_SENTENCE.search(above):
+        return False
+    return bool(_CARRIED_ON.match(line)) or (
+        len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line)))
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
@@ -309,9 +321,7 @@ def paragraph_starts(doc: Doc) -> list[int]:
         for i, line in enumerate(lines):
             above = i - 1
             carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
-                       and lines[above].start < lines[above].end
-                       and bool(_CARRIED_ON.match(line.text))
-                       and not _ENDS_A_SENTENCE.search(lines[above].text))
+                       and lines[above].start < lines[above].end and _carries_on(lines[above].text, line.text))
             out.append(out[above] if carried else i)
         doc.cache["paragraph_starts"] = out
     return doc.cache["paragraph_starts"]

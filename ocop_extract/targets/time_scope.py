@@ -38,6 +38,9 @@ from .years import YearExpr
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
 _CITED = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE)
 # a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
+# a period that names a plan is no time adverbial: "mục tiêu mà Chương trình OCOP giai đoạn 2021-2025 đặt ra"
+_NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\s+hoạch|dự\s+án|nghị\s+quyết|chiến\s+lược)"
+                            r"[^,.;:()\n]{0,60}\Z", regex.I | regex.REVERSE)
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
@@ -60,8 +63,21 @@ _NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\
                   r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
-_AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?(?:ngày\s+\d{1,2}\s*/\s*\d{1,2}|tháng\s+\d{1,2})"
-                    r"(?:\s*/\s*(?P<year>(?:19|20)\d{2}))?(?![\d/])")
+# "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025"
+_AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
+                    r"(?:(?:ngày\s+\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}|tháng\s+\d{1,2})"
+                    r"(?:\s*(?(sep)(?P=sep)|/)\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
+                    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?)")
+# a running period said without its year means the document's own: "9 tháng qua", "Cũng trong
+# 9 tháng", "6 tháng đầu năm", "trong năm" (a year after it makes it a year expression instead)
+_RUNNING = re.compile(r"(?:\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+(?:đầu\s+năm|qua|vừa\s+qua))?"
+                      r"(?!\s*(?:đầu\s+)?năm\s+(?:\d|nay|tới|sau|ngoái|trước|qua))(?!\s*/|\s+\d|\w)"
+                      r"|trong\s+năm(?!\s*(?:\d|nay|tới|sau|ngoái|trước|qua|học))(?!\w)")
+# a paragraph that opens on the figures of the one before carries its time scope on:
+# "Trong tổng số sản phẩm nêu trên, …", "Với kết quả trên, …", "Trong số này, …"
+_BACK_REFERENCE = re.compile(r"(?:nêu|kể)\s+trên|kết\s+quả\s+(?:trên|này|đó)|trong\s+(?:tổng\s+)?số\s+(?:này|đó|trên)"
+                             r"|trong\s+tổng\s+số")
+_BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a phrase is looked for
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
@@ -83,15 +99,33 @@ class TimeScopes:
         low = lowered(doc) or doc.text.lower()
         if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
             low = ""
+        self._low = low
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None) for m in _NOW.finditer(low)
                     if not low[m.start() - 1:m.start()].isalpha()]
-        phrases += [self._opened(m.start(), m.end(), int(m["year"]) if m["year"] else None)
+        phrases += [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
                     for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         kept = sorted(p for p in phrases if p is not None)
+        if this_year is not None:
+            kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
         self._phrases = [p for i, p in enumerate(kept) if not (i and kept[i - 1].start <= p.start < kept[i - 1].end)]
         self._starts = [p.start for p in self._phrases]
+
+    def _with_running(self, phrases: list[TimePhrase], low: str, this_year: int) -> list[TimePhrase]:
+        """`phrases` and the running periods said without a year: each takes the year of the last
+        dated phrase before it that is not in the future ("Năm 2022, …" / "Trong năm, …" → 2022),
+        else the document's own year."""
+        running = [m for m in _RUNNING.finditer(low) if not low[m.start() - 1:m.start()].isalnum()]
+        if not running:
+            return phrases
+        starts = [p.start for p in phrases]
+        out = list(phrases)
+        for m in running:
+            before = phrases[:bisect_right(starts, m.start())]
+            year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
+            out.append(self._opened(m.start(), m.end(), year))
+        return sorted(out)
 
     def _opened(self, start: int, end: int, year: int | None) -> TimePhrase:
         return TimePhrase(start, end, year, self._reach(self._doc.line_at(start).index))
@@ -102,6 +136,8 @@ class TimeScopes:
         if _CITED.search(text, line.start, expr.start) or _COMPARED.search(text, line.start, expr.start):
             return None
         year: int | None = expr.year
+        if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 64), expr.start):
+            return None
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
         return TimePhrase(expr.start, expr.end, year, self._reach(line.index), expr.kind == "deadline")
@@ -113,9 +149,7 @@ class TimeScopes:
         over its section, to the next heading of its rank.
         """
         lines, kinds = self._doc.lines, line_kinds(self._doc)
-        starts = paragraph_starts(self._doc)
-        while index + 1 < len(lines) and starts[index + 1] != index + 1:
-            index += 1  # the lines a PDF's layout broke off the paragraph
+        index = self._paragraph_end(index)
         end = lines[index].end
         if self._official and _is_top_heading(lines[index].text):
             for line in lines[index + 1:]:
@@ -130,6 +164,23 @@ class TimeScopes:
                 break
             end = line.end
         return end
+
+    def _paragraph_end(self, index: int) -> int:
+        """The last line of the paragraph holding line `index`, and of the paragraphs after it that
+        open on its figures ("Trong tổng số sản phẩm nêu trên, …")."""
+        lines, kinds, starts = self._doc.lines, line_kinds(self._doc), paragraph_starts(self._doc)
+        low = self._low
+        while True:
+            while index + 1 < len(lines) and starts[index + 1] != index + 1:
+                index += 1  # the lines a PDF's layout broke off the paragraph
+            after = index + 1
+            while after < len(lines) and lines[after].start == lines[after].end:
+                after += 1  # blank lines between paragraphs
+            if (after >= len(lines) or kinds[after] != "content" or not low
+                    or not _BACK_REFERENCE.search(low, lines[after].start,
+                                                  min(lines[after].end, lines[after].start + _BACK_REFERENCE_REACH))):
+                return index
+            index = after
 
     def year_of(self, start: int, end: int, clause_end: int | None = None) -> int | None:
         """The year governing a figure at text[start:end], or None.
