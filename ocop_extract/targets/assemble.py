@@ -27,7 +27,8 @@ from .sentences import clauses, sentences
 from .stars import stars_for
 from .tables import read_table, table_spans
 from .time_scope import TimeScopes
-from .status import heading_status, is_task_cue, is_weak_cue, status_cues, strong_target_between
+from .status import (heading_status, is_elapsed_cue, is_task_cue, is_weak_cue, status_cues,
+                     strong_target_between)
 from .years import YearExpr, year_expressions
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
@@ -116,6 +117,8 @@ def _heading_context(doc: Doc, numbers: _Numbers, all_years: list[YearExpr], low
                 elif numbered:
                     year = None
                 said = heading_status(text) if numbered or subhead else None
+                if said == "topic":  # "5. Kinh phí": as the section it stands in, else a plan's
+                    said = status if status is not None and not _TOP_HEADING.match(text) else "target"
                 if said is None and lead_in:
                     cues = status_cues(full, start, line.end, lower)
                     said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
@@ -397,7 +400,7 @@ def _open_scope(text, earlier, prev_status, para_status, para_past, s_years, sta
         said = text[cue[0]:cue[1]]
         if is_task_cue(said):
             continue
-        if any(e.start <= cue[1] + 2 and e.end > cue[1] and current(e) for e in s_years):
+        if not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and current(e) for e in s_years):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
         return cue[2], f"the cue {said!r} before it"
     if prev_status:

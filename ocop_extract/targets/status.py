@@ -32,6 +32,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
+# A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn"
+_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*[ \t]+\p{Lu}")
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
 _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 
@@ -42,6 +44,8 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
+    # a headline or line opening on the months it reports: "Nghệ An: 9 tháng có thêm 61 sản phẩm"
+    r"(?:^|(?<=:\s))(?:\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:cuối|tới|sau|tiếp|còn|đầu\s+năm\s+(?:tới|sau)))(?!\w)",
     # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself
     r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
 ]
@@ -62,7 +66,7 @@ def _phrases(phrases) -> list[str]:
 def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re.Pattern[str]"]:
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
-    actual = re.compile("|".join(_phrases(p for p in lex["actual"] if p != "hiện") + _ACTUAL_PATTERNS))
+    actual = re.compile("|".join(_phrases(p for p in lex["actual"] if p != "hiện") + _ACTUAL_PATTERNS), re.M)
     target = re.compile("|".join(_phrases(lex["target"]) + _TARGET_PATTERNS))
     after_only = re.compile("|".join(_phrases(lex["actual_after"])))
     return actual, target, phrase_regex(STRONG_TARGET), after_only
@@ -83,7 +87,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)
              if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
-              for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)]
+              for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
+              and not _NAME_WORD.match(text, m.start(), m.end() + 8)]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
              if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]
@@ -102,24 +107,25 @@ def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
 
 
 @lru_cache(maxsize=1)
-def _heading_regexes() -> tuple[regex.Pattern, regex.Pattern]:
+def _heading_regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     lex = cues()["headings"]
-    return phrase_regex(lex["actual"]), phrase_regex(lex["target"])
+    return phrase_regex(lex["actual"]), phrase_regex(lex["target"]), phrase_regex(lex["topic"])
 
 
 def heading_status(heading: str) -> str | None:
-    """What a section heading announces: results ("actual"), a plan ("target"), or None.
+    """What a section heading announces: results ("actual"), a plan ("target"), a topic whose
+    section decides ("topic"), or None.
 
     >>> heading_status("I. KẾT QUẢ THỰC HIỆN NĂM 2023"), heading_status("II. MỤC TIÊU"), heading_status("1. Mục tiêu chung")
     ('actual', 'target', 'target')
-    >>> heading_status("III. KẾT QUẢ NĂM 2023 VÀ NHIỆM VỤ NĂM 2024") is None
-    True
+    >>> heading_status("III. KẾT QUẢ NĂM 2023 VÀ NHIỆM VỤ NĂM 2024") is None, heading_status("5. Kinh phí")
+    (True, 'topic')
     """
-    actual, target = _heading_regexes()
+    actual, target, topic = _heading_regexes()
     a, t = actual.search(heading), target.search(heading)
     if a and t:
         return None
-    return "actual" if a else "target" if t else None
+    return "actual" if a else "target" if t else "topic" if topic.search(heading) else None
 
 
 # Cues that also qualify a noun ("sản phẩm đã có sao"): they do not override the
@@ -146,6 +152,21 @@ def is_task_cue(cue: str) -> bool:
     (True, False)
     """
     return " ".join(cue.lower().split()) in _task_cues()
+
+
+@lru_cache(maxsize=1)
+def _elapsed_cues() -> tuple[str, ...]:
+    return tuple(cues()["status"]["elapsed"])
+
+
+def is_elapsed_cue(cue: str) -> bool:
+    """Whether an actual cue names a period gone by, which reports whatever year follows it.
+
+    >>> is_elapsed_cue("9 tháng đầu năm"), is_elapsed_cue("riêng năm")
+    (True, False)
+    """
+    said = " ".join(cue.lower().split())
+    return any(said.endswith(e) for e in _elapsed_cues())
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
