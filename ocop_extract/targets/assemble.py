@@ -25,7 +25,7 @@ from .quantities import Quantity, candidate_numbers, find_quantities
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
-from .tables import TableContext, read_table, table_spans
+from .tables import read_table, table_context, table_spans
 from .time_scope import TimeScopes
 from .status import heading_status, is_task_cue, is_weak_cue, status_cues, strong_target_between
 from .years import YearExpr, year_expressions
@@ -224,9 +224,7 @@ def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Option
     """The figures of tables (see `tables`); the heading above one, else the genre, gives its context."""
     out = []
     for first, last in table_spans(line_kinds(doc)):
-        h_year, h_status = headings.get(first, (None, None))
-        status = h_status or ("target" if official else "actual")
-        context = TableContext(status, h_year or (years.default if status == "target" else None), province)
+        context = table_context(headings.get(first), official, years.default, province)
         for cell in read_table(doc, first, last, years.default, context):
             src = doc.source_span(cell.start, cell.end)
             out.append(Target(

@@ -51,7 +51,7 @@ _UNIT_HEADER = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị(?:\s+tính)?|đvt)(?!
 _ACTUAL_HEADER = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|ước|đã\s+đạt|lũy\s+kế|kết\s+quả|hiện\s+có)(?![\p{L}])", regex.I)
 _SHARE_HEADER = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|so\s+(?:với\s+)?(?:kh|kế\s+hoạch))(?![\p{L}])|%", regex.I)
 _PLAN_HEADER = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|kh|dự\s+kiến|giao)(?![\p{L}])", regex.I)
-_HEADER_UNIT = regex.compile(r"\(\s*(?P<unit>[^()]+?)\s*\)\s*\Z")
+_HEADER_UNIT = regex.compile(r"\(\s*(?:(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z", regex.I)
 _PLACE_HEADER = regex.compile(
     r"(?<![\p{L}])(?:đơn\s+vị|địa\s+phương|địa\s+bàn|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|tỉnh)(?![\p{L}])", regex.I)
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
@@ -86,6 +86,20 @@ class TableContext:
     province: str | None = None
 
 
+def table_context(heading: tuple[int | None, str | None] | None, official: bool, plan_year: int | None,
+                  province: str | None) -> TableContext:
+    """The context of a table under `heading` (its year and status, from the heading above it).
+
+    Without a heading's status, an official text's table is the plan's and a news page's what is.
+
+    >>> table_context((None, None), True, 2025, "Lào Cai"), table_context((2023, "actual"), True, 2025, None).year
+    (TableContext(status='target', year=2025, province='Lào Cai'), 2023)
+    """
+    year, status = heading or (None, None)
+    status = status or ("target" if official else "actual")
+    return TableContext(status, year or (plan_year if status == "target" else None), province)
+
+
 def _cells(text: str, start: int) -> list[GridCell]:
     """(start, end, text) of each "|" cell of a line starting at `start`."""
     out, pos = [], 0
@@ -95,14 +109,19 @@ def _cells(text: str, start: int) -> list[GridCell]:
     return out
 
 
-def _column_kind(header: str, has_unit: bool) -> str | None:
+def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | None:
+    """What a figure column holds: actual, share (of the plan), target, context (neither said), or None.
+
+    A header's "(%)" makes a share only when it says "so (với) kế hoạch"; a column
+    that says neither plan nor result needs a unit, in its header or a unit column.
+    """
     if _ACTUAL_HEADER.search(header):
         return "actual"
-    if _SHARE_HEADER.search(header) and not (has_unit and not _SHARE_OF_PLAN.search(header)):
+    if _SHARE_HEADER.search(header) and not (header_unit and not _SHARE_OF_PLAN.search(header)):
         return "share"
     if _PLAN_HEADER.search(header) or _YEAR.search(header):
         return "target"
-    return "context" if has_unit else None
+    return "context" if header_unit or unit_column else None
 
 
 _SHARE_OF_PLAN = regex.compile(r"(?<![\p{L}])so\s+(?:với\s+)?(?:kh|kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])", regex.I)
@@ -121,7 +140,11 @@ def _unit_of(cell: str) -> tuple[str, str, float] | None:
 
 
 def _header_unit(header: str) -> tuple[str, str, float] | None:
-    """The unit a header gives in parentheses: "Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6."""
+    """The unit a header gives in parentheses: "Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6.
+
+    >>> _header_unit("Kinh phí (ĐVT: tỷ đồng)"), _header_unit("Xã NTM nâng cao (xã)"), _header_unit("Ghi chú")
+    (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
+    """
     m = _HEADER_UNIT.search(header)
     return _unit_of(m.group("unit")) if m else None
 
@@ -172,10 +195,10 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     units = [_header_unit(h) for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i)
-             else _column_kind(h, units[i] is not None) for i, h in enumerate(header)]
+             else _column_kind(h, units[i] is not None, unit_col is not None) for i, h in enumerate(header)]
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
-    places = label_col is not None and unit_col is None and bool(_PLACE_HEADER.search(header[label_col]))
+    places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
     years = [int(y.group()) if (y := _YEAR.search(h)) else None for h in header]
     out: list[Cell] = []
     for cells in grid.rows:
@@ -185,6 +208,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                       and not _NUMBER_CELL.fullmatch(c[2]) and c[2]), "")
         row_unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
         scope = _place(label, header[label_col], context.province) if places else None
+        total = bool(TOTAL_LABEL.fullmatch(label))
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
@@ -195,13 +219,21 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                 (unit_i, unit_text, scale), status = ("%", "%", 1), "actual"
             else:
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
-            year = years[i] or (context.year if kind == "context" else default_year if status == "target" else None)
+            year = _year(kind, status, years[i], default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
-            metric = _HEADER_UNIT.sub("", header[i]).strip() if places else label
+            # a row of a place, or the total of the places: the column says what is counted
+            metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or (places and total) else label
             out.append(Cell(m.start("n"), m.end("n"), parse_digits(m.group("n")) * scale, unit_i, unit_text,
                             status, year, stars if unit_i in ("product", "%") else None, metric, scope,
                             _why(kind, status, units[i] is not None)))
     return out
+
+
+def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
+    """A target's year: its header's, else the plan's; an actual's: none, unless the context's column."""
+    if kind == "context":
+        return stated or context.year
+    return (stated or default_year) if status == "target" else None
 
 
 def _why(kind: str, status: str, header_unit: bool) -> str:

@@ -21,6 +21,8 @@ number of columns. Each row then opens with the next ordinal, then its label,
 then one line per figure column (a figure, or "-" for none); a total row
 ("Tổng", "Tổng cộng", "Cộng", "Toàn tỉnh") has no ordinal. The first run of
 lines that fits no row ends the table; under two numbered rows there is none.
+A header cut over two lines would give a wrong column count: no row fits it,
+and nothing is read (a wrong figure is worse than a missing one).
 The grid it gives is read as a "|" table's (`tables.read_table`).
 
 >>> from ocop_extract.document import Doc
@@ -90,14 +92,17 @@ def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | No
 
 
 def vertical_grid(doc: Doc, first: int) -> Grid | None:
-    """The table laid out one cell per line from line `first` (its "STT"), or None."""
-    lines = doc.lines
-    if not ORDINAL_HEADER.fullmatch(lines[first].text):
+    """The table laid out one cell per line from line `first` (its "STT"), or None.
+
+    Blank lines between cells (some PDF copies leave them) are passed over.
+    """
+    if not ORDINAL_HEADER.fullmatch(doc.lines[first].text):
         return None
-    i = first + 1
-    while i < len(lines) and i - first <= _MAX_COLUMNS and _is_header(lines[i].text):
+    lines = [line for line in doc.lines[first:] if line.text.strip()]
+    i = 1
+    while i < len(lines) and i <= _MAX_COLUMNS and _is_header(lines[i].text):
         i += 1
-    header = [_cell(line) for line in lines[first:i]]
+    header = [_cell(line) for line in lines[:i]]
     if len(header) < 3:  # the ordinal, the label and at least one figure column
         return None
     rows: list[list[Cell]] = []
@@ -106,4 +111,4 @@ def vertical_grid(doc: Doc, first: int) -> Grid | None:
         rows.append(row)
         numbered += 1 if row[0][2] else 0
         i += len(header) - (0 if row[0][2] else 1)
-    return Grid(header, rows, i) if numbered >= 2 else None
+    return Grid(header, rows, lines[i - 1].index + 1) if numbered >= 2 else None
