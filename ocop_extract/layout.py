@@ -239,7 +239,7 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
                 and lines[j].text.count("|") + 1 == cells:
             j += 1
         if j - i < 2 and kinds[i] == "content" and (grid := vertical_grid(doc, i)) is not None \
-                and all(kind == "content" for kind in kinds[i:grid.end]):
+                and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
             j = grid.end  # a table a PDF copy laid out one cell per line
         elif j - i < 2 or not any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
             i += 1

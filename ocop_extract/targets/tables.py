@@ -43,7 +43,7 @@ from ..document import Doc
 from .numbers import DIGITS, parse_digits
 from .quantities import _unit_regex
 from .scope import subject_place
-from .vertical import ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
+from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
@@ -205,7 +205,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         if len(cells) != len(header):
             continue
         label = next((c[2] for i, c in enumerate(cells) if kinds[i] is None and i != unit_col
-                      and not _NUMBER_CELL.fullmatch(c[2]) and c[2]), "")
+                      and not _NUMBER_CELL.fullmatch(c[2]) and not ORDINAL_CELL.fullmatch(c[2]) and c[2]), "")
         row_unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
         scope = _place(label, header[label_col], context.province) if places else None
         total = bool(TOTAL_LABEL.fullmatch(label))

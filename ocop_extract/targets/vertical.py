@@ -46,6 +46,7 @@ Cell = tuple[int, int, str]  # (start, end, stripped text) in normalised-text of
 ORDINAL_HEADER = regex.compile(r"\s*(?:stt|tt|số\s+tt)\s*", regex.I)
 TOTAL_LABEL = regex.compile(
     r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận))\s*:?\s*", regex.I)
+ORDINAL_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVX]{1,4})\.?\s*")
 _FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
 _MAX_COLUMNS = 12
 _MAX_HEADER = 80  # a longer line is prose, not a column header
@@ -69,12 +70,13 @@ def _cell(line: Line) -> Cell:
 
 def _is_header(text: str) -> bool:
     text = text.strip()
-    return bool(text) and len(text) <= _MAX_HEADER and "|" not in text and not _FIGURE.fullmatch(text)
+    return bool(text) and len(text) <= _MAX_HEADER and "|" not in text and not _FIGURE.fullmatch(text) \
+        and not ORDINAL_CELL.fullmatch(text)
 
 
 def _is_label(text: str) -> bool:
     text = text.strip()
-    return bool(text) and len(text) <= _MAX_LABEL and not _FIGURE.fullmatch(text)
+    return bool(text) and len(text) <= _MAX_LABEL and not _FIGURE.fullmatch(text) and not ORDINAL_CELL.fullmatch(text)
 
 
 def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | None:
