@@ -24,6 +24,7 @@ import regex
 from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
+from .targets.vertical import vertical_grid
 
 
 @dataclass(frozen=True)
@@ -227,6 +228,7 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
     """Runs of two or more lines cut into the same number (≥ 3) of "|" cells, with figures: a table.
 
     A single line of "|"-separated words stays furniture (a menu: "Lưu trữ | Ghi chú | In").
+    So are the lines of a table laid out one cell per line (`targets.vertical`).
     """
     lines = doc.lines
     i = 0
@@ -236,12 +238,15 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
         while j < len(lines) and kinds[j] in ("content", "furniture") and cells >= 3 \
                 and lines[j].text.count("|") + 1 == cells:
             j += 1
-        if j - i >= 2 and any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
-            for k in range(i, j):
-                kinds[k] = "table"
-            i = j
-        else:
+        if j - i < 2 and kinds[i] == "content" and (grid := vertical_grid(doc, i)) is not None \
+                and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
+            j = grid.end  # a table a PDF copy laid out one cell per line
+        elif j - i < 2 or not any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
             i += 1
+            continue
+        for k in range(i, j):
+            kinds[k] = "table"
+        i = j
 
 
 def _keep_prose(doc: Doc, kinds: list[str]) -> None:

@@ -19,7 +19,7 @@ from ocop_extract.options import Options
 from ocop_extract.targets.assemble import assemble_targets
 
 CORPUS = Path(__file__).parent / "corpus"
-DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars")
+DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars", "tables")
 DEFAULT_META = {"plan_years": [2024, 2024], "province": "Quảng Nam", "genre": "official"}
 
 

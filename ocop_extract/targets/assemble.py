@@ -25,7 +25,7 @@ from .quantities import Quantity, candidate_numbers, find_quantities
 from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
-from .tables import read_table, table_spans
+from .tables import read_table, table_context, table_spans
 from .time_scope import TimeScopes
 from .status import (heading_status, is_elapsed_cue, is_task_cue, is_weak_cue, status_cues,
                      strong_target_between)
@@ -218,22 +218,24 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                 span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
                 explain=why if options.explain else None,
             ))
-    out.extend(_table_targets(doc, years, default_scope, options))
+    out.extend(_table_targets(doc, years, default_scope, options, headings, official, province))
     out.sort(key=lambda t: t.span[0])
     return out
 
 
-def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Options) -> list[Target]:
-    """The figures of "|" tables (see `tables`)."""
+def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Options, headings: dict,
+                   official: bool, province: str | None) -> list[Target]:
+    """The figures of tables (see `tables`); the heading above one, else the genre, gives its context."""
     out = []
     for first, last in table_spans(line_kinds(doc)):
-        for cell in read_table(doc, first, last, years.default):
+        context = table_context(headings.get(first), official, years.default, province)
+        for cell in read_table(doc, first, last, years.default, context):
             src = doc.source_span(cell.start, cell.end)
             out.append(Target(
                 value=cell.value, comparator="=", unit=cell.unit, unit_text=cell.unit_text, stars=cell.stars,
-                year=cell.year, status=cell.status, scope=scope, metric=cell.metric or None, span=src,
+                year=cell.year, status=cell.status, scope=cell.scope or scope, metric=cell.metric or None, span=src,
                 text=doc.source[src[0]:src[1]], rule="table_cell", confidence=0.85,
-                explain=[f"table cell: {cell.status} column, unit from the row's unit cell"] if options.explain else None,
+                explain=[cell.why] if options.explain else None,
             ))
     return out
 

@@ -3,16 +3,34 @@
     STT | Chỉ tiêu | Đơn vị | Kế hoạch 2024 | Thực hiện 6 tháng | Tỷ lệ so KH (%)
     1 | Sản phẩm OCOP công nhận mới | sản phẩm | 25 | 11 | 44
 
-The header says what each column holds: the unit ("Đơn vị", "ĐVT"), planned
-figures ("Kế hoạch 2024", "Chỉ tiêu", "Mục tiêu" → targets, with the header's
-year), achieved figures ("Thực hiện", "Ước thực hiện", "Lũy kế" → actuals) and
-shares of the plan ("Tỷ lệ so KH (%)" → actual percentages). The row's label is
-the metric and may carry a star class ("Trong đó: đạt 4 sao").
+The header says what each column holds: the unit ("Đơn vị", "ĐVT", when its
+cells are units), planned figures ("Kế hoạch 2024", "Chỉ tiêu", "Mục tiêu" →
+targets, with the header's year), achieved figures ("Thực hiện", "Ước thực
+hiện", "Lũy kế" → actuals) and shares of the plan ("Tỷ lệ so KH (%)" → actual
+percentages). The row's label is the metric and may carry a star class
+("Trong đó: đạt 4 sao").
+
+An annex often gives one figure per place instead, the unit in each column's
+header and the places in the label column ("Đơn vị", "Huyện, thành phố"):
+
+    STT | Đơn vị | Số sản phẩm mới (sản phẩm) | Kinh phí hỗ trợ (triệu đồng)
+    2 | Huyện Tam Đường | 6 | 480
+    Tổng cộng | | 30 | 2.400
+
+A header's parenthesised unit gives its column's unit and scale; a column whose
+header says neither plan nor result takes the status and year of the table's
+context (`TableContext`: the heading above it, the document's plan years); a
+row's place is its scope, a total row ("Tổng cộng", "Toàn tỉnh") keeps the
+document's. Tables a PDF copy lays out one cell per line are read the same way
+(`vertical`).
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("t", "STT | Chỉ tiêu | Đơn vị | Kế hoạch 2024 | Thực hiện\\n1 | Sản phẩm OCOP | sản phẩm | 25 | 11")
 >>> [(c.value, c.unit, c.status, c.year) for c in read_table(doc, 0, 2, default_year=2024)]
 [(25.0, 'product', 'target', 2024), (11.0, 'product', 'actual', None)]
+>>> doc = Doc.from_text("t", "STT | Đơn vị | Số sản phẩm mới (sản phẩm)\\n1 | Huyện Sìn Hồ | 3\\n2 | Huyện Than Uyên | 5")
+>>> [(c.value, c.unit, c.status, c.year, c.scope) for c in read_table(doc, 0, 3, 2024, TableContext("target", 2024))]
+[(3.0, 'product', 'target', 2024, 'Sìn Hồ'), (5.0, 'product', 'target', 2024, 'Than Uyên')]
 """
 
 from __future__ import annotations
@@ -24,13 +42,19 @@ import regex
 from ..document import Doc
 from .numbers import DIGITS, parse_digits
 from .quantities import _unit_regex
+from .scope import subject_place
+from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
+_NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
 _UNIT_HEADER = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị(?:\s+tính)?|đvt)(?![\p{L}])", regex.I)
-_ORDINAL_HEADER = regex.compile(r"\s*(?:stt|tt|số\s+tt)\s*", regex.I)
 _ACTUAL_HEADER = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|ước|đã\s+đạt|lũy\s+kế|kết\s+quả|hiện\s+có)(?![\p{L}])", regex.I)
 _SHARE_HEADER = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|so\s+(?:với\s+)?(?:kh|kế\s+hoạch))(?![\p{L}])|%", regex.I)
 _PLAN_HEADER = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|kh|dự\s+kiến|giao)(?![\p{L}])", regex.I)
+_HEADER_UNIT = regex.compile(r"\(\s*(?:(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z", regex.I)
+_PLACE_HEADER = regex.compile(
+    r"(?<![\p{L}])(?:đơn\s+vị|địa\s+phương|địa\s+bàn|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|tỉnh)(?![\p{L}])", regex.I)
+_BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _STARS = regex.compile(r"(?<!\d)0?([1-5])\s*sao", regex.I)
 _MONEY = {"đồng": 1, "nghìn đồng": 1e3, "ngàn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9, "triệu": 1e6, "tỷ": 1e9}
@@ -49,9 +73,34 @@ class Cell:
     year: int | None
     stars: int | None
     metric: str
+    scope: str | None = None  # the row's place, when the label column holds places
+    why: str = ""
 
 
-def _cells(text: str, start: int) -> list[tuple[int, int, str]]:
+@dataclass(frozen=True)
+class TableContext:
+    """What a table's surroundings say of a column whose header says neither plan nor result."""
+
+    status: str = "target"
+    year: int | None = None
+    province: str | None = None
+
+
+def table_context(heading: tuple[int | None, str | None] | None, official: bool, plan_year: int | None,
+                  province: str | None) -> TableContext:
+    """The context of a table under `heading` (its year and status, from the heading above it).
+
+    Without a heading's status, an official text's table is the plan's and a news page's what is.
+
+    >>> table_context((None, None), True, 2025, "Lào Cai"), table_context((2023, "actual"), True, 2025, None).year
+    (TableContext(status='target', year=2025, province='Lào Cai'), 2023)
+    """
+    year, status = heading or (None, None)
+    status = status or ("target" if official else "actual")
+    return TableContext(status, year or (plan_year if status == "target" else None), province)
+
+
+def _cells(text: str, start: int) -> list[GridCell]:
     """(start, end, text) of each "|" cell of a line starting at `start`."""
     out, pos = [], 0
     for part in text.split("|"):
@@ -60,14 +109,22 @@ def _cells(text: str, start: int) -> list[tuple[int, int, str]]:
     return out
 
 
-def _column_kind(header: str) -> str | None:
+def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | None:
+    """What a figure column holds: actual, share (of the plan), target, context (neither said), or None.
+
+    A header's "(%)" makes a share only when it says "so (với) kế hoạch"; a column
+    that says neither plan nor result needs a unit, in its header or a unit column.
+    """
     if _ACTUAL_HEADER.search(header):
         return "actual"
-    if _SHARE_HEADER.search(header):
+    if _SHARE_HEADER.search(header) and not (header_unit and not _SHARE_OF_PLAN.search(header)):
         return "share"
     if _PLAN_HEADER.search(header) or _YEAR.search(header):
         return "target"
-    return None
+    return "context" if header_unit or unit_column else None
+
+
+_SHARE_OF_PLAN = regex.compile(r"(?<![\p{L}])so\s+(?:với\s+)?(?:kh|kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])", regex.I)
 
 
 def _unit_of(cell: str) -> tuple[str, str, float] | None:
@@ -82,44 +139,107 @@ def _unit_of(cell: str) -> tuple[str, str, float] | None:
     return (surface_to_unit[m.group("unit")], cell.strip(), 1) if m else None
 
 
+def _header_unit(header: str) -> tuple[str, str, float] | None:
+    """The unit a header gives in parentheses: "Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6.
+
+    >>> _header_unit("Kinh phí (ĐVT: tỷ đồng)"), _header_unit("Xã NTM nâng cao (xã)"), _header_unit("Ghi chú")
+    (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
+    """
+    m = _HEADER_UNIT.search(header)
+    return _unit_of(m.group("unit")) if m else None
+
+
+def _filled(rows: list[list[str]], column: int) -> list[str]:
+    return [r[column] for r in rows if column < len(r) and not _NONE_CELL.fullmatch(r[column])]
+
+
 def _mostly_numbers(rows: list[list[str]], column: int) -> bool:
     """Whether most filled cells of `column` hold a figure (else it is the rows' labels)."""
-    filled = [r[column] for r in rows if column < len(r) and r[column]]
+    filled = _filled(rows, column)
     return bool(filled) and sum(1 for c in filled if _NUMBER_CELL.fullmatch(c)) * 2 > len(filled)
 
 
-def read_table(doc: Doc, first: int, last: int, default_year: int | None) -> list[Cell]:
-    """The figures of the table on lines first..last-1 (the first line is its header)."""
+def _mostly_units(rows: list[list[str]], column: int) -> bool:
+    """Whether most filled cells of `column` are units (else "Đơn vị" names places or bodies)."""
+    filled = _filled(rows, column)
+    return bool(filled) and sum(1 for c in filled if _unit_of(c)) * 2 > len(filled)
+
+
+def _place(label: str, header: str, province: str | None) -> str | None:
+    """The place a row's label names ("Huyện Tam Đường" → "Tam Đường"); None for a total row.
+
+    A name without its level ("Châu Thành") is a place only under a header that
+    names the level ("Huyện, thành phố"), not under "Đơn vị", which may list bodies.
+    """
+    if TOTAL_LABEL.fullmatch(label):
+        return None
+    bare = _BARE_PLACE.fullmatch(label) and not _UNIT_HEADER.fullmatch(header.strip())
+    return subject_place(label, province) or (label if bare else None)
+
+
+def _bar_grid(doc: Doc, first: int, last: int) -> Grid:
     lines = doc.lines[first:last]
-    header = [c[2] for c in _cells(lines[0].text, lines[0].start)]
-    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h)), None)
-    rows = [[c[2] for c in _cells(line.text, line.start)] for line in lines[1:]]
-    kinds = [None if i == unit_col or _ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i)
-             else _column_kind(h) for i, h in enumerate(header)]
+    return Grid(_cells(lines[0].text, lines[0].start), [_cells(line.text, line.start) for line in lines[1:]], last)
+
+
+def read_table(doc: Doc, first: int, last: int, default_year: int | None,
+               context: TableContext = TableContext()) -> list[Cell]:
+    """The figures of the table on lines first..last-1 (the first line is its header)."""
+    grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else vertical_grid(doc, first)
+    return _read_grid(doc, grid, default_year, context) if grid else []
+
+
+def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableContext) -> list[Cell]:
+    header = [c[2] for c in grid.header]
+    rows = [[c[2] for c in row] for row in grid.rows]
+    units = [_header_unit(h) for h in header]
+    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
+    kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i)
+             else _column_kind(h, units[i] is not None, unit_col is not None) for i, h in enumerate(header)]
+    label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
+                      and not ORDINAL_HEADER.fullmatch(h)), None)
+    places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
     years = [int(y.group()) if (y := _YEAR.search(h)) else None for h in header]
     out: list[Cell] = []
-    for line in lines[1:]:
-        cells = _cells(line.text, line.start)
+    for cells in grid.rows:
         if len(cells) != len(header):
             continue
         label = next((c[2] for i, c in enumerate(cells) if kinds[i] is None and i != unit_col
-                      and not _NUMBER_CELL.fullmatch(c[2]) and c[2]), "")
-        unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
-        stars = int(s.group(1)) if (s := _STARS.search(label)) else None
+                      and not _NUMBER_CELL.fullmatch(c[2]) and not ORDINAL_CELL.fullmatch(c[2]) and c[2]), "")
+        row_unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
+        scope = _place(label, header[label_col], context.province) if places else None
+        total = bool(TOTAL_LABEL.fullmatch(label))
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
+            unit = units[i] or row_unit
             if not m or (unit is None and kind != "share"):
                 continue
             if kind == "share":
-                unit_i, unit_text, scale, status = "%", "%", 1, "actual"
+                (unit_i, unit_text, scale), status = ("%", "%", 1), "actual"
             else:
-                unit_i, unit_text, scale = unit
-                status = kind
-            year = (years[i] or default_year) if status == "target" else None
+                (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
+            year = _year(kind, status, years[i], default_year, context)
+            stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
+            # a row of a place, or the total of the places: the column says what is counted
+            metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or (places and total) else label
             out.append(Cell(m.start("n"), m.end("n"), parse_digits(m.group("n")) * scale, unit_i, unit_text,
-                            status, year, stars if unit_i in ("product", "%") else None, label))
+                            status, year, stars if unit_i in ("product", "%") else None, metric, scope,
+                            _why(kind, status, units[i] is not None)))
     return out
+
+
+def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
+    """A target's year: its header's, else the plan's; an actual's: none, unless the context's column."""
+    if kind == "context":
+        return stated or context.year
+    return (stated or default_year) if status == "target" else None
+
+
+def _why(kind: str, status: str, header_unit: bool) -> str:
+    said = "the table's context" if kind == "context" else "its column header"
+    unit = "the column header" if header_unit else "the row's unit cell"
+    return f"table cell: {status} ({said}), unit from {unit}"
 
 
 def table_spans(kinds: list[str]) -> list[tuple[int, int]]:

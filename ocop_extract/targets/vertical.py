@@ -1,0 +1,116 @@
+"""Tables a PDF copy lays out one cell per line: "STT", the column headers, then the rows.
+
+    STT
+    Huyện, thành phố
+    Xã NTM nâng cao (xã)
+    Xã NTM kiểu mẫu (xã)
+    1
+    Chợ Lách
+    2
+    -
+    2
+    Ba Tri
+    3
+    1
+    Tổng
+    5
+    1
+
+The lines between "STT" and the first ordinal "1" are the headers and give the
+number of columns. Each row then opens with the next ordinal, then its label,
+then one line per figure column (a figure, or "-" for none); a total row
+("Tổng", "Tổng cộng", "Cộng", "Toàn tỉnh") has no ordinal. The first run of
+lines that fits no row ends the table; under two numbered rows there is none.
+A header cut over two lines would give a wrong column count: no row fits it,
+and nothing is read (a wrong figure is worse than a missing one).
+The grid it gives is read as a "|" table's (`tables.read_table`).
+
+>>> from ocop_extract.document import Doc
+>>> doc = Doc.from_text("t", __doc__.split("\\n\\n")[1].replace("    ", "") + "\\nTM. ỦY BAN")
+>>> grid = vertical_grid(doc, 0)
+>>> [c[2] for c in grid.header], [[c[2] for c in row] for row in grid.rows], grid.end
+(['STT', 'Huyện, thành phố', 'Xã NTM nâng cao (xã)', 'Xã NTM kiểu mẫu (xã)'], [['1', 'Chợ Lách', '2', '-'], ['2', 'Ba Tri', '3', '1'], ['', 'Tổng', '5', '1']], 15)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from ..document import Doc, Line
+from .numbers import DIGITS
+
+Cell = tuple[int, int, str]  # (start, end, stripped text) in normalised-text offsets
+
+ORDINAL_HEADER = regex.compile(r"\s*(?:stt|tt|số\s+tt)\s*", regex.I)
+TOTAL_LABEL = regex.compile(
+    r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận))\s*:?\s*", regex.I)
+ORDINAL_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVX]{1,4})\.?\s*")
+_FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
+_MAX_COLUMNS = 12
+_MAX_HEADER = 80  # a longer line is prose, not a column header
+_MAX_LABEL = 120
+
+
+@dataclass(frozen=True)
+class Grid:
+    """A table's header cells and rows of cells, and the index of the line after it."""
+
+    header: list[Cell]
+    rows: list[list[Cell]]
+    end: int
+
+
+def _cell(line: Line) -> Cell:
+    text = line.text.strip()
+    start = line.start + line.text.find(text) if text else line.start
+    return start, start + len(text), text
+
+
+def _is_header(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text) <= _MAX_HEADER and "|" not in text and not _FIGURE.fullmatch(text) \
+        and not ORDINAL_CELL.fullmatch(text)
+
+
+def _is_label(text: str) -> bool:
+    text = text.strip()
+    return bool(text) and len(text) <= _MAX_LABEL and not _FIGURE.fullmatch(text) and not ORDINAL_CELL.fullmatch(text)
+
+
+def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | None:
+    """The row starting at line i (its ordinal cell empty for a total row), or None."""
+    head = lines[i].text.strip() if i < len(lines) else ""
+    if head.rstrip(".").lstrip("0") == str(ordinal):
+        cells = [_cell(line) for line in lines[i:i + width]]
+    elif TOTAL_LABEL.fullmatch(head):
+        cells = [(lines[i].start, lines[i].start, "")] + [_cell(line) for line in lines[i:i + width - 1]]
+    else:
+        return None
+    if len(cells) < width or not _is_label(cells[1][2]) or not all(_FIGURE.fullmatch(c[2]) for c in cells[2:]):
+        return None
+    return cells
+
+
+def vertical_grid(doc: Doc, first: int) -> Grid | None:
+    """The table laid out one cell per line from line `first` (its "STT"), or None.
+
+    Blank lines between cells (some PDF copies leave them) are passed over.
+    """
+    if not ORDINAL_HEADER.fullmatch(doc.lines[first].text):
+        return None
+    lines = [line for line in doc.lines[first:] if line.text.strip()]
+    i = 1
+    while i < len(lines) and i <= _MAX_COLUMNS and _is_header(lines[i].text):
+        i += 1
+    header = [_cell(line) for line in lines[:i]]
+    if len(header) < 3:  # the ordinal, the label and at least one figure column
+        return None
+    rows: list[list[Cell]] = []
+    numbered = 0
+    while (row := _row(lines, i, len(header), numbered + 1)) is not None:
+        rows.append(row)
+        numbered += 1 if row[0][2] else 0
+        i += len(header) - (0 if row[0][2] else 1)
+    return Grid(header, rows, lines[i - 1].index + 1) if numbered >= 2 else None
