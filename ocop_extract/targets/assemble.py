@@ -26,7 +26,7 @@ from .scope import subject_place
 from .sentences import clauses, sentences
 from .stars import stars_for
 from .tables import read_table, table_context, table_spans
-from .time_scope import TimeScopes
+from .time_scope import TimeScopes, opens_on_previous
 from .status import (heading_status, is_elapsed_cue, is_task_cue, is_weak_cue, status_cues,
                      strong_target_between)
 from .years import YearExpr, year_expressions
@@ -146,12 +146,16 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     out: list[Target] = []
     para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
     para_status: str | None = None   # the status of the last quantity of the paragraph
+    para_first: str | None = None    # the status of its first quantity (what a paragraph after refers to)
     para_past = False                # an earlier sentence of the paragraph spoke of a past year
     paragraph_of = paragraph_starts(doc)
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
         if paragraph_of[line_index] != para_line:
-            para_line, para_year, para_status, para_past = paragraph_of[line_index], None, None, False
+            para_line, para_year = paragraph_of[line_index], None
+            # "Trong tổng số sản phẩm nêu trên, …" speaks of the paragraph's main figure, the first
+            para_status, para_first = (para_first, None) if opens_on_previous(lower, s_start, s_end) else (None, None)
+            para_past = para_past and para_status is not None
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = _within(all_years, s_start, s_end)
         carried = para_year
@@ -190,6 +194,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
                              getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
                              sentence_past, next_start)
             prev_status = para_status = status
+            para_first = para_first or status
             prev_end = q.end
             if status == "target":
                 year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
@@ -280,6 +285,10 @@ def _spelled_out(text: str, q: Quantity, prev: Quantity | None) -> bool:
     return bool(prev is not None and not prev.words and _SPELLED_OUT.fullmatch(text, prev.end, q.start))
 
 
+# what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
+_FORMER_UNITS = regex.compile(r"\s+(?:cũ(?![\p{L}])|trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp))", regex.I)
+
+
 def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str],
                earlier: list[Target]) -> Quantity | None:
     """The quantity as read, or None for readings that are too often not quantities.
@@ -294,6 +303,8 @@ def _plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[st
         if comparator == "=" and not _ADDITIVE.search(window) and not listed:
             return None  # "là một sản phẩm đặc trưng", "một trong những …"
         why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
+    if q.unit == "admin_unit" and _FORMER_UNITS.match(text, q.end, q.end + 40):
+        return None  # "của ba địa phương cũ", "hai tỉnh trước hợp nhất": the units merged, not a figure
     if q.unit_text.lower() == "điểm":
         kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
         if kinds:

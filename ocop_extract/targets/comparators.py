@@ -43,6 +43,8 @@ def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
 
 
 _NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
+# "trên" after these is "above" in the text, not "more than": "trong tổng số nêu trên có 79 sản phẩm"
+_ABOVE_BEFORE = regex.compile(r"(?<![\p{L}])(?:nêu|kể|nói|ở|như|phía|bên|số\s+liệu)\s+\Z", regex.I | regex.REVERSE)
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 
@@ -59,13 +61,17 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
         return "range", start
     if m and m.group("cue") == "Từ" and _NAME_BEFORE.search(text, floor, window_start + m.start()):
         m = None  # "huyện Đại Từ 7 sản phẩm": a capital after a word is a name, not "từ"
+    if m and m.group("cue").lower() == "trên" and _ABOVE_BEFORE.search(text, floor, window_start + m.start()):
+        m = None
+    a = _after_regex()[0].match(text, q.end, min(len(text), q.end + 48))
     if m:
         cue = " ".join(m.group("cue").lower().split())
         comp = _before_regex()[1][cue]
         if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
+        if cue == "từ" and a:  # "từ 60% trở xuống": the word after says which way
+            return _after_regex()[1][" ".join(a.group("cue").lower().split())], window_start + m.start()
         return comp, window_start + m.start()
-    a = _after_regex()[0].match(text, q.end, min(len(text), q.end + 48))
     if a:
         return _after_regex()[1][" ".join(a.group("cue").lower().split())], q.start
     return "=", q.start

@@ -81,6 +81,15 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
+def opens_on_previous(low: str, start: int, end: int) -> bool:
+    """Whether the paragraph at low[start:end] (lower-cased text) opens on the figures of the one before.
+
+    >>> opens_on_previous("trong tổng số sản phẩm nêu trên có 79 sản phẩm 5 sao.", 0, 50)
+    True
+    """
+    return bool(_BACK_REFERENCE.search(low, start, min(end, start + _BACK_REFERENCE_REACH)))
+
+
 class TimePhrase(NamedTuple):
     start: int
     end: int
@@ -177,10 +186,14 @@ class TimeScopes:
             while after < len(lines) and lines[after].start == lines[after].end:
                 after += 1  # blank lines between paragraphs
             if (after >= len(lines) or kinds[after] != "content" or not low
-                    or not _BACK_REFERENCE.search(low, lines[after].start,
-                                                  min(lines[after].end, lines[after].start + _BACK_REFERENCE_REACH))):
+                    or not opens_on_previous(low, lines[after].start, lines[after].end)):
                 return index
             index = after
+
+    def _ahead(self, phrase: TimePhrase) -> bool:
+        """Whether a phrase looks ahead of the document's year ("mục tiêu đặt ra cho năm 2025"):
+        what was reached is not dated by it."""
+        return phrase.year is not None and self._this_year is not None and phrase.year > self._this_year
 
     def year_of(self, start: int, end: int, clause_end: int | None = None) -> int | None:
         """The year governing a figure at text[start:end], or None.
@@ -199,8 +212,9 @@ class TimeScopes:
         i = bisect_right(self._starts, start) - 1
         nearest = None  # the last phrase before it whose scope holds it (a section's, a paragraph's …)
         for k in range(i, max(-1, i - _LOOK_BACK), -1):
-            if self._phrases[k].end <= start and self._phrases[k].reach >= end:
-                nearest = self._phrases[k]
+            phrase = self._phrases[k]
+            if phrase.end <= start and phrase.reach >= end and not self._ahead(phrase):
+                nearest = phrase
                 break
         if nearest is not None and nearest.year is not None:
             return nearest
