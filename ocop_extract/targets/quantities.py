@@ -238,6 +238,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         following = numbers[i + 1] if i + 1 < len(numbers) else None
         q = _read_quantity(text, num, following, end)
+        if q is None and num.digits:
+            q = _counted_before(text, num, start)
         if q is None:
             listed = num.digits and following is not None and _LISTED.fullmatch(text, num.end, following.start)
             bare = bare + [num] if listed and (not bare or _LISTED.fullmatch(text, bare[-1].end, num.start)) \
@@ -252,6 +254,32 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out.append(q)
         consumed = q.end
     return out
+
+
+@lru_cache(maxsize=1)
+def _count_noun_before() -> regex.Pattern:
+    """The noun a total names before "lên N": "Số chủ thể tham gia chương trình tăng lên 412"."""
+    _, surface_to_unit, _ = _unit_regex()
+    nouns = "|".join(_spaced(a) for a in sorted(surface_to_unit, key=len, reverse=True) if a not in ("%", "đ"))
+    return regex.compile(rf"(?<![\p{{L}}])số\s+(?P<unit>{nouns})(?![\p{{L}}])[^.;:\d]{{0,60}}?(?<![\p{{L}}])lên\s+\Z",
+                         regex.I | regex.REVERSE)
+
+
+def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
+    """A figure without a unit that totals the noun named before it ("nâng tổng số chủ thể OCOP
+    lên 402."), read with that noun's unit, or None.
+
+    >>> [(q.value, q.unit, q.unit_text) for q in find_quantities("nâng tổng số chủ thể OCOP lên 402.")]
+    [(402.0, 'entity', 'chủ thể')]
+    """
+    _, surface_to_unit, not_re = _unit_regex()
+    if not_re.match(text, num.end) or _PERCENT_SPACE.match(text, num.end):
+        return None  # "nâng hạng lên 4 sao": a class, not a total
+    m = _count_noun_before().search(text, max(floor, num.start - 100), num.start)
+    if m is None:
+        return None
+    noun = " ".join(m.group("unit").lower().split())
+    return Quantity(num.start, num.end, num.value, None, surface_to_unit[noun], noun, False, False, num.raw, False)
 
 
 def _ends_of_one_range(text: str, low: Quantity, high: Quantity) -> bool:
