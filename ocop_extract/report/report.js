@@ -110,5 +110,10 @@
     tip.style.top = (e.clientY + 16) + "px";
   });
   document.body.setAttribute("data-ready", "1");
-  if (window.performance) { document.body.setAttribute("data-ready-ms", String(Math.round(performance.now()))); }
+  if (window.performance) {
+    document.body.setAttribute("data-ready-ms", String(Math.round(performance.now())));
+    window.addEventListener("load", function () {
+      document.body.setAttribute("data-load-ms", String(Math.round(performance.now())));
+    });
+  }
 })();
