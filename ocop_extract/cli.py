@@ -112,6 +112,17 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
+def _tables(args: argparse.Namespace) -> int:
+    """The commands that read many records at once: the indicator table and the report."""
+    if args.command == "indicators":
+        from .indicators.output import run_indicators
+
+        return run_indicators(args.paths, args.output, args.other)
+    from .report import run_report
+
+    return run_report(args.paths, args.output)
+
+
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from .options import BatchOptions, Options
@@ -164,14 +175,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         Path(args.output).write_text(review_html(record, source), encoding="utf-8")
         print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
         return 0
-    if args.command == "indicators":
-        from .indicators.output import run_indicators
-
-        return run_indicators(args.paths, args.output, args.other)
-    if args.command == "report":
-        from .report import run_report
-
-        return run_report(args.paths, args.output)
+    if args.command in ("indicators", "report"):
+        return _tables(args)
     if args.command == "schema":
         from .db.ddl import check_ddl, ddl_text, write_ddl
         from .schema import check_schema, record_schema_text
