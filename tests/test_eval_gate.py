@@ -50,7 +50,7 @@ def test_field_accuracy_floor(scored):
 
 
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
-INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.96, "holdout": 0.92}
+INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.93}
 
 
 def test_indicator_floor(scored):

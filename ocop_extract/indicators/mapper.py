@@ -91,7 +91,7 @@ def _nearest(indicator: Indicator, before: str, after: str, figure: int,
     """
     best: Optional[tuple[int, int, bool]] = None
     unit_cues = indicator.unit_cues.get(unit)
-    for pattern in (indicator.cues, indicator.cues_before, unit_cues):
+    for pattern in (indicator.cues, indicator.cues_before, unit_cues, indicator.unit_cues_before.get(unit)):
         for m in pattern.finditer(before, overlapped=True) if pattern is not None else ():
             cand = (len(before) - m.end(), m.start() - m.end(), False)
             best = cand if best is None or cand < best else best

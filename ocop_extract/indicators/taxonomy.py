@@ -30,6 +30,7 @@ class Indicator:
     cues_before: regex.Pattern | None  # wordings that count only before the number
     cues_after: regex.Pattern | None   # and only from the number on
     unit_cues: dict = field(default_factory=dict)  # unit -> wordings that count only for figures of that unit
+    unit_cues_before: dict = field(default_factory=dict)  # the same, only before the number
 
     @property
     def unit(self) -> str | None:
@@ -63,8 +64,8 @@ def taxonomy() -> tuple[Indicator, ...]:
                              _compile(item.get("cues") or [], macros),
                              _compile(item.get("cues_before") or [], macros),
                              _compile(item.get("cues_after") or [], macros),
-                             {unit: _compile(phrases, macros)
-                              for unit, phrases in (item.get("unit_cues") or {}).items()}))
+                             *({unit: _compile(phrases, macros) for unit, phrases in (item.get(key) or {}).items()}
+                               for key in ("unit_cues", "unit_cues_before"))))
     return tuple(out)
 
 
