@@ -158,3 +158,16 @@ def test_chromium_draws_the_report(report, records, tmp_path):
     shot = tmp_path / "report.png"
     done = _run_chromium(browser, tmp_path / "profile", "--window-size=1280,1600", f"--screenshot={shot}", url)
     assert done.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size > 20000
+
+
+def test_records_whose_source_changed_are_shown_without_text(tmp_path, capsys):
+    doc = tmp_path / "p.txt"
+    shutil.copy(ROOT / "corpus" / "004_d1491496f308dd18.txt", doc)
+    assert main([str(doc), "-o", str(tmp_path / "r.jsonl")]) == 0
+    doc.write_text("Văn bản đã được thay thế.", encoding="utf-8")   # the spans no longer point into it
+    assert main(["report", str(tmp_path / "r.jsonl"), "-o", str(tmp_path / "r.html")]) == 0
+    page = _parse((tmp_path / "r.html").read_text(encoding="utf-8"))
+    assert not page.marks and page.article_items == {"doc-0": 0}
+    assert "the source file could not be read" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert set(page.links) <= page.ids | {""}                   # no link to a text not shown
+    assert "≥ 54 product ★3" in (tmp_path / "r.html").read_text(encoding="utf-8")   # still in the tables

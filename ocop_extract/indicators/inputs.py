@@ -34,12 +34,18 @@ class Input(NamedTuple):
     warning: Optional[str] = None
 
 
-def read_source(path: str) -> Optional[str]:
-    """The decoded text of a record's source file, or None when it cannot be read."""
+def read_source(path: str, sha256: Optional[str] = None) -> Optional[str]:
+    """The decoded text of a record's source file; None when it cannot be read, or when its
+    bytes no longer have the record's `sha256` (the spans would not point into it)."""
+    import hashlib
+
     from ..reader import decode_bytes
 
     try:
-        return decode_bytes(Path(path).read_bytes())[0]
+        data = Path(path).read_bytes()
+        if sha256 and hashlib.sha256(data).hexdigest() != sha256:
+            return None
+        return decode_bytes(data)[0]
     except Exception:  # noqa: BLE001 - a file gone or unreadable: the record is shown without its text
         return None
 
@@ -48,33 +54,35 @@ def _from_jsonl(path: Path) -> Iterator[Input]:
     from . import annotate
 
     try:
-        lines = path.read_text(encoding="utf-8-sig").splitlines()
-    except (OSError, UnicodeDecodeError) as exc:
-        yield Input(None, None, f"{path.name}: cannot read: {exc}")
+        fh = path.open(encoding="utf-8-sig")
+    except OSError as exc:
+        yield Input(None, None, f"{path.name}: cannot read: {exc.strerror or exc}")
         return
-    for number, line in enumerate(lines, 1):
-        if not line.strip():
-            continue
-        try:
-            record = Record.model_validate(json.loads(line))
-        except ValueError as exc:
-            yield Input(None, None, f"{path.name}, line {number}: not a record ({type(exc).__name__})")
-            continue
-        source = read_source(record.source.path)
-        if source is not None and record.source.sha256 and not _same_file(record):
-            source = None   # the file changed since: its spans no longer point into it
-        if any(t.indicator is None for t in record.targets):
-            annotate(record, source)
-        yield Input(record, source)
+    with fh:
+        for number, line in enumerate(_lines(fh), 1):
+            if line is None:
+                yield Input(None, None, f"{path.name}, line {number}: not UTF-8 text")
+            elif line.strip():
+                yield _record_of(path, number, line, annotate)
 
 
-def _same_file(record: Record) -> bool:
-    import hashlib
-
+def _lines(fh) -> Iterator[Optional[str]]:
+    """The lines of a text file, None for one that cannot be decoded (and the reading stops)."""
     try:
-        return hashlib.sha256(Path(record.source.path).read_bytes()).hexdigest() == record.source.sha256
-    except OSError:
-        return False
+        yield from fh
+    except UnicodeDecodeError:
+        yield None
+
+
+def _record_of(path: Path, number: int, line: str, annotate) -> Input:
+    try:
+        record = Record.model_validate(json.loads(line))
+    except ValueError as exc:
+        return Input(None, None, f"{path.name}, line {number}: not a record ({type(exc).__name__})")
+    source = read_source(record.source.path, record.source.sha256)
+    if any(t.indicator is None for t in record.targets):
+        annotate(record, source)
+    return Input(record, source)
 
 
 def iter_inputs(paths: Iterable[str]) -> Iterator[Input]:

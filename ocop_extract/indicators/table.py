@@ -90,10 +90,11 @@ def row_key(record: Record, target: Target) -> Key:
 
 
 def _rank(m: _Mention) -> tuple:
-    """Sort order of documents for a row: official first, then later dates, higher confidence, doc_id."""
+    """Sort order of documents for a row: official first, then later dates (undated last), higher
+    confidence, doc_id."""
     r = m.record
     date = r.issued_date or r.published_date or ""
-    return (r.genre != "official", _neg(date), -(m.target.confidence or 0), r.doc_id)
+    return (r.genre != "official", not date, _neg(date), -(m.target.confidence or 0), r.doc_id)
 
 
 def _neg(date: str) -> tuple:

@@ -122,7 +122,7 @@ def build_report(inputs: Iterable[tuple[Record, Optional[str]]]) -> str:
     items = [doc_items(k, r, t) if t is not None and not r.error else [] for k, (r, t) in
              enumerate(zip(records, texts))]
     rows: list[IndicatorRow] = build_rows(records)
-    ids = mention_ids(records)
+    ids = mention_ids(records, [t is not None and not r.error for r, t in zip(records, texts)])
     n_items = sum(len({i.uid for i in its}) for its in items)
     summary = (f"{len(records)} documents, {sum(len(r.targets) for r in records)} targets and actuals, "
                f"{len(rows)} indicator rows ({sum(r.conflict for r in rows)} with conflicting values), "

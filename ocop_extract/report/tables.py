@@ -29,10 +29,12 @@ from ..models import Record
 Ids = dict[tuple[str, int, int], str]
 
 
-def mention_ids(records: list[Record]) -> Ids:
-    """(source path or doc_id, start, end) of every target → its id in the report."""
+def mention_ids(records: list[Record], shown: Optional[list[bool]] = None) -> Ids:
+    """(source path or doc_id, start, end) of every target whose text the report shows → its id."""
     ids: Ids = {}
     for k, record in enumerate(records):
+        if shown is not None and not shown[k]:
+            continue
         for j, t in enumerate(record.targets):
             ids.setdefault((record.source.path, *t.span), f"d{k}-t{j}")
             ids.setdefault((record.doc_id, *t.span), f"d{k}-t{j}")
