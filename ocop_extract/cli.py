@@ -6,6 +6,8 @@
     python -m ocop_extract validate FILE.jsonl
     python -m ocop_extract evaluate --gold GOLD.jsonl PATH... [--json]
     python -m ocop_extract review FILE -o PAGE.html
+    python -m ocop_extract indicators PATH... [-o FILE.csv|FILE.parquet] [--other]
+    python -m ocop_extract report PATH... -o REPORT.html
     python -m ocop_extract schema [--check] [--sql sqlite|postgresql] [--write-sql]
 
 Exit status: 0 when every document was read, 1 when any failed (or a
@@ -19,7 +21,7 @@ import sys
 
 from . import __version__
 
-COMMANDS = ("run", "validate", "evaluate", "schema", "review")
+COMMANDS = ("run", "validate", "evaluate", "schema", "review", "indicators", "report")
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -53,6 +55,15 @@ def _parser() -> argparse.ArgumentParser:
     rev = sub.add_parser("review", help="write an HTML page highlighting every extracted span of one document")
     rev.add_argument("file")
     rev.add_argument("-o", "--output", required=True, help="the HTML file to write")
+
+    ind = sub.add_parser("indicators", help="one row per place, year, indicator, stars and status, across documents")
+    ind.add_argument("paths", nargs="+", help="documents, folders, or JSON Lines files of records")
+    ind.add_argument("-o", "--output", help="FILE.csv or FILE.parquet (default: CSV on stdout)")
+    ind.add_argument("--other", action="store_true", help="include figures whose indicator is 'other'")
+
+    rep = sub.add_parser("report", help="write one self-contained HTML report of documents and indicators")
+    rep.add_argument("paths", nargs="+", help="documents, folders, or JSON Lines files of records")
+    rep.add_argument("-o", "--output", required=True, help="the HTML file to write")
 
     sch = sub.add_parser("schema", help="print the JSON Schema of a record")
     sch.add_argument("--check", action="store_true", help="fail if schemas/ differs from the models")
@@ -99,6 +110,17 @@ def main(argv: list[str] | None = None) -> int:
 
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
+
+
+def _tables(args: argparse.Namespace) -> int:
+    """The commands that read many records at once: the indicator table and the report."""
+    if args.command == "indicators":
+        from .indicators.output import run_indicators
+
+        return run_indicators(args.paths, args.output, args.other)
+    from .report import run_report
+
+    return run_report(args.paths, args.output)
 
 
 def _dispatch(args: argparse.Namespace) -> int:
@@ -153,6 +175,8 @@ def _dispatch(args: argparse.Namespace) -> int:
         Path(args.output).write_text(review_html(record, source), encoding="utf-8")
         print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
         return 0
+    if args.command in ("indicators", "report"):
+        return _tables(args)
     if args.command == "schema":
         from .db.ddl import check_ddl, ddl_text, write_ddl
         from .schema import check_schema, record_schema_text

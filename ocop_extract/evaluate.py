@@ -9,6 +9,9 @@
   matched; further matched members are neither hits nor false positives.
 - Field accuracy (`comparator`, `unit`, `stars`, `year`, `status`) is taken on
   matched pairs; a list-valued gold field accepts any of its values.
+- `indicator` is scored on the matched pairs whose gold line carries it (a gold
+  line without the key is not scored for it); the report gives its accuracy and
+  the share of those pairs predicted `other` or null (and the share gold calls so).
 - Document fields: exact match after NFC and whitespace folding; `plan_years` as
   a pair; `references` by whether every gold number is among the predicted ones.
 """
@@ -75,6 +78,10 @@ class Report:
     doc_total: dict = field(default_factory=lambda: defaultdict(int))
     grounded: int = 0
     predicted: int = 0
+    indicator_hits: int = 0
+    indicator_total: int = 0   # matched pairs whose gold carries `indicator`
+    indicator_other: int = 0   # of those, predicted `other` or null
+    indicator_gold_other: int = 0  # of those, gold accepts only `other` or null
     missing_quotes: list = field(default_factory=list)
     errors: list = field(default_factory=list)
 
@@ -95,6 +102,21 @@ class Report:
         return self.field_hits[name] / self.field_total if self.field_total else 1.0
 
     @property
+    def indicator_accuracy(self) -> float:
+        return self.indicator_hits / self.indicator_total if self.indicator_total else 1.0
+
+    @property
+    def indicator_other_rate(self) -> float:
+        return self.indicator_other / self.indicator_total if self.indicator_total else 0.0
+
+    def indicator_scores(self) -> dict:
+        """Accuracy on the scored pairs, and how many of them are (predicted, gold) `other`/null."""
+        n = self.indicator_total
+        return {"accuracy": self.indicator_accuracy, "scored": n,
+                "other_rate": self.indicator_other_rate,
+                "gold_other_rate": self.indicator_gold_other / n if n else 0.0}
+
+    @property
     def doc_accuracy(self) -> float:
         total = sum(self.doc_total.values())
         return sum(self.doc_hits.values()) / total if total else 1.0
@@ -106,6 +128,7 @@ class Report:
             "fields": {n: self.field_accuracy(n) for n in FIELDS},
             "extra_fields": {n: self.field_accuracy(n) for n in EXTRA_FIELDS},
             "matched_pairs": self.field_total,
+            "indicator": self.indicator_scores(),
             "documents": {"accuracy": self.doc_accuracy,
                           "fields": {k: self.doc_hits[k] / v for k, v in sorted(self.doc_total.items())}},
             "grounded_spans": self.grounded / self.predicted if self.predicted else 1.0,
@@ -204,10 +227,28 @@ def _score_targets(report: Report, doc_id: str, items: list[dict], record: dict,
                     f"FIELD {doc_id}: {items[gi]['quote']!r} {name}: gold {items[gi][name]!r}, got {pred.get(name)!r}")
             elif name not in items[gi]:
                 report.field_hits[name] += 1
+        _score_indicator(report, doc_id, items[gi], pred)
     for pi, pred in enumerate(preds):
         if pi not in taken:
             report.fp += 1
             report.errors.append(f"FP {doc_id}: {pred['text']!r} = {pred['value']} ({pred.get('rule')})")
+
+
+_OTHER = ("other", None)
+
+
+def _score_indicator(report: Report, doc_id: str, item: dict, pred: dict) -> None:
+    """Score `indicator` on one matched pair, when the gold line carries it."""
+    if "indicator" not in item:
+        return
+    gold, got = item["indicator"], pred.get("indicator")
+    report.indicator_total += 1
+    report.indicator_other += got in _OTHER
+    report.indicator_gold_other += all(g in _OTHER for g in (gold if isinstance(gold, list) else [gold]))
+    if _accepts(gold, got):
+        report.indicator_hits += 1
+    else:
+        report.errors.append(f"FIELD {doc_id}: {item['quote']!r} indicator: gold {gold!r}, got {got!r}")
 
 
 def _score_doc_fields(report: Report, doc_id: str, items: list[dict], record: dict) -> None:
@@ -268,6 +309,7 @@ def format_report(report: Report, as_json: bool = False, errors: bool = False) -
         "fields     " + "  ".join(f"{k} {v:.3f}" for k, v in d["fields"].items())
         + f"  (on {d['matched_pairs']} matched)",
         "extra      " + "  ".join(f"{k} {v:.3f}" for k, v in d["extra_fields"].items()),
+        _indicator_line(d["indicator"]),
         f"documents  {d['documents']['accuracy']:.3f}  "
         + "  ".join(f"{k} {v:.2f}" for k, v in d["documents"]["fields"].items()),
         f"grounded   {d['grounded_spans']:.3f} of {d['predicted_targets']} predicted spans",
@@ -277,3 +319,11 @@ def format_report(report: Report, as_json: bool = False, errors: bool = False) -
     if errors:
         lines.extend(report.errors)
     return "\n".join(lines)
+
+
+def _indicator_line(scores: dict) -> str:
+    """The `indicator` line of the text report."""
+    if not scores["scored"]:
+        return "indicator  not annotated"
+    return (f"indicator  {scores['accuracy']:.3f}  (on {scores['scored']} matched with gold indicator; "
+            f"other/null {scores['other_rate']:.3f} predicted, {scores['gold_other_rate']:.3f} in gold)")

@@ -1,6 +1,6 @@
 -- ocop_extract sqlite schema, generated from ocop_extract/models.py: do not edit.
 -- Regenerate: python -m ocop_extract schema --sql sqlite > schemas/sqlite.sql
--- Fingerprint: 519c9798a47fb06b
+-- Fingerprint: afdbe1ddbd835f38
 
 CREATE TABLE IF NOT EXISTS "documents" (
     "document_id" INTEGER PRIMARY KEY,
@@ -111,5 +111,41 @@ CREATE TABLE IF NOT EXISTS "errors" (
 );
 
 CREATE INDEX IF NOT EXISTS "errors_type_idx" ON "errors" ("type");
+
+CREATE TABLE IF NOT EXISTS "indicators" (
+    "ordinal" INTEGER NOT NULL CHECK ("ordinal" >= 0),
+    "province" TEXT,
+    "province_2025" TEXT,
+    "place" TEXT,
+    "place_level" TEXT CHECK ("place_level" IN ('province', 'district', 'commune')),
+    "year" INTEGER,
+    "indicator" TEXT NOT NULL,
+    "indicator_label" TEXT NOT NULL,
+    "stars" INTEGER CHECK ("stars" >= 1 AND "stars" <= 5),
+    "status" TEXT NOT NULL CHECK ("status" IN ('target', 'actual')),
+    "per" TEXT CHECK ("per" IN ('year')),
+    "value" REAL NOT NULL,
+    "value_max" REAL,
+    "comparator" TEXT NOT NULL CHECK ("comparator" IN ('>=', '>', '<=', '<', '=', 'range', '~')),
+    "unit" TEXT NOT NULL CHECK ("unit" IN ('%', 'VND', 'times', 'product', 'entity', 'sales_point', 'event', 'session', 'admin_unit', 'person', 'other')),
+    "conflict" INTEGER NOT NULL CHECK ("conflict" >= 0 AND "conflict" <= 1),
+    "values" TEXT NOT NULL,
+    "doc_id" TEXT NOT NULL,
+    "source_path" TEXT NOT NULL,
+    "genre" TEXT,
+    "doc_type" TEXT,
+    "number" TEXT,
+    "span_start" INTEGER NOT NULL,
+    "span_end" INTEGER NOT NULL,
+    "text" TEXT NOT NULL,
+    "documents" TEXT NOT NULL,
+    "spans" TEXT NOT NULL,
+    "mentions" INTEGER NOT NULL CHECK ("mentions" >= 1),
+    PRIMARY KEY ("ordinal")
+);
+
+CREATE INDEX IF NOT EXISTS "indicators_indicator_year_idx" ON "indicators" ("indicator", "year");
+
+CREATE INDEX IF NOT EXISTS "indicators_province_idx" ON "indicators" ("province");
 
 CREATE TABLE IF NOT EXISTS "ocop_schema" ("name" TEXT PRIMARY KEY, "value" TEXT NOT NULL);

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Install ocop_extract and its dependencies into the current Python, at the tested versions
 # pinned in constraints.txt. Idempotent: when everything is there it installs nothing.
-#   --test    also what the test suite needs: the test extras, and a PostgreSQL server
-#             (Debian package postgresql) when no initdb is found
+#   --test    also what the test suite needs: the test extras, a PostgreSQL server
+#             (Debian package postgresql) when no initdb is found, and a headless browser
+#             (Debian packages chromium, fonts-liberation) when no chromium is found
 #   --latest  ignore constraints.txt and take the newest release of every dependency
 #             (to try the package against new releases; see README, "Dependencies, and why")
 set -euo pipefail
@@ -43,12 +44,19 @@ if ! "$python" -m pip --version >/dev/null 2>&1; then
 fi
 
 if [ -n "$extras" ]; then
+    packages=()
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then
-        echo "setup.sh: installing the PostgreSQL server for the database tests (apt-get install postgresql)" >&2
+        packages+=(postgresql)            # the database tests start a private server
+    fi
+    if ! command -v chromium >/dev/null 2>&1 && ! command -v chromium-browser >/dev/null 2>&1; then
+        packages+=(chromium fonts-liberation)   # the report test opens the page in headless Chromium
+    fi
+    if [ ${#packages[@]} -gt 0 ]; then
+        echo "setup.sh: installing what the tests need (apt-get install ${packages[*]})" >&2
         sudo=""
         [ "$(id -u)" -ne 0 ] && sudo="sudo"
         $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
-        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends postgresql >/dev/null
+        $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${packages[@]}" >/dev/null
     fi
 fi
 

@@ -116,3 +116,28 @@ def test_unreadable_gold_is_a_usage_error(tmp_path, make, message):
 
     with pytest.raises(UsageError, match=message):
         load_gold(make(tmp_path))
+
+
+def test_indicator_is_scored_only_where_gold_carries_it():
+    golds = [gold(20, "20 sản phẩm", indicator="ocop_products_new"),
+             gold(5, "5 chủ thể", unit="entity", indicator=["ocop_entities", "ocop_cooperatives"]),
+             gold(70, "ít nhất 70%", unit="%")]
+    preds = [pred(20, "20 sản phẩm", indicator="ocop_products"),
+             pred(5, "5 chủ thể", unit="entity", indicator="ocop_cooperatives"),
+             pred(70, "ít nhất 70%", unit="%", indicator=None)]
+    r = run(golds, preds)
+    assert (r.indicator_total, r.indicator_hits) == (2, 1)
+    assert r.indicator_accuracy == 0.5 and r.indicator_other_rate == 0.0
+    assert any("indicator: gold 'ocop_products_new', got 'ocop_products'" in e for e in r.errors)
+
+
+def test_indicator_other_rate_counts_other_and_null_predictions():
+    golds = [gold(20, "20 sản phẩm", indicator="other"), gold(5, "5 chủ thể", unit="entity", indicator="other")]
+    preds = [pred(20, "20 sản phẩm", indicator="other"), pred(5, "5 chủ thể", unit="entity")]
+    scores = run(golds, preds).indicator_scores()
+    assert scores == {"accuracy": 0.5, "scored": 2, "other_rate": 1.0, "gold_other_rate": 1.0}
+
+
+def test_no_gold_indicator_means_nothing_scored():
+    r = run([gold(20, "20 sản phẩm")], [pred(20, "20 sản phẩm", indicator="other")])
+    assert r.indicator_total == 0 and r.indicator_accuracy == 1.0

@@ -90,5 +90,6 @@ def run_load(paths: list[str], db_url: str | None = None, csv_dir: str | None = 
     if database:
         result.lines.append(database.line())
         result.lines += [f"ocop_extract: {doc_id}: not written: {reason}" for doc_id, reason in database.report.failed]
+        result.lines.append(f"ocop_extract: {database.db.url}: indicators table rebuilt, {database.indicator_rows} rows")
     result.lines += [w.line() for w in flat_writers]
     return result

@@ -181,6 +181,16 @@ def _errors() -> Table:
                  indexes=(Index("errors_type_idx", ("type",)),))
 
 
+def _indicators() -> Table:
+    """The indicator table (`ocop_extract.indicators.table`), rebuilt from all documents after each load."""
+    from ..indicators.table import IndicatorRow
+
+    columns = (_ORDINAL, *model_columns(IndicatorRow))
+    return Table("indicators", columns, primary_key=("ordinal",),
+                 indexes=(Index("indicators_indicator_year_idx", ("indicator", "year")),
+                          Index("indicators_province_idx", ("province",))))
+
+
 TABLES: dict[str, Table] = {
     t.name: t for t in (
         _documents(),
@@ -189,6 +199,7 @@ TABLES: dict[str, Table] = {
         _child("references", Reference, (Index("references_number_idx", ("number",)),)),
         _child("places", Place, (Index("places_name_idx", ("name",)),)),
         _errors(),
+        _indicators(),
     )
 }
 """Every table of a load, parents first (the order to create them in)."""

@@ -80,6 +80,7 @@ class DatabaseWriter:
     def __init__(self, url: str):
         self.db = connect(url)
         self.report = WriteReport()
+        self.indicator_rows: int | None = None   # rows of the indicators table, once rebuilt on exit
         try:
             ensure_schema(self.db)
         except BaseException:
@@ -138,8 +139,14 @@ class DatabaseWriter:
     def __enter__(self) -> "DatabaseWriter":
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        try:
+            if exc_type is None:
+                from .indicators import rebuild_indicators
+
+                self.indicator_rows = rebuild_indicators(self.db)
+        finally:
+            self.close()
 
 
 def write_records(records: Iterable[Record], db_url: str) -> WriteReport:

@@ -4,6 +4,11 @@ Read from the figure's clause: the words before the number back to the start of 
 sentence, and the words after it to the next comma or sentence end. Among the
 indicators of the figure's unit, the wording nearest the number wins (at equal
 distance the longer, then the one listed first); with none, the unit's default.
+Wordings after the figure count from its end. Then, in text order: a list item with
+no wording reads the lead-in line it stands under ("Chỉ tiêu công nhận mới …:");
+a figure measured against the plan ("đạt 117% kế hoạch") takes the indicator of the
+figure before it in its paragraph; a part of a breakdown ("trong đó", "gồm", "riêng",
+or a plain list) without wording of its own takes the indicator of the whole.
 Without the source text (records whose file is gone) the target's own text and
 metric stand for the words after the number.
 
@@ -44,59 +49,80 @@ def _fold(text: str) -> str:
     return normalize(text).text.lower()
 
 
-def zones(target: Target, source: Optional[str]) -> tuple[str, str]:
+def zones(target: Target, source: Optional[str], floor: Optional[int] = None) -> tuple[str, str]:
     """The words before the number in its sentence, and the figure with the words after it (lower case).
 
     >>> from ocop_extract.models import Target
     >>> s = "Kết quả năm 2023. Phấn đấu có ít nhất 70% số sản phẩm đạt 3 sao, tăng 10%."
     >>> zones(Target(value=70, comparator=">=", unit="%", unit_text="%", span=(30, 41), text=s[30:41]), s)
     ('phấn đấu có ', 'ít nhất 70% số sản phẩm đạt 3 sao')
+
+    `floor` (an offset into `source`) cuts the words before it off the first zone.
     """
     start, end = target.span
     if source is None or source[start:end] != target.text:
         return "", _fold(" ".join(p for p in (target.text, target.metric or "") if p))
-    floor = max(0, start - _BEFORE)
-    m = _SENTENCE_END.search(source, floor, start)
-    head = m.end() if m else floor
+    back = max(0, start - _BEFORE)
+    m = _SENTENCE_END.search(source, back, start)
+    head = m.end() if m else back
+    if floor is not None:
+        head = min(max(head, floor), start)
     stop = _CLAUSE_END.search(source, end, min(len(source), end + _AFTER))
     tail = stop.start() if stop else min(len(source), end + _AFTER)
     return _fold(source[head:start].lstrip()), _fold(source[start:tail])
 
 
 class Choice(NamedTuple):
-    """The indicator chosen for one figure and where its wording was: characters before the number, or None."""
+    """The indicator chosen for one figure, where its wording was (characters before the number, or None)
+    and whether any wording decided (False: the unit's default)."""
 
     id: str
     before: Optional[int]
+    worded: bool = True
 
 
-def _nearest(indicator: Indicator, before: str, after: str) -> Optional[tuple[int, int, bool]]:
-    """(distance to the number, -length, found after it) of the indicator's nearest wording, else None."""
+def _nearest(indicator: Indicator, before: str, after: str, figure: int,
+             unit: str) -> Optional[tuple[int, int, bool]]:
+    """(distance to the figure, -length, found after it) of the indicator's nearest wording, else None.
+
+    Wordings after the figure count from its end (`figure` characters into `after`),
+    so "02 đợt đánh giá" is as near as "đánh giá 02 đợt"; one inside the figure's
+    own text ("60 HTX") is at distance 0.
+    """
     best: Optional[tuple[int, int, bool]] = None
-    for pattern in (indicator.cues, indicator.cues_before):
+    unit_cues = indicator.unit_cues.get(unit)
+    for pattern in (indicator.cues, indicator.cues_before, unit_cues, indicator.unit_cues_before.get(unit)):
         for m in pattern.finditer(before, overlapped=True) if pattern is not None else ():
             cand = (len(before) - m.end(), m.start() - m.end(), False)
             best = cand if best is None or cand < best else best
-    for pattern in (indicator.cues, indicator.cues_after):
+    for pattern in (indicator.cues, indicator.cues_after, unit_cues):
         m = pattern.search(after) if pattern is not None else None
         if m:
-            cand = (m.start(), m.start() - m.end(), True)
+            cand = (max(0, m.start() - figure), m.start() - m.end(), True)
             best = cand if best is None or cand < best else best
     return best
 
 
-def choose(target: Target, source: Optional[str] = None) -> Choice:
-    """The indicator of one target from its own clause, and where the deciding wording stood."""
-    before, after = zones(target, source)
+def choose(target: Target, source: Optional[str] = None, floor: Optional[int] = None,
+           lead: str = "") -> Choice:
+    """The indicator of one target from its own clause, and where the deciding wording stood.
+
+    `floor` cuts the clause's start (see `zones`); `lead` is read as if it stood before it.
+    """
+    before, after = zones(target, source, floor)
+    if floor is not None:
+        before = _BARE_HAVE.sub("", before)
+    before = lead + before
+    figure = len(target.text) if after.startswith(_fold(target.text)) else 0
     best: Optional[tuple[tuple[int, int, int], str, bool]] = None
     for indicator in candidates(target.unit):
-        found = _nearest(indicator, before, after)
+        found = _nearest(indicator, before, after, figure, target.unit)
         if found is not None:
             key = (found[0], found[1], indicator.rank)
             if best is None or key < best[0]:
                 best = (key, indicator.id, found[2])
     if best is None:
-        return Choice(unit_defaults().get(target.unit, "other"), None)
+        return Choice(unit_defaults().get(target.unit, "other"), None, False)
     return Choice(best[1], None if best[2] else best[0][0])
 
 
@@ -106,20 +132,68 @@ def indicator_of(target: Target, source: Optional[str] = None) -> str:
 
 
 def _governs(previous: Target, target: Target, choice: Choice, source: Optional[str]) -> bool:
-    """Is `target` a part of a breakdown of `previous` (same unit, close, no wording of its own between)?"""
+    """Is `target` a part of a breakdown of `previous` (same unit, close, no wording of its own between)?
+
+    After "trong đó", "gồm", "riêng" only the words that follow the marker count
+    ("150 sản phẩm …, trong đó khoảng 25 sản phẩm đạt 4 sao" is a part of the 150).
+    """
     if previous.unit != target.unit or source is None:
         return False
     gap = target.span[0] - previous.span[1]
-    if not 0 <= gap <= _BREAKDOWN_GAP or _PERIOD.search(source, previous.span[1], target.span[0]):
+    if gap < 0 or gap > _MARKED_GAP or _PERIOD.search(source, previous.span[1], target.span[0]):
+        return False
+    marker = None
+    for marker in _PARTS.finditer(source, previous.span[1], target.span[0]):
+        pass
+    if marker is not None:
+        return not choose(target, source, floor=marker.end()).worded
+    if gap > _BREAKDOWN_GAP:
         return False
     if choice.before is None:
         # no wording before it: a plain part of a list ("275 sản phẩm hạng 3 sao, 58 sản phẩm …")
-        return choice.id == unit_defaults().get(target.unit, "other")
+        return not choice.worded
     return choice.before >= gap
 
 
 _BREAKDOWN_GAP = 60
+_MARKED_GAP = 120
 _PERIOD = regex.compile(r"\.(?=\s)|\n")
+_PARTS = regex.compile(r"(?<!\p{L})(?:trong đó|bao gồm|gồm|riêng)(?!\p{L})", regex.IGNORECASE)
+_BARE_HAVE = regex.compile(r"(?<!\p{L})(?:có|đạt|là)\s*\Z")
+_OF_PLAN = regex.compile(r"\s*(?:so với\s+)?(?:kế hoạch|chỉ tiêu)(?!\p{L})", regex.IGNORECASE)
+_LIST_ITEM = regex.compile(r"[ \t]*(?:[a-zđ]\)|[-+•–]|\d{1,2}[.)])\s")
+
+
+def _plan_share(target: Target, previous: list[Target], source: str) -> Optional[str]:
+    """A figure measured against the plan ("đạt 117% kế hoạch", "vượt 6 sản phẩm so với kế hoạch")
+    after "công nhận mới 41 sản phẩm" in its paragraph: the indicator of the figure it compares."""
+    if not _OF_PLAN.match(source, target.span[1]):
+        return None
+    line_start = source.rfind("\n", 0, target.span[0]) + 1
+    for prev in reversed(previous):
+        if prev.span[1] <= line_start:
+            return None
+        if prev.unit != "%" and target.unit in ("%", prev.unit) and prev.indicator not in (None, "other"):
+            return prev.indicator
+    return None
+
+
+def _lead_in(target: Target, source: str) -> str:
+    """The lead-in line a list item stands under ("Chỉ tiêu công nhận mới …:" above "a) Huyện X: 06 sản phẩm"), else ""."""
+    start = source.rfind("\n", 0, target.span[0]) + 1
+    if not _LIST_ITEM.match(source, start):
+        return ""
+    while start > 0:
+        prev = source.rfind("\n", 0, start - 1) + 1
+        line = source[prev:start].strip()
+        if not line:
+            return ""   # a blank line ends the list
+        if line.endswith(":"):
+            return _fold(line) + " "
+        if not _LIST_ITEM.match(source, prev):
+            return ""
+        start = prev
+    return ""
 
 
 def map_indicators(record: Record, source: Optional[str] = None) -> Record:
@@ -128,12 +202,18 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
     The parts of a breakdown take the indicator of the figure they break down when
     they have no wording of their own ("333 sản phẩm …, trong đó 275 sản phẩm hạng 3 sao").
     """
-    previous: Optional[Target] = None
+    done: list[Target] = []
     for target in record.targets:
         choice = choose(target, source)
-        if previous is not None and previous.indicator and _governs(previous, target, choice, source):
+        if not choice.worded and source is not None and (lead := _lead_in(target, source)):
+            choice = choose(target, source, lead=lead)
+        previous = done[-1] if done else None
+        share = _plan_share(target, done, source) if source is not None else None
+        if share:
+            target.indicator = share
+        elif previous is not None and previous.indicator and _governs(previous, target, choice, source):
             target.indicator = previous.indicator
         else:
             target.indicator = choice.id
-        previous = target
+        done.append(target)
     return record

@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -29,6 +29,8 @@ class Indicator:
     cues: regex.Pattern | None     # wordings anywhere in the clause
     cues_before: regex.Pattern | None  # wordings that count only before the number
     cues_after: regex.Pattern | None   # and only from the number on
+    unit_cues: dict = field(default_factory=dict)  # unit -> wordings that count only for figures of that unit
+    unit_cues_before: dict = field(default_factory=dict)  # the same, only before the number
 
     @property
     def unit(self) -> str | None:
@@ -61,7 +63,9 @@ def taxonomy() -> tuple[Indicator, ...]:
         out.append(Indicator(item["id"], item["vi"], item["en"], units, rank,
                              _compile(item.get("cues") or [], macros),
                              _compile(item.get("cues_before") or [], macros),
-                             _compile(item.get("cues_after") or [], macros)))
+                             _compile(item.get("cues_after") or [], macros),
+                             *({unit: _compile(phrases, macros) for unit, phrases in (item.get(key) or {}).items()}
+                               for key in ("unit_cues", "unit_cues_before"))))
     return tuple(out)
 
 
