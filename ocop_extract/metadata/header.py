@@ -115,10 +115,12 @@ def read_header(doc: Doc) -> Header:
         if _BODY_START.match(text):
             break
         motto = _MOTTO.search(text)
-        if motto:
+        before = text[:motto.start()].strip() if motto else ""
+        if motto and (not before or _is_caps(before)):
+            # the motto heads its own column; inside a sentence ("Cơ quan của Đảng bộ Đảng Cộng sản
+            # Việt Nam thành phố …", a newspaper's footer) it is not an official text's head
             h.motto = True
-            before = text[:motto.start()].strip()
-            if before and _is_caps(before) and h.number is None:
+            if before and h.number is None:
                 caps.append(before)
             continue
         if _SO.match(text) and h.number is None:
@@ -126,8 +128,8 @@ def read_header(doc: Doc) -> Header:
             if nums:
                 n = nums[0]
                 h.number = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
-                rest = line.text[n.end:]
-                _place_date(h, rest)
+                # "Số: 512/BC-UBND      Hà Giang, ngày" beside the number, its date on the next line
+                _place_date(h, line.text[n.end:], _next_text(lines, at))
                 continue
         if h.date is None and _place_date(h, text, _next_text(lines, at)):
             continue
