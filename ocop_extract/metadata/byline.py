@@ -9,8 +9,10 @@ and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
 "09/07/2024 | 17:45 | Nông nghiệp - Nông thôn"), and only when nothing else is
 there, a weekday dateline below the headline (on a content line; an author
 after a final "|" is allowed), or above it when the article head credits its
-author without a date ("Bài, ảnh: Thu Hà") or the dateline carries its time
-zone, as postings do ("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A site clock in
+author without a date ("Bài, ảnh: Thu Hà"), the article closes with its author's
+name alone ("Minh Anh"), or the dateline carries its time zone, as postings do
+("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A byline's author and date may stand
+apart by a bullet or a run of spaces ("Thanh Hà • 08/10/2024 15:20"). A site clock in
 the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, a clock in
 the menu bar, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists
 of other articles are never taken.
@@ -52,8 +54,11 @@ from .dates import TIME_RE, DateMatch, find_dates, may_hold_date
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
 _BYLINE = regex.compile(
-    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\s*[-–|,/]\s*(?P<rest>.+)$"
+    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*[-–|,/•·]|\s{{2,}})\s*(?P<rest>.+)$"
 )
+# An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
+_SIGN_OFF = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,3}$")
 
 _SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
 _LEAD_SEPARATORS = regex.compile(r"^(?:\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()])*", regex.I)
@@ -145,10 +150,13 @@ def published_date(doc: Doc) -> Optional[str]:
     credited = False  # the head credits the author without a date
     top_dateline: Optional[str] = None  # a weekday dateline above the headline
     stamped = False  # … stamped with its time zone ("07:30 (GMT+7)"), as a posting is and a site clock is not
+    last = ""  # the article's last content line
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
             continue
+        if kinds[line.index] == "content":
+            last = text
         maybe_label = labelled is None or line.index in labelled
         if maybe_label and clock_re.search(text):
             continue
@@ -205,6 +213,6 @@ def published_date(doc: Doc) -> Optional[str]:
             credited = True
         if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and (credited or stamped):
+    if best[1] is None and (credited or stamped or _SIGN_OFF.match(last)):
         return top_dateline
     return best[1]

@@ -123,7 +123,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
-    subj = choose(doc, mentions)
+    subj = choose(doc, mentions, meta.published_date)
     headline = read_headline(doc)
     if is_roundup(places) and (subj is None or subj.mention.number is None):
         # several provinces' plans, none named by its số hiệu: no single subject to report
