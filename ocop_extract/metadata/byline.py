@@ -139,6 +139,13 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     return dates[0].iso if not rest else None
 
 
+def _signed_off(doc: Doc, kinds: list[str]) -> bool:
+    """True when the article's last content line is its author's name alone ("Minh Anh")."""
+    last = next((line.text.strip() for line in reversed(doc.lines)
+                 if kinds[line.index] == "content" and line.text.strip()), "")
+    return bool(_SIGN_OFF.match(last))
+
+
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
     label_re, clock_re, updated_re, words = _labels()
@@ -150,13 +157,10 @@ def published_date(doc: Doc) -> Optional[str]:
     credited = False  # the head credits the author without a date
     top_dateline: Optional[str] = None  # a weekday dateline above the headline
     stamped = False  # … stamped with its time zone ("07:30 (GMT+7)"), as a posting is and a site clock is not
-    last = ""  # the article's last content line
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
             continue
-        if kinds[line.index] == "content":
-            last = text
         maybe_label = labelled is None or line.index in labelled
         if maybe_label and clock_re.search(text):
             continue
@@ -213,6 +217,6 @@ def published_date(doc: Doc) -> Optional[str]:
             credited = True
         if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and (credited or stamped or _SIGN_OFF.match(last)):
+    if best[1] is None and (credited or stamped or _signed_off(doc, kinds)):
         return top_dateline
     return best[1]

@@ -115,11 +115,9 @@ def read_header(doc: Doc) -> Header:
         if _BODY_START.match(text):
             break
         motto = _MOTTO.search(text)
-        before = text[:motto.start()].strip() if motto else ""
-        if motto and (not before or _is_caps(before)):
-            # the motto heads its own column; inside a sentence ("Cơ quan của Đảng bộ Đảng Cộng sản
-            # Việt Nam thành phố …", a newspaper's footer) it is not an official text's head
+        if motto and _heads_column(text[:motto.start()]):
             h.motto = True
+            before = text[:motto.start()].strip()
             if before and h.number is None:
                 caps.append(before)
             continue
@@ -148,6 +146,18 @@ def read_header(doc: Doc) -> Header:
     if caps:
         h.issuer_text = " ".join(caps)
     return h
+
+
+def _heads_column(before: str) -> bool:
+    """True when the motto, after `before` on its line, heads a column: the line opens with it, or
+    with the issuer's name in capitals. Inside a sentence (a newspaper's footer: "Cơ quan của Đảng
+    bộ Đảng Cộng sản Việt Nam thành phố …") it heads no official text.
+
+    >>> _heads_column("ỦY BAN NHÂN DÂN     "), _heads_column("Báo Hànộimới. Cơ quan của Đảng bộ ")
+    (True, False)
+    """
+    before = before.strip()
+    return not before or _is_caps(before)
 
 
 def _portal_field(h: Header, labels: dict[str, regex.Pattern], text: str) -> bool:

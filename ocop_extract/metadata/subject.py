@@ -28,7 +28,7 @@ import regex
 from ..document import Doc
 from ..lexicon import load_lexicon
 from .dates import find_dates, make_iso
-from .issuer import Issuer, find_issuers
+from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
 from .years import plan_years, year_spans
 
@@ -197,7 +197,7 @@ def _local_number(m: Mention) -> bool:
 
 def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
     if level == "tỉnh":
-        return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province) if province else None
+        return provincial_ubnd(province) if province else None
     place = (units or {}).get(level)
     return Issuer(f"UBND {level} {place}", "UBND", level, place, province) if place else None
 
