@@ -10,7 +10,7 @@ and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
 there, a weekday dateline below the headline (on a content line; an author
 after a final "|" is allowed), or above it when the article head credits its
 author without a date ("Bài, ảnh: Thu Hà"), the article closes with its author's
-name alone ("Minh Anh"), or the dateline carries its time zone, as postings do
+name alone ("Minh Anh") and names the dateline's year, or the dateline carries its time zone, as postings do
 ("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A byline's author and date may stand
 apart by a bullet or a run of spaces ("Thanh Hà • 08/10/2024 15:20"). A site clock in
 the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, a clock in
@@ -139,11 +139,17 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     return dates[0].iso if not rest else None
 
 
-def _signed_off(doc: Doc, kinds: list[str]) -> bool:
-    """True when the article's last content line is its author's name alone ("Minh Anh")."""
+def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
+    """True when the article's last content line is its author's name alone ("Minh Anh") and its text
+    names the year of the `dateline` above the headline (a site's clock is seldom of the article's years)."""
+    if dateline is None:
+        return False
     last = next((line.text.strip() for line in reversed(doc.lines)
                  if kinds[line.index] == "content" and line.text.strip()), "")
-    return bool(_SIGN_OFF.match(last))
+    if not _SIGN_OFF.match(last):
+        return False
+    year = regex.compile(rf"(?<![\d/.\-]){dateline[:4]}(?!\d)")  # the year itself, not a date's ("15/7/2019")
+    return any(kinds[line.index] == "content" and year.search(line.text) for line in doc.lines)
 
 
 def published_date(doc: Doc) -> Optional[str]:
@@ -217,6 +223,6 @@ def published_date(doc: Doc) -> Optional[str]:
             credited = True
         if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and (credited or stamped or _signed_off(doc, kinds)):
+    if best[1] is None and (credited or stamped or _signed_off(doc, kinds, top_dateline)):
         return top_dateline
     return best[1]
