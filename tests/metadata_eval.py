@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 GOLD_SETS = {
     "seeds": (ROOT / "tests/gold/seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (ROOT / "tests/gold/devset.gold.jsonl", ROOT / "tests/gold/devset"),
+    "holdout4": (ROOT / "tests/gold/holdout4/gold.jsonl", ROOT / "tests/gold/holdout4/docs"),
 }
 
 

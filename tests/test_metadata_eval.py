@@ -15,6 +15,9 @@ FLOORS = {
               "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 1.0, "references": 1.0},
     "devset": {"ALL": 1.0, "genre": 1.0, "doc_type": 1.0, "number": 1.0, "issuer": 1.0, "province": 1.0,
                "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 1.0, "references": 1.0},
+    # scored once unseen at 0.883; a development set since
+    "holdout4": {"ALL": 0.98, "genre": 1.0, "doc_type": 1.0, "number": 1.0, "issuer": 1.0, "province": 1.0,
+                 "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 0.9, "references": 1.0},
 }
 
 
@@ -27,7 +30,7 @@ def test_document_fields_meet_floor(name):
 
 
 def test_done_criterion():
-    """The issue's bar: accuracy >= 0.95 and every gold reference found, on both sets."""
+    """The issue's bar: accuracy >= 0.95 and every gold reference found, on every set."""
     for name in FLOORS:
         counts, _ = score(name)
         assert counts["ALL"][0] / counts["ALL"][1] >= 0.95

@@ -9,8 +9,10 @@ and a time, or a date and a time then a section name ("27/06/2024 | 19:40",
 "09/07/2024 | 17:45 | Nông nghiệp - Nông thôn"), and only when nothing else is
 there, a weekday dateline below the headline (on a content line; an author
 after a final "|" is allowed), or above it when the article head credits its
-author without a date ("Bài, ảnh: Thu Hà") or the dateline carries its time
-zone, as postings do ("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A site clock in
+author without a date ("Bài, ảnh: Thu Hà"), the article closes with its author's
+name alone ("Minh Anh") and names the dateline's year, or the dateline carries its time zone, as postings do
+("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A byline's author and date may stand
+apart by a bullet or a run of spaces ("Thanh Hà • 08/10/2024 15:20"). A site clock in
 the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, a clock in
 the menu bar, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists
 of other articles are never taken.
@@ -52,8 +54,11 @@ from .dates import TIME_RE, DateMatch, find_dates, may_hold_date
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
 _BYLINE = regex.compile(
-    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}\s*[-–|,/]\s*(?P<rest>.+)$"
+    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*[-–|,/•·]|\s{{2,}})\s*(?P<rest>.+)$"
 )
+# An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
+_SIGN_OFF = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,3}$")
 
 _SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
 _LEAD_SEPARATORS = regex.compile(r"^(?:\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()])*", regex.I)
@@ -134,6 +139,19 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     return dates[0].iso if not rest else None
 
 
+def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
+    """True when the article's last content line is its author's name alone ("Minh Anh") and its text
+    names the year of the `dateline` above the headline (a site's clock is seldom of the article's years)."""
+    if dateline is None:
+        return False
+    last = next((line.text.strip() for line in reversed(doc.lines)
+                 if kinds[line.index] == "content" and line.text.strip()), "")
+    if not _SIGN_OFF.match(last):
+        return False
+    year = regex.compile(rf"(?<![\d/.\-]){dateline[:4]}(?!\d)")  # the year itself, not a date's ("15/7/2019")
+    return any(kinds[line.index] == "content" and year.search(line.text) for line in doc.lines)
+
+
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
     label_re, clock_re, updated_re, words = _labels()
@@ -205,6 +223,6 @@ def published_date(doc: Doc) -> Optional[str]:
             credited = True
         if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and (credited or stamped):
+    if best[1] is None and (credited or stamped or _signed_off(doc, kinds, top_dateline)):
         return top_dateline
     return best[1]

@@ -27,7 +27,7 @@ from .dates import parse_date
 from .genre import genre as read_genre
 from .header import Header, read_header
 from .headline import headline as read_headline, lead as read_lead
-from .issuer import Issuer, parse_issuer
+from .issuer import Issuer, parse_issuer, provincial_ubnd
 from .mentions import Mention, find_mentions
 from .numbers import clean_number, find_numbers, parse_number, type_name
 from .places import find_places, is_roundup, main_districts, main_province
@@ -115,15 +115,16 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 break
 
 
-def _names_a_district(text: str, places: list[Place]) -> bool:
-    return any(p.level == "district" and gazetteer.split_kind(p.name)[1] in text for p in places)
+def _names_a_district(text: str, places: list[Place], city: str = "") -> bool:
+    """True when `text` names a district of `places`; `city`: the province's own city (Huế from 2025), no district."""
+    return any(p.level == "district" and p.name != city and gazetteer.split_kind(p.name)[1] in text for p in places)
 
 
 def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = published_date(doc)
     mentions = find_mentions(doc, main)
-    subj = choose(doc, mentions)
+    subj = choose(doc, mentions, meta.published_date)
     headline = read_headline(doc)
     if is_roundup(places) and (subj is None or subj.mention.number is None):
         # several provinces' plans, none named by its số hiệu: no single subject to report
@@ -139,9 +140,11 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         meta.number, meta.number_parts = m.number.number, m.number.parts
     iss = subject_issuer(doc, subj, main, main_districts(places, main))
     lead = read_lead(doc)
-    if iss is None and main and _provincial(m) and not _names_a_district(headline + " " + lead, places):
+    own = provincial_ubnd(main, meta.published_date or subj.issued_date) if main else None
+    city = f"thành phố {own.place}" if own and own.level == "thành phố" else ""
+    if iss is None and own and _provincial(m) and not _names_a_district(headline + " " + lead, places, city):
         # a provincial article reports on the province's plan without naming who issued it
-        iss = Issuer(f"UBND tỉnh {main}", "UBND", "tỉnh", main, main)
+        iss = own
     if iss is not None:
         meta.issuer = iss.canonical
     meta.province = _province_of(iss, main)

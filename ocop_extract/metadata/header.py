@@ -115,10 +115,10 @@ def read_header(doc: Doc) -> Header:
         if _BODY_START.match(text):
             break
         motto = _MOTTO.search(text)
-        if motto:
+        if motto and _heads_column(text[:motto.start()]):
             h.motto = True
             before = text[:motto.start()].strip()
-            if before and _is_caps(before) and h.number is None:
+            if before and h.number is None:
                 caps.append(before)
             continue
         if _SO.match(text) and h.number is None:
@@ -126,8 +126,8 @@ def read_header(doc: Doc) -> Header:
             if nums:
                 n = nums[0]
                 h.number = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
-                rest = line.text[n.end:]
-                _place_date(h, rest)
+                # "Số: 512/BC-UBND      Hà Giang, ngày" beside the number, its date on the next line
+                _place_date(h, line.text[n.end:], _next_text(lines, at))
                 continue
         if h.date is None and _place_date(h, text, _next_text(lines, at)):
             continue
@@ -146,6 +146,18 @@ def read_header(doc: Doc) -> Header:
     if caps:
         h.issuer_text = " ".join(caps)
     return h
+
+
+def _heads_column(before: str) -> bool:
+    """True when the motto, after `before` on its line, heads a column: the line opens with it, or
+    with the issuer's name in capitals. Inside a sentence (a newspaper's footer: "Cơ quan của Đảng
+    bộ Đảng Cộng sản Việt Nam thành phố …") it heads no official text.
+
+    >>> _heads_column("ỦY BAN NHÂN DÂN     "), _heads_column("Báo Hànộimới. Cơ quan của Đảng bộ ")
+    (True, False)
+    """
+    before = before.strip()
+    return not before or _is_caps(before)
 
 
 def _portal_field(h: Header, labels: dict[str, regex.Pattern], text: str) -> bool:

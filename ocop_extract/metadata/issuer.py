@@ -167,14 +167,57 @@ def _local(m: regex.Match, province: Optional[str], units: Optional[dict[str, st
         elif level and m.group("name") is None and units and units.get(level):
             place = units[level]
             prov = _district_province(place, level, province)
+        elif level == "thành phố" and m.group("name") is None and city_of(province):
+            place, prov = city_of(province), province  # "UBND TP ban hành" in an article on Hà Nội
         else:
             return None
-    if level is None:
-        level = "tỉnh"
+    if level in (None, "tỉnh"):
+        level, place = provincial_unit(place) if place == prov else ("tỉnh", place)
     canon = f"{body} {level} {place}"
     if m.group("chair"):
         canon = f"Chủ tịch {canon}"
     return Issuer(canon, body, level, place, prov, m.start(), m.end())
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, tuple[str, str]]:
+    """Provinces that became centrally-run cities after 2020: the city's name and the date."""
+    return {p: (c["name"], str(c["since"])) for p, c in load_lexicon("metadata")["cities_since"].items()}
+
+
+def city_of(province: Optional[str]) -> Optional[str]:
+    """The centrally-run city that is, or became, `province` ("Hà Nội", "Thừa Thiên Huế" → "Huế"), else None.
+
+    >>> city_of("Cần Thơ"), city_of("Thừa Thiên Huế"), city_of("Quảng Nam")
+    ('Cần Thơ', 'Huế', None)
+    """
+    if not province:
+        return None
+    if province in _cities():
+        return _cities()[province][0]
+    unit = gazetteer.province(province)
+    return unit.bare if unit and unit.kind == "thành phố" else None
+
+
+def provincial_unit(province: str, on: Optional[str] = None) -> tuple[str, str]:
+    """(level, name) of a province's own unit, as its UBND is named: "thành phố" for a centrally-run
+    city (a province that became one, from the ISO date it did, when `on` says the text is as late).
+
+    >>> provincial_unit("Hà Nội"), provincial_unit("Bến Tre")
+    (('thành phố', 'Hà Nội'), ('tỉnh', 'Bến Tre'))
+    >>> provincial_unit("Thừa Thiên Huế", "2023-05-02"), provincial_unit("Thừa Thiên Huế", "2025-03-14")
+    (('tỉnh', 'Thừa Thiên Huế'), ('thành phố', 'Huế'))
+    """
+    if province in _cities():
+        name, since = _cities()[province]
+        return ("thành phố", name) if on and on >= since else ("tỉnh", province)
+    return ("thành phố", province) if city_of(province) else ("tỉnh", province)
+
+
+def provincial_ubnd(province: str, on: Optional[str] = None) -> Issuer:
+    """The UBND of `province` ("UBND tỉnh Bến Tre", "UBND thành phố Cần Thơ"); `on`: the text's ISO date."""
+    level, name = provincial_unit(province, on)
+    return Issuer(f"UBND {level} {name}", "UBND", level, name, province)
 
 
 def _district_province(place: str, level: str, province: Optional[str]) -> Optional[str]:
@@ -196,7 +239,7 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
         dept = _canon_from(pats["depts"], m.group("dept"))
         _, place, prov = resolve_place("tỉnh", m.group("pname") or m.group("name"))
         place = place or province
-        canon = f"Sở {dept}" + (f" tỉnh {place}" if place else "")
+        canon = f"Sở {dept}" + (" {} {}".format(*provincial_unit(place)) if place else "")
         found.append(Issuer(canon, "Sở", "tỉnh", place, place, m.start(), m.end()))
     for m in pats["local"].finditer(text):
         iss = _local(m, province, units)

@@ -49,7 +49,9 @@ _SIGNED = regex.compile(
     rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}},\s*"
     rf"(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
 )
-_NAME_LENGTHS = (3, 4, 2)  # most Vietnamese names have three words
+_NAME_LENGTHS = (3, 4, 2)
+_CELL = regex.compile(r"\S+(?:\s{1,2}\S+)*")  # a run of words apart by at most two spaces
+_COLUMN_SLACK = 8  # a cell under a title may start this many characters left of it  # most Vietnamese names have three words
 
 
 @lru_cache(maxsize=1)
@@ -108,8 +110,44 @@ def _ner_name(text: str) -> Optional[str]:
     return clean_name(" ".join(words)) if words else None
 
 
+def _cells(text: str) -> list[tuple[int, str]]:
+    """(column, text) of each cell of a line laid out in columns (cells apart by 3 spaces or more).
+
+    >>> _cells("- Lưu: VT, KT.        Dương Văn Khải")
+    [(0, '- Lưu: VT, KT.'), (22, 'Dương Văn Khải')]
+    """
+    return [(m.start(), m.group()) for m in _CELL.finditer(text)]
+
+
+def _title_cell(text: str, titles: regex.Pattern) -> Optional[tuple[Optional[int], str]]:
+    """The signature title a line holds: the whole line (column None), else its last cell, in capitals."""
+    stripped = text.strip()
+    cands = [(None, stripped)]
+    cells = _cells(text)
+    if len(cells) > 1:
+        cands.append(cells[-1])
+    for col, cell in cands:
+        if not cell or len(cell) > 60 or not titles.match(cell):
+            continue
+        letters = [c for c in cell if c.isalpha()]
+        if sum(c.isupper() for c in letters) >= 0.8 * len(letters):
+            return col, cell
+    return None
+
+
+def _in_column(text: str, col: Optional[int]) -> str:
+    """The text of a line below a title: all of it, or under a title in column `col`, the cell there."""
+    if col is None:
+        return text.strip()
+    return next((cell for at, cell in _cells(text) if at >= col - _COLUMN_SLACK), "")
+
+
 def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
-    """Name of the signer, or None."""
+    """Name of the signer, or None.
+
+    A signature block laid out beside the recipients, as text copied from a PDF is, is read in
+    its column ("- Lưu: VT, KT.        Dương Văn Khải" under "Nơi nhận:      KT. CHỦ TỊCH").
+    """
     if portal_value:
         name = clean_name(portal_value)
         if name:
@@ -117,14 +155,12 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
     titles, noise, surnames = _lex()
     lines = doc.lines
     for i, line in enumerate(lines):
-        text = line.text.strip()
-        if not text or len(text) > 60 or not titles.match(text):
+        found = _title_cell(line.text, titles) if line.text.strip() else None
+        if found is None:
             continue
-        letters = [c for c in text if c.isalpha()]
-        if sum(c.isupper() for c in letters) < 0.8 * len(letters):
-            continue
+        col = found[0]
         for nxt in lines[i + 1:i + 8]:
-            cand = nxt.text.strip()
+            cand = _in_column(nxt.text, col)
             if not cand or noise.match(cand) or titles.match(cand):
                 continue
             name = clean_name(cand)

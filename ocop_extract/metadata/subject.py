@@ -28,7 +28,7 @@ import regex
 from ..document import Doc
 from ..lexicon import load_lexicon
 from .dates import find_dates, make_iso
-from .issuer import Issuer, find_issuers
+from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
 from .years import plan_years, year_spans
 
@@ -112,8 +112,8 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     return score - 0.5 * rank / 500
 
 
-def choose(doc: Doc, mentions: list[Mention]) -> Optional[Subject]:
-    """The document the article reports on, or None."""
+def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -> Optional[Subject]:
+    """The document the article reports on, or None; `published`: the article's posting date, when known."""
     types = subject_types()
     cands = [m for m in mentions if m.type in types and not m.cited]
     if not cands:
@@ -123,12 +123,12 @@ def choose(doc: Doc, mentions: list[Mention]) -> Optional[Subject]:
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
     subj = Subject(best, group)
-    subj.issued_date = _issued(doc, best) or next(
-        (d for d in (_issued(doc, g) for g in group if g.number or not best.number) if d), None)
+    subj.issued_date = _issued(doc, best, published) or next(
+        (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number) if d), None)
     return subj
 
 
-def _issued(doc: Doc, m: Mention) -> Optional[str]:
+def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[str]:
     if m.date:
         return m.date
     text = doc.text
@@ -144,27 +144,36 @@ def _issued(doc: Doc, m: Mention) -> Optional[str]:
         found = find_dates(prefix[b.start():b.end()])
         if found:
             return found[0].iso
-        return _dated_by_plan(b.group("d"), m, title_phrase(text, m.end))
+        return _dated_by_plan(b.group("d"), m, title_phrase(text, m.end), published)
     return None
 
 
-def _dated_by_plan(day_month: str, m: Mention, title: str) -> Optional[str]:
+def _dated_by_plan(day_month: str, m: Optional[Mention], title: str, published: Optional[str] = None) -> Optional[str]:
     """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),
-    completed with the year of the plan it announces: its number's year, else the single year of its title.
+    completed with its number's year, else the year of the article's posting (the last such day on
+    or before it), else the single year of the plan's title.
 
     >>> _dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
     '2022-08-03'
     >>> _dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
     True
+    >>> _dated_by_plan("3/8", None, " giai đoạn 2022-2025", "2022-08-05")
+    '2022-08-03'
+    >>> _dated_by_plan("20/12", None, " về phát triển sản phẩm OCOP năm 2025", "2025-01-04")
+    '2024-12-20'
     """
     dm = _DAY_MONTH.fullmatch(day_month.strip())
     if dm is None:
         return None
+    day, month = int(dm.group(1)), int(dm.group(2))
     year = m.number.parts.year if m is not None and m.number is not None else None
+    if year is None and published:
+        posted = (int(published[5:7]), int(published[8:10]))
+        year = int(published[:4]) - (1 if (month, day) > posted else 0)
     if year is None:
         spans = plan_years(title, None)
         year = spans[0] if spans and spans[0] == spans[1] else None
-    return make_iso(int(dm.group(1)), int(dm.group(2)), year) if year else None
+    return make_iso(day, month, year) if year else None
 
 
 def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
@@ -188,7 +197,7 @@ def _local_number(m: Mention) -> bool:
 
 def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
     if level == "tỉnh":
-        return Issuer(f"UBND tỉnh {province}", "UBND", "tỉnh", province, province) if province else None
+        return provincial_ubnd(province) if province else None
     place = (units or {}).get(level)
     return Issuer(f"UBND {level} {place}", "UBND", level, place, province) if place else None
 
