@@ -16,8 +16,8 @@ FLOORS = {
     "devset": {"ALL": 1.0, "genre": 1.0, "doc_type": 1.0, "number": 1.0, "issuer": 1.0, "province": 1.0,
                "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 1.0, "references": 1.0},
     # scored once unseen at 0.883; a development set since
-    "holdout4": {"ALL": 0.98, "genre": 1.0, "doc_type": 1.0, "number": 1.0, "issuer": 1.0, "province": 1.0,
-                 "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 0.9, "references": 1.0},
+    "holdout4": {"ALL": 1.0, "genre": 1.0, "doc_type": 1.0, "number": 1.0, "issuer": 1.0, "province": 1.0,
+                 "signer": 1.0, "issued_date": 1.0, "published_date": 1.0, "plan_years": 1.0, "references": 1.0},
 }
 
 

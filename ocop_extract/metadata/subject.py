@@ -48,6 +48,8 @@ _DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
+_MAX_SPAN = 5  # years a plan followed through several sentences may span
+_NAMED_BEFORE = 150  # characters before a parenthesised mention that may name it
 
 
 @lru_cache(maxsize=1)
@@ -72,23 +74,60 @@ class Subject:
         """Years of the subject: its title phrase, its coreferents', the headline, its sentence, the lead."""
         issued_year = int(self.issued_date[:4]) if self.issued_date else None
         for m in [self.mention, *self.group]:
-            found = plan_years(title_phrase(doc.text, m.end), issued_year)
-            if found:
-                return found
+            for phrase in (named_before(doc.text, m), title_phrase(doc.text, m.end, _in_parens(doc.text, m))):
+                found = plan_years(phrase, issued_year)
+                if found and all(s[2] == "until" for s in year_spans(phrase)):
+                    # "từ nay đến cuối năm 2025": a first stage, the later sentences may carry the plan on
+                    return self._followed(doc, [(0, 0, "until", found)]) or found
+                if found:
+                    return found
         # the headline names the plan's years more reliably than any sentence of the body
         found = plan_years(headline, issued_year) if headline else None
         if found:
             return found
-        for text in (doc.text[self.mention.sent_start:self.mention.sent_end], lead):
-            spans = [s for s in year_spans(text) if s[2] != "until"]
-            if spans:
-                return spans[0][3]
-        return None
+        spans = year_spans(doc.text[self.mention.sent_start:self.mention.sent_end])
+        if any(s[2] != "until" for s in spans):
+            return next(s[3] for s in spans if s[2] != "until")
+        found = self._followed(doc, spans)
+        if found:
+            return found
+        spans = [s for s in year_spans(lead) if s[2] != "until"]
+        return spans[0][3] if spans else None
+
+    def _followed(self, doc: Doc, spans: list) -> Optional[tuple[int, int]]:
+        """The years the plan is followed through: its sentence's "đến cuối năm 2025" and the years of the
+        later sentences that speak of it ("Năm 2026, Kế hoạch đặt mục tiêu …"), first to last."""
+        later = [s[3] for m in self.group if m.start > self.mention.start
+                 for s in year_spans(doc.text[m.sent_start:m.sent_end]) if s[2] != "until"]
+        if not later:
+            return None
+        years = [y for s in spans for y in s[3]] + [y for pair in later for y in pair]
+        return (min(years), max(years)) if max(years) - min(years) <= _MAX_SPAN else None
 
 
-def title_phrase(text: str, start: int) -> str:
-    """The words after a mention that name the document, up to the end of its clause."""
+def _in_parens(text: str, m: Mention) -> bool:
+    """True when the mention stands in parentheses ("Chương trình … 2021-2025 (Quyết định số 919/QĐ-TTg …)")."""
+    before = text[m.sent_start:m.start]
+    return before.rfind("(") > before.rfind(")") and ")" in text[m.end:m.sent_end]
+
+
+def named_before(text: str, m: Mention) -> str:
+    """The words a parenthesised mention gives the number of: those before the parenthesis, back to the
+    clause's start ("… mà Chương trình OCOP giai đoạn 2021-2025 (Quyết định số 919/QĐ-TTg …)"); else "".
+    """
+    if not _in_parens(text, m):
+        return ""
+    before = text[m.sent_start:m.start]
+    before = before[:before.rfind("(")]
+    cut = max(before.rfind(c) for c in ",;:")
+    return before[cut + 1:][-_NAMED_BEFORE:]
+
+
+def title_phrase(text: str, start: int, in_parens: bool = False) -> str:
+    """The words after a mention that name the document, up to the end of its clause (or its parenthesis)."""
     window = text[start:start + 250]
+    if in_parens:
+        window = window.split(")", 1)[0]
     m = _PHRASE_STOP.search(window)
     return window[:m.start()] if m else window
 

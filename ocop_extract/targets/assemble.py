@@ -64,8 +64,8 @@ def doc_years(meta) -> DocYears:
     dated = getattr(meta, "published_date", None) or getattr(meta, "issued_date", None)
     this_year = int(dated[:4]) if dated else (plan[0] if plan else None)
     published = getattr(meta, "published_date", None)
-    starts = [y for y in (plan[0] if plan else None, int(published[:4]) if published else None) if y]
-    plan_start = min(starts) if starts else this_year
+    # news speaks of the years before its posting as past, whatever plan it reports on
+    plan_start = int(published[:4]) if published else (plan[0] if plan else this_year)
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
 
