@@ -361,6 +361,10 @@ def _status(text, q, s_start, c_end, s_cues, s_years, years: DocYears, prev_stat
     if comparator in (">=", "<=") and not para_past:
         why.append(f"status target: '{comparator}' sets a floor or a ceiling")
         return "target"
+    ahead = [e for e in s_years if e.end <= q.start and e.kind == "deadline" and years.this_year and e.year > years.this_year]
+    if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
+        why.append(f"status target: {ahead[-1].year} lies ahead, before it")
+        return "target"
     # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
     after = [c for c in s_cues[at:at + 32] if q.end <= c[0] < min(c_end, next_start)
              and " ".join(text[c[0]:c[1]].lower().split()) not in _COMPARATOR_CUES]
