@@ -72,6 +72,9 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
+    linked = [k for s, e, k in mentions if e <= q.start and _LINKS_TO.fullmatch(text, e, q.start)]
+    if linked and q.unit in ("product", "%"):
+        return linked[-1]  # "số sản phẩm 4 sao tăng lên 74 sản phẩm, chưa có sản phẩm 5 sao": the noun's class
     if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
         stop = clause_end
         b = _BREAKDOWN.search(text, q.end, clause_end)
