@@ -90,11 +90,49 @@ def decode(data: bytes, encoding: str) -> str:
         return unicodedata.normalize("NFC", data.decode("cp1258", errors="replace"))
     if encoding == "tcvn3":
         table = _tcvn3_to_unicode()
-        return "".join(table.get(b) or bytes((b,)).decode("cp1252", errors="replace") for b in data)
+        return restore_capitals("".join(table.get(b) or bytes((b,)).decode("cp1252", errors="replace")
+                                        for b in data))
     if encoding == "vni":
         pattern, back = _vni_reader()
         return pattern.sub(lambda m: back[m.group()], data.decode("cp1252", errors="replace"))
     raise ValueError(f"unknown legacy encoding {encoding!r}")
+
+
+_TONED_LOWER = "".join(_TONED.values())
+_WORD = regex.compile(r"\p{L}+")
+_SPACES = regex.compile(r"[ \t]+")
+_LINE_START = regex.compile(r"(?m)(?:^|(?<=[.!?:]\s))([ \t]*(?:[-+•]\s*|\d{1,2}[.)]\s*)?)([" + _TONED_LOWER + r"])")
+
+
+def restore_capitals(text: str) -> str:
+    r"""Capitals that TCVN3 text lost (it has no codes for capital toned letters), put back where sure.
+
+    A word whose other letters are capitals ("HOạCH"), a one-capital word beside
+    such a word ("Kế HOẠCH"), and a toned letter opening a line or a sentence.
+
+    >>> restore_capitals("Kế HOạCH PHáT TRIểN\nủy ban nhân dân. ấp Bắc\nĐề áN\nSố: 03/ĐA-UBND")
+    'KẾ HOẠCH PHÁT TRIỂN\nỦy ban nhân dân. Ấp Bắc\nĐỀ ÁN\nSố: 03/ĐA-UBND'
+    """
+    words = [m for m in _WORD.finditer(text)]
+    upper = [_all_capitals(m.group()) for m in words]
+    out = list(text)
+    for i, m in enumerate(words):
+        word = m.group()
+        plain = [c for c in word if c not in _TONED_LOWER]
+        near = ((i and upper[i - 1] and _SPACES.fullmatch(text, words[i - 1].end(), m.start()))
+                or (i + 1 < len(words) and upper[i + 1] and _SPACES.fullmatch(text, m.end(), words[i + 1].start())))
+        if upper[i] or (len(plain) == 1 and plain[0].isupper() and near and len(word) <= 3):
+            out[m.start():m.end()] = word.upper()
+    text = "".join(out)
+    return _LINE_START.sub(lambda m: m.group(1) + m.group(2).upper(), text)
+
+
+def _all_capitals(word: str) -> bool:
+    """Every letter that has a capital code is a capital: two or more of them, or one after a toned letter ("áN")."""
+    plain = [c for c in word if c not in _TONED_LOWER]
+    if not plain or not all(c.isupper() for c in plain):
+        return False
+    return len(plain) >= 2 or any(a in _TONED_LOWER and b.isupper() for a, b in zip(word, word[1:]))
 
 
 def from_font_text(text: str, encoding: str, capitals: bool = False) -> str:
@@ -122,13 +160,13 @@ def encode(text: str, encoding: str) -> bytes:
         return b"".join(_cp1258_char(c) for c in text)
     if encoding == "vni":
         pairs = _vni_pairs()
-        return "".join(pairs.get(c, c) for c in text).encode("cp1252")
+        return "".join(pairs.get(c, c) for c in text).encode("cp1252", errors="replace")
     if encoding == "tcvn3":
         back = {char: code for code, char in _tcvn3_to_unicode().items()}
         out = bytearray()
         for c in text:
             code = back.get(c, back.get(c.lower()) if c.lower() in "".join(_TONED.values()) else None)
-            out += bytes((code,)) if code is not None else c.encode("cp1252")
+            out += bytes((code,)) if code is not None else c.encode("cp1252", errors="replace")
         return bytes(out)
     raise ValueError(f"unknown legacy encoding {encoding!r}")
 
@@ -141,4 +179,4 @@ def _cp1258_char(char: str) -> bytes:
         parts = unicodedata.normalize("NFD", char)
         tones = "".join(p for p in parts if p in _TONE_MARKS)
         base = unicodedata.normalize("NFC", "".join(p for p in parts if p not in _TONE_MARKS))
-        return (base + tones).encode("cp1258")
+        return (base + tones).encode("cp1258", errors="replace")

@@ -11,7 +11,7 @@ import time
 from typing import TYPE_CHECKING
 
 from ..errors import CorruptInput, EncryptedInput, TimeLimit, TooLarge
-from .pagetext import PageLine, cells_to_line, lines_to_text
+from .pagetext import PageLine, group_pieces, lines_to_text
 
 if TYPE_CHECKING:
     from . import Extracted, Limits
@@ -75,24 +75,6 @@ def page_text_lines(page) -> list[PageLine]:
             text = " ".join(textpage.get_text_bounded(left, bottom, right, top).split())
             if text:
                 pieces.append((text, left, right, height - top, height - bottom))
-        return _group_lines(pieces)
+        return group_pieces(pieces)
     finally:
         textpage.close()
-
-
-def _group_lines(pieces: list[tuple[str, float, float, float, float]]) -> list[PageLine]:
-    """Pieces whose vertical middles fall within each other's height make one line, left to right."""
-    rows: list[list[tuple[str, float, float, float, float]]] = []
-    for piece in sorted(pieces, key=lambda p: (p[3] + p[4]) / 2):
-        middle = (piece[3] + piece[4]) / 2
-        if rows and rows[-1][0][3] <= middle <= rows[-1][0][4]:
-            rows[-1].append(piece)
-        else:
-            rows.append([piece])
-    lines = []
-    for row in rows:
-        row.sort(key=lambda p: p[1])
-        size = max(p[4] - p[3] for p in row)
-        text, left, right = cells_to_line([(p[0], p[1], p[2]) for p in row], gap=1.5 * size)
-        lines.append(PageLine(text, left, right, min(p[3] for p in row), max(p[4] for p in row)))
-    return lines
