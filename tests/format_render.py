@@ -23,8 +23,8 @@ FURNITURE_RELATED = ("Năm 2025, Quảng Ngãi phấn đấu có thêm 40 sản 
 def blocks(text: str) -> list[tuple[str, list[str]]]:
     """The text as ("line", [text]), ("blank", []) and ("table", [rows]) blocks, in order.
 
-    >>> blocks("A\\n\\nSTT | Chỉ tiêu\\n1 | 30 sản phẩm\\nB")
-    [('line', ['A']), ('blank', []), ('table', ['STT | Chỉ tiêu', '1 | 30 sản phẩm']), ('line', ['B'])]
+    >>> blocks("A\\n\\nSTT | Chỉ tiêu | 2024\\n1 | OCOP | 30\\nB")
+    [('line', ['A']), ('blank', []), ('table', ['STT | Chỉ tiêu | 2024', '1 | OCOP | 30']), ('line', ['B'])]
     """
     out: list[tuple[str, list[str]]] = []
     for line in text.split("\n"):

@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-:.]+)""", re.I)
 _ROW = re.compile(r"^\|\s*(.*?)\s*\|\s*$")
-_TAGS = re.compile(r"<[^>]+>")
+MIN_WORDS = 10  # fewer words than this in the main text: a page of links, not an article
 
 
 def page_charset(data: bytes) -> str:
@@ -76,9 +76,9 @@ def read(data: bytes, path: str, limits: "Limits | None") -> "Extracted":
         raise EmptyInput("the HTML page cannot be parsed")
     title, date = headline(tree), page_date(tree)
     body = trafilatura.extract(page, output_format="txt", include_tables=True, include_comments=False,
-                               include_images=False, deduplicate=False, favor_recall=True)
-    if not body or not body.strip():
-        raise EmptyInput("the HTML page holds no article text")
+                               include_images=False, deduplicate=False, favor_precision=True)
+    if not body or len(body.split()) < MIN_WORDS:
+        raise EmptyInput("the HTML page holds no article text (menus and links only)")
     lines = [_row(line) for line in body.splitlines()]
     if title and title not in lines[:3]:
         lines = [title, ""] + lines
