@@ -36,8 +36,12 @@ def blocks(text: str) -> list[tuple[str, list[str]]]:
     return out
 
 
-def to_html(text: str, charset: str = "utf-8", meta_date: str | None = None) -> bytes:
-    """A saved news page: the text as the article, inside a portal's menus, clock, related links and footer."""
+def to_html(text: str, charset: str = "utf-8", meta_date: str | None = None, semantic: bool = True) -> bytes:
+    """A saved news page: the text as the article, inside a portal's menus, clock, related links and footer.
+
+    `semantic=False` writes the page as many portals do, with `<div>`s only (no
+    `<nav>`, `<article>`, `<aside>`, `<footer>`).
+    """
     title = next((line for line in text.split("\n") if line.strip()), "Tin tức")
     body = []
     for kind, lines in blocks(text):
@@ -60,6 +64,10 @@ def to_html(text: str, charset: str = "utf-8", meta_date: str | None = None) -> 
 <aside><h3>Tin liên quan</h3><ul>{related}</ul></aside></main>
 <footer><p>Báo điện tử tỉnh. Giấy phép số 12/GP-BTTTT ngày 05/01/2021. Tổng biên tập: Nguyễn Văn A.</p>
 <p>Địa chỉ: 36 đường Hùng Vương. Điện thoại: 0260 3812 345.</p></footer></body></html>"""
+    if not semantic:
+        for tag in ("header", "nav", "main", "article", "aside", "footer"):
+            page = page.replace(f"<{tag}>", f'<div class="{tag}-box">').replace(f"</{tag}>", "</div>")
+        page = page.replace("<h3>Tin liên quan</h3>", '<div class="title">Tin liên quan</div>')
     return page.encode(charset, errors="xmlcharrefreplace")
 
 
