@@ -159,6 +159,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--in-process-docs", type=int, default=2000,
                         help="documents for the in-process pipeline figure (0: the whole corpus)")
     parser.add_argument("--keep", type=Path, help="build the corpus here and keep it")
+    parser.add_argument("--format-docs", type=int, default=50,
+                        help="documents rendered as HTML and PDF for the reader figures (0: none; see readers.py)")
+    parser.add_argument("--scan-docs", type=int, default=4, help="of those, scanned and read by OCR")
     args = parser.parse_args(argv)
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
 
@@ -191,6 +194,13 @@ def main(argv: list[str] | None = None) -> int:
         sample_chars = sum(len(d.decode("utf-8")) for _, d in texts)
         in_process = sample_chars / pipeline_in_process(texts)
         print(f"pipeline alone, in process ({len(sample):,} documents): {in_process:,.0f} chars/s")
+
+        if args.format_docs:
+            import readers
+
+            reader_texts = [p.read_text(encoding="utf-8") for p in paths[: args.format_docs]]
+            for line in readers.reader_figures(reader_texts, args.scan_docs):
+                print(f"reader, {line}")
 
         token_paths = paths[: args.tokenize_docs or None]
         token_texts = [p.read_text(encoding="utf-8") for p in token_paths]

@@ -146,7 +146,7 @@ def _once_each(paths: Iterable[str]) -> Iterator[str]:
 
 def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
     """Read and process one file; unreadable files give an error record."""
-    from .pipeline import error_record, process_bytes
+    from .pipeline import error_record, process_bytes, save_text
 
     try:
         raw = read_file(path)
@@ -156,7 +156,8 @@ def process_path(path: Path, options: Options = DEFAULT_OPTIONS) -> Record:
     if options.indicators:
         from .engines.work import annotate_bytes
 
-        record = annotate_bytes(record, raw.data)
+        record = annotate_bytes(record, raw.data, options)
+    save_text(record, raw.data, options)
     return record
 
 

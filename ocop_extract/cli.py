@@ -36,6 +36,7 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
     run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
+    _reader_arguments(run)
     run.add_argument("--db", metavar="URL",
                      help="also load the records into a database: sqlite:///ocop.db or postgresql://user@host/dbname "
                           "(safe to run again; with --db/--csv/--parquet, JSON Lines are written only with -o FILE)")
@@ -70,6 +71,24 @@ def _parser() -> argparse.ArgumentParser:
     sch.add_argument("--sql", choices=("sqlite", "postgresql"), help="print the database DDL instead")
     sch.add_argument("--write-sql", action="store_true", help="regenerate schemas/sqlite.sql and schemas/postgresql.sql")
     return parser
+
+
+def _reader_arguments(run: argparse.ArgumentParser) -> None:
+    """How files are read (see `ocop_extract.formats`)."""
+    run.add_argument("--text-dir", metavar="DIR",
+                     help="write DIR/<doc_id>.txt: the text each record's spans index, for any input format")
+    run.add_argument("--max-bytes", type=int, metavar="N",
+                     help="a larger file gets an error record (default: 100000000)")
+    run.add_argument("--time-limit", type=float, metavar="S",
+                     help="seconds reading one document may take (PDF, OCR) before its error record (default: 300)")
+
+
+def _options(args: argparse.Namespace):
+    from .options import Options
+
+    limits = {"max_bytes": args.max_bytes, "time_limit": args.time_limit}
+    return Options(explain=args.explain, text_dir=args.text_dir,
+                   **{name: value for name, value in limits.items() if value is not None})
 
 
 def _batch_arguments(run: argparse.ArgumentParser) -> None:
@@ -125,7 +144,7 @@ def _tables(args: argparse.Namespace) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
-        from .options import BatchOptions, Options
+        from .options import BatchOptions
 
         batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, progress=args.progress, batch_size=args.batch_size)
@@ -136,14 +155,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             if args.resume:
                 raise UsageError("--resume goes with -o FILE alone, not with --db/--csv/--parquet")
             result = run_load(args.paths, args.db, args.csv, args.parquet, args.output,
-                              Options(explain=args.explain), batch)
+                              _options(args), batch)
             print(result.summary.line(), file=sys.stderr)
             for line in result.lines:
                 print(line, file=sys.stderr)
             return 0 if result.ok else 1
         from .batch import run_to
 
-        summary = run_to(args.paths, args.output, Options(explain=args.explain), batch)
+        summary = run_to(args.paths, args.output, _options(args), batch)
         print(summary.line(), file=sys.stderr)
         return 1 if summary.errors else 0
     if args.command == "validate":
@@ -164,14 +183,14 @@ def _dispatch(args: argparse.Namespace) -> int:
         from pathlib import Path
 
         from .batch import process_path
-        from .reader import decode_bytes
+        from .pipeline import read_document
         from .review import review_html
 
         record = process_path(Path(args.file))
         if record.error:
             print(f"ocop_extract: {args.file}: {record.error.message}", file=sys.stderr)
             return 1
-        source, _ = decode_bytes(Path(args.file).read_bytes())
+        source = read_document(Path(args.file).read_bytes(), args.file).text
         Path(args.output).write_text(review_html(record, source), encoding="utf-8")
         print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
         return 0

@@ -35,3 +35,39 @@ class UsageError(OcopExtractError):
     """The command line asks for something that cannot be done (exit status 2)."""
 
     kind = "usage"
+
+
+class TooLarge(OcopExtractError):
+    """The file is bigger than the run allows (--max-bytes), or unpacks to more than that."""
+
+    kind = "too_large"
+
+
+class CorruptInput(OcopExtractError):
+    """A PDF, DOCX or DOC whose structure is broken (truncated, not what its header says)."""
+
+    kind = "corrupt"
+
+
+class EncryptedInput(OcopExtractError):
+    """A password-protected or encrypted document."""
+
+    kind = "encrypted"
+
+
+class UnsupportedFormat(OcopExtractError):
+    """A file in a format no reader handles."""
+
+    kind = "unsupported"
+
+
+class MissingTool(OcopExtractError):
+    """A program or library this format needs is not installed; the message names the package."""
+
+    kind = "missing_dependency"
+
+
+class TimeLimit(OcopExtractError):
+    """Reading the document took longer than the per-document time limit."""
+
+    kind = "timeout"

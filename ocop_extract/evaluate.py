@@ -18,6 +18,7 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import unicodedata
 from collections import defaultdict
@@ -56,13 +57,30 @@ def _accepts(gold: Any, predicted: Any) -> bool:
 
 
 def quote_span(text: str, quote: str, occurrence: int = 1) -> tuple[int, int] | None:
-    """Offsets of the `occurrence`-th occurrence of `quote` in `text`, or None."""
+    r"""Offsets of the `occurrence`-th occurrence of `quote` in `text`, or None.
+
+    A quote not found as written is looked for again with any white space
+    between its words (a PDF or a page may wrap a line inside it).
+
+    >>> quote_span("đạt 30\nsản phẩm", "30 sản phẩm")
+    (4, 15)
+    """
     pos = -1
     for _ in range(max(occurrence, 1)):
         pos = text.find(quote, pos + 1)
         if pos < 0:
-            return None
+            return _spaced_quote_span(text, quote, occurrence)
     return pos, pos + len(quote)
+
+
+def _spaced_quote_span(text: str, quote: str, occurrence: int) -> tuple[int, int] | None:
+    import re
+
+    words = quote.split()
+    if not words:
+        return None
+    found = list(itertools.islice(re.finditer(r"\s*".join(map(re.escape, words)), text), max(occurrence, 1)))
+    return found[-1].span() if len(found) == max(occurrence, 1) else None
 
 
 @dataclass
@@ -280,18 +298,24 @@ def evaluate_paths(gold_path: str, paths: list[str]) -> Report:
             with jsonlines.open(path) as reader:
                 for rec in reader.iter(type=dict, skip_empty=True):
                     records.append(rec)
-                    src = Path(rec["source"]["path"])
-                    if src.exists():
-                        sources[rec["doc_id"]] = src.read_text(encoding="utf-8-sig")
+                    _add_source(sources, rec["doc_id"], Path(rec["source"]["path"]))
             continue
         for file in find_documents([path]):
             rec = process_path(file).model_dump(mode="json")
             records.append(rec)
-            try:
-                sources[rec["doc_id"]] = file.read_text(encoding="utf-8-sig")
-            except (OSError, UnicodeDecodeError):
-                pass
+            _add_source(sources, rec["doc_id"], file)
     return evaluate(gold, records, sources)
+
+
+def _add_source(sources: dict[str, str], doc_id: str, file: Path) -> None:
+    """The text a document's spans index, in whichever format the file is, when it can be read."""
+    from .errors import OcopExtractError
+    from .pipeline import read_document
+
+    try:
+        sources[doc_id] = read_document(file.read_bytes(), str(file)).text
+    except (OSError, OcopExtractError):
+        pass
 
 
 def format_report(report: Report, as_json: bool = False, errors: bool = False) -> str:

@@ -34,6 +34,10 @@ class Source(_Model):
     path: str
     sha256: Optional[str] = None
     encoding: Optional[str] = Field(None, description="extension: encoding the bytes were decoded with")
+    format: Optional[Literal["txt", "html", "pdf", "pdf-ocr", "docx", "doc"]] = Field(
+        None, description="extension: the reader that made the text the spans index")
+    text_sha256: Optional[str] = Field(
+        None, description="extension: SHA-256 of that text in UTF-8 (what --text-dir writes)")
 
 
 class ErrorInfo(_Model):

@@ -16,6 +16,9 @@ class Options:
     explain: bool = False        # attach to each target the reasons it was kept
     min_confidence: float = 0.5  # targets below this are left out (a wrong number is worse than none)
     indicators: bool = True      # after the pipeline, set each target's indicator and scope place
+    max_bytes: int = 100_000_000  # a bigger file gets an error record (--max-bytes)
+    time_limit: float = 300.0    # seconds reading one document may take (PDF pages, OCR)
+    text_dir: str | None = None  # write there <doc_id>.txt, the text the spans index (--text-dir)
 
 
 DEFAULT_OPTIONS = Options()

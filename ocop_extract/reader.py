@@ -1,4 +1,4 @@
-"""Reading one input file into text: bytes, decoding, and the reasons it can fail.
+"""Reading one input file: its bytes, and the reasons it can fail; the formats live in `ocop_extract.formats`.
 
 >>> decode_bytes("Kế hoạch".encode("utf-8"))
 ('Kế hoạch', 'utf-8')
@@ -9,14 +9,14 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import BinaryInput, EmptyInput, UndecodableInput, UnreadableInput
+from .errors import UnreadableInput
+from .formats import Extracted, Limits, read
+from .formats.text import decode_text
 
-# Control characters that do not occur in text files (all below 32 but \t \n \v \f \r).
-_CONTROLS = re.compile("[\x00-\x08\x0e-\x1f]")
+__all__ = ["Extracted", "Limits", "RawDocument", "decode_bytes", "read", "read_file"]
 
 
 @dataclass(frozen=True)
@@ -44,26 +44,5 @@ def read_file(path: str | Path) -> RawDocument:
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode document bytes to text; return the text and the encoding used."""
-    if not data.strip():
-        raise EmptyInput("the file is empty")
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16"), "utf-16"
-        except UnicodeDecodeError as exc:
-            raise UndecodableInput(f"bad UTF-16 at byte {exc.start}") from exc
-    if b"\x00" in data[:4096]:
-        raise BinaryInput("the file holds NUL bytes: it is binary, not text")
-    encoding = "utf-8-sig" if data.startswith(b"\xef\xbb\xbf") else "utf-8"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        raise UndecodableInput(
-            f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})"
-        ) from exc
-    if not text.strip():
-        raise EmptyInput("the file holds only white space")
-    controls = len(_CONTROLS.findall(text, 0, 4096))
-    if controls > 8:
-        raise BinaryInput(f"{controls} control characters in the first 4096: binary, not text")
-    return text, encoding
+    """Decode plain-text bytes (UTF-8, UTF-16, legacy Vietnamese encodings); the text and its encoding."""
+    return decode_text(data)

@@ -1,6 +1,6 @@
 -- ocop_extract postgresql schema, generated from ocop_extract/models.py: do not edit.
 -- Regenerate: python -m ocop_extract schema --sql postgresql > schemas/postgresql.sql
--- Fingerprint: 5a77eb140ab72d09
+-- Fingerprint: 7e169b7ec340266e
 
 CREATE TABLE IF NOT EXISTS "documents" (
     "document_id" BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
@@ -8,6 +8,8 @@ CREATE TABLE IF NOT EXISTS "documents" (
     "source_path" TEXT NOT NULL,
     "source_sha256" TEXT,
     "source_encoding" TEXT,
+    "source_format" TEXT CHECK ("source_format" IN ('txt', 'html', 'pdf', 'pdf-ocr', 'docx', 'doc')),
+    "source_text_sha256" TEXT,
     "genre" TEXT CHECK ("genre" IN ('official', 'news')),
     "doc_type" TEXT,
     "number" TEXT,

@@ -1,6 +1,6 @@
 -- ocop_extract sqlite schema, generated from ocop_extract/models.py: do not edit.
 -- Regenerate: python -m ocop_extract schema --sql sqlite > schemas/sqlite.sql
--- Fingerprint: afdbe1ddbd835f38
+-- Fingerprint: e9b01854559a7107
 
 CREATE TABLE IF NOT EXISTS "documents" (
     "document_id" INTEGER PRIMARY KEY,
@@ -8,6 +8,8 @@ CREATE TABLE IF NOT EXISTS "documents" (
     "source_path" TEXT NOT NULL,
     "source_sha256" TEXT,
     "source_encoding" TEXT,
+    "source_format" TEXT CHECK ("source_format" IN ('txt', 'html', 'pdf', 'pdf-ocr', 'docx', 'doc')),
+    "source_text_sha256" TEXT,
     "genre" TEXT CHECK ("genre" IN ('official', 'news')),
     "doc_type" TEXT,
     "number" TEXT,

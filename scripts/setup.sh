@@ -43,6 +43,21 @@ if ! "$python" -m pip --version >/dev/null 2>&1; then
     exit 1
 fi
 
+# The programs the readers of scanned PDFs and .doc files call (Debian packages, where apt exists);
+# the tests also need the DejaVu fonts to write their PDFs.
+debs=()
+command -v tesseract >/dev/null 2>&1 || debs+=(tesseract-ocr)
+tesseract --list-langs 2>/dev/null | grep -qx vie || debs+=(tesseract-ocr-vie)
+command -v antiword >/dev/null 2>&1 || debs+=(antiword)
+[ -n "$extras" ] && [ ! -e /usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf ] && debs+=(fonts-dejavu-core)
+if [ ${#debs[@]} -gt 0 ] && command -v apt-get >/dev/null 2>&1; then
+    echo "setup.sh: installing ${debs[*]} (OCR of scanned PDFs, .doc files, test fonts)" >&2
+    sudo=""
+    [ "$(id -u)" -ne 0 ] && sudo="sudo"
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get update -qq
+    $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${debs[@]}" >/dev/null
+fi
+
 if [ -n "$extras" ]; then
     packages=()
     if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 && ! command -v initdb >/dev/null 2>&1; then

@@ -28,7 +28,7 @@ def test_unreadable_files_load_into_errors(db_url, tmp_path, capsys):
     with connect(db_url) as db:
         found = db.execute('SELECT d."doc_id", e."type" FROM "errors" AS e JOIN "documents" AS d '
                            'ON d."document_id" = e."document_id" ORDER BY d."doc_id"').fetchall()
-    assert [tuple(r) for r in found] == [("empty", "empty"), ("scan", "binary")]
+    assert [tuple(r) for r in found] == [("empty", "empty"), ("scan", "corrupt")]
     assert (flat / "documents.csv").read_text(encoding="utf-8").count("\n") == 3
 
 

@@ -67,7 +67,7 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
     must not sink a run over tens of thousands, and it is never dropped silently.
     """
     from ..errors import UnreadableInput
-    from ..pipeline import error_record, process_bytes
+    from ..pipeline import error_record, process_bytes, save_text
     from ..reader import read_file
 
     function = function or process_bytes
@@ -83,7 +83,8 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
     try:
         record = function(doc_id, data, item.path, options)
         if options.indicators:
-            record = annotate_bytes(record, data)
+            record = annotate_bytes(record, data, options)
+        save_text(record, data, options)
     except Exception as exc:  # noqa: BLE001 - a bug on one document becomes its error record
         import hashlib
 
@@ -92,14 +93,14 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
     return _done(record)
 
 
-def annotate_bytes(record, data: bytes):
+def annotate_bytes(record, data: bytes, options: Options = DEFAULT_OPTIONS):
     """The step after the pipeline: each target's indicator and scope place (`ocop_extract.indicators`)."""
     if not record.targets:
         return record
     from ..indicators import annotate
-    from ..reader import decode_bytes
+    from ..pipeline import read_document
 
-    return annotate(record, decode_bytes(data)[0])
+    return annotate(record, read_document(data, record.source.path, options).text)
 
 
 def process_batch(items: Sequence[Item], options: Options = DEFAULT_OPTIONS,
