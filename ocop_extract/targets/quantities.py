@@ -258,7 +258,8 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
         m = _AND.match(text, pos, limit)
     if m and following is not None and following.start == m.end() and following.digits == num.digits:
         second = following
-        if second.text != second.raw and num.text == num.raw:
+        # "5 - 0 triệu": a second end whose own number is zero gives no scale to borrow
+        if second.text != second.raw and num.text == num.raw and _first_value(second):
             scaled_second = second
             value *= second.value / _first_value(second)
         if second.value > value:
