@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import regex
 
+from ..contain import contained
 from ..lexicon import load_lexicon
 from .numbers import NumberMatch, find_numbers, parse_digits
 
@@ -223,7 +224,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     for i, num in enumerate(numbers):
         if num.start < consumed:
             continue
-        q = _read_quantity(text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
+        q = contained("quantity", text, num.start, min(end, num.end + 24), _read_quantity,
+                      text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
         if q is not None:
             if out and _ends_of_one_range(text, out[-1], q):
                 q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
