@@ -18,6 +18,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from math import isfinite
 
 import regex
 
@@ -226,6 +227,8 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         q = contained("quantity", text, num.start, min(end, num.end + 24), _read_quantity,
                       text, num, numbers[i + 1] if i + 1 < len(numbers) else None, end)
+        if q is not None and not (isfinite(q.value) and isfinite(q.value_max or 0)):
+            q = None  # hundreds of digits make no figure (and no JSON number)
         if q is not None:
             if out and _ends_of_one_range(text, out[-1], q):
                 q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)

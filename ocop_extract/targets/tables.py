@@ -18,6 +18,7 @@ the metric and may carry a star class ("Trong đó: đạt 4 sao").
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import isfinite
 
 import regex
 
@@ -117,7 +118,10 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None) -> lis
                 unit_i, unit_text, scale = unit
                 status = kind
             year = (years[i] or default_year) if status == "target" else None
-            out.append(Cell(m.start("n"), m.end("n"), parse_digits(m.group("n")) * scale, unit_i, unit_text,
+            value = parse_digits(m.group("n")) * scale
+            if not isfinite(value):
+                continue  # hundreds of digits make no figure (and no JSON number)
+            out.append(Cell(m.start("n"), m.end("n"), value, unit_i, unit_text,
                             status, year, stars if unit_i in ("product", "%") else None, label))
     return out
 
