@@ -41,10 +41,23 @@ class Outcome:
 
 @lru_cache(maxsize=1)
 def _validator():
-    from jsonschema import Draft202012Validator
-
+    """The record schema's validator: jsonschema-rs (a test dependency, some 50 times faster), else jsonschema."""
     schema = json.loads((ROOT / "schemas" / "record.schema.json").read_text(encoding="utf-8"))
-    return Draft202012Validator(schema)
+    try:
+        import jsonschema_rs
+    except ImportError:
+        from jsonschema import Draft202012Validator
+
+        return Draft202012Validator(schema)
+    return jsonschema_rs.validator_for(schema)
+
+
+def _schema_problems(obj: dict) -> list[str]:
+    problems = []
+    for error in _validator().iter_errors(obj):
+        where = getattr(error, "instance_path", None) or getattr(error, "absolute_path", ())
+        problems.append(f"schema: {'/'.join(map(str, where))}: {error.message}")
+    return problems
 
 
 def _strict(constant: str):
@@ -81,8 +94,7 @@ def check(data: bytes, path: str = "fuzz.txt") -> Outcome:
     except ValueError as exc:
         out.problems.append(f"not strict JSON: {exc}")
         return out
-    out.problems += [f"schema: {'/'.join(map(str, e.absolute_path))}: {e.message}"
-                     for e in _validator().iter_errors(obj)]
+    out.problems += _schema_problems(obj)
     if record.error is None:
         out.problems += _grounding(obj, indexed_text(data, path))
     elif record.targets:

@@ -149,7 +149,7 @@ def cut_seed(draw: Draw) -> str:
     texts = seed_texts()
     text = texts[draw.integer(0, len(texts) - 1)]
     start = draw.integer(0, len(text))
-    return text[start:start + draw.integer(0, 4000)]
+    return text[start:start + draw.integer(0, 2500)]
 
 
 def sprinkled(draw: Draw) -> bytes:
