@@ -34,6 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
     run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
+    run.add_argument("--time-budget", type=float, default=5.0, metavar="SECONDS",
+                     help="seconds per 100 KB (and at least that) a document may take before its record is "
+                          "a 'timeout' error (default 5; 0: no limit)")
     run.add_argument("--db", metavar="URL",
                      help="also load the records into a database: sqlite:///ocop.db or postgresql://user@host/dbname "
                           "(safe to run again; with --db/--csv/--parquet, JSON Lines are written only with -o FILE)")
@@ -107,6 +110,7 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                              resume=args.resume, progress=args.progress, batch_size=args.batch_size)
+        options = Options(explain=args.explain, time_budget=args.time_budget)
         if args.db or args.csv or args.parquet:
             from .db.load import run_load
             from .errors import UsageError
@@ -114,14 +118,14 @@ def _dispatch(args: argparse.Namespace) -> int:
             if args.resume:
                 raise UsageError("--resume goes with -o FILE alone, not with --db/--csv/--parquet")
             result = run_load(args.paths, args.db, args.csv, args.parquet, args.output,
-                              Options(explain=args.explain), batch)
+                              options, batch)
             print(result.summary.line(), file=sys.stderr)
             for line in result.lines:
                 print(line, file=sys.stderr)
             return 0 if result.ok else 1
         from .batch import run_to
 
-        summary = run_to(args.paths, args.output, Options(explain=args.explain), batch)
+        summary = run_to(args.paths, args.output, options, batch)
         print(summary.line(), file=sys.stderr)
         return 1 if summary.errors else 0
     if args.command == "validate":

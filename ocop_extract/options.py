@@ -16,6 +16,7 @@ class Options:
     explain: bool = False        # attach to each target the reasons it was kept
     min_confidence: float = 0.5  # targets below this are left out (a wrong number is worse than none)
     indicators: bool = True      # after the pipeline, set each target's indicator and scope place
+    time_budget: float = 5.0     # seconds per 100 KB (5 s at least) before a document is a "timeout"; 0: none
 
 
 DEFAULT_OPTIONS = Options()
