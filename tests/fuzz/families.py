@@ -139,7 +139,7 @@ def token(draw: Draw) -> str:
     return numeral(draw) if pool == len(_POOLS) else draw.choice(_POOLS[pool])
 
 
-def soup(draw: Draw, most: int = 120) -> str:
+def soup(draw: Draw, most: int = 80) -> str:
     """A run of pieces joined by blanks or nothing: dense numbers, words and marks."""
     return "".join(token(draw) + draw.choice((" ", " ", "", "\n")) for _ in range(draw.integer(0, most)))
 
@@ -149,7 +149,7 @@ def cut_seed(draw: Draw) -> str:
     texts = seed_texts()
     text = texts[draw.integer(0, len(texts) - 1)]
     start = draw.integer(0, len(text))
-    return text[start:start + draw.integer(0, 2500)]
+    return text[start:start + draw.integer(0, 1500)]
 
 
 def sprinkled(draw: Draw) -> bytes:
