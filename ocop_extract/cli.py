@@ -37,6 +37,9 @@ def _parser() -> argparse.ArgumentParser:
     run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
     _reader_arguments(run)
+    run.add_argument("--time-budget", type=float, default=5.0, metavar="SECONDS",
+                     help="seconds per 100 KB (and at least that) a document may take before its record is "
+                          "a 'timeout' error (default 5; 0: no limit)")
     run.add_argument("--db", metavar="URL",
                      help="also load the records into a database: sqlite:///ocop.db or postgresql://user@host/dbname "
                           "(safe to run again; with --db/--csv/--parquet, JSON Lines are written only with -o FILE)")
@@ -87,7 +90,7 @@ def _options(args: argparse.Namespace):
     from .options import Options
 
     limits = {"max_bytes": args.max_bytes, "time_limit": args.time_limit}
-    return Options(explain=args.explain, text_dir=args.text_dir,
+    return Options(explain=args.explain, text_dir=args.text_dir, time_budget=args.time_budget,
                    **{name: value for name, value in limits.items() if value is not None})
 
 

@@ -19,6 +19,7 @@ class Options:
     max_bytes: int = 100_000_000  # a bigger file gets an error record (--max-bytes)
     time_limit: float = 300.0    # seconds reading one document may take (PDF pages, OCR)
     text_dir: str | None = None  # write there <doc_id>.txt, the text the spans index (--text-dir)
+    time_budget: float = 5.0     # seconds per 100 KB (5 s at least) before a document is a "timeout"; 0: none
 
 
 DEFAULT_OPTIONS = Options()

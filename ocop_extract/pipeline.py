@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 from pathlib import Path
 
+from .contain import collecting
 from .document import Doc
 from .errors import OcopExtractError
 from .formats import Extracted, Limits, read
@@ -29,8 +30,10 @@ def process_text(doc_id: str, text: str, path: str = "", options: Options = DEFA
     from .targets import extract_targets
 
     doc = Doc.from_text(doc_id, text, path)
-    meta = extract_metadata(doc)
-    targets = extract_targets(doc, meta, options)
+    with collecting() as left_out:  # an item that fails is left out with a note (`contain`)
+        meta = extract_metadata(doc)
+        targets = extract_targets(doc, meta, options)
+    meta.warnings.extend(left_out)
     return Record(
         doc_id=doc_id,
         source=Source(path=path, sha256=sha256, encoding=encoding),

@@ -11,8 +11,11 @@ The record is compared as well as the file so that a newer extractor run
 over the same files does not leave stale targets behind.
 
 Each document is one transaction: a failure part-way (a constraint, a lost
-connection) rolls back that document alone, which is reported and does not
-stop the batch. Every value goes in as a parameter.
+connection, the loader killed) rolls back that document alone, which is
+reported and does not stop the batch. Loads of one corpus into one database
+at the same time take turns per document (PostgreSQL advisory locks, SQLite's
+write lock), so each document is written once and the other load finds it
+unchanged. Every value goes in as a parameter.
 
 >>> from ocop_extract.models import Record
 >>> rec = Record(doc_id="002_dbb531843058f8a7", source={"path": "corpus/002.txt", "sha256": "ab12"})
@@ -48,10 +51,15 @@ class WriteReport:
                 f"{self.unchanged} unchanged, {len(self.failed)} failed")
 
 
+_SCHEMA_LOCK = 0x0C0B_5C4E  # the advisory lock key taken while the tables are made
+
+
 def ensure_schema(db: Database) -> None:
     """Create the tables when missing; refuse a database built from different DDL."""
     want = fingerprint(db.dialect)
     with db.transaction():
+        if db.dialect == "postgresql":  # two loads creating the tables at once would collide: one waits
+            db.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
         db.execute(f"CREATE TABLE IF NOT EXISTS {quote(META_TABLE)} "
                    f"({quote('name')} TEXT PRIMARY KEY, {quote('value')} TEXT NOT NULL)")
         row = db.execute(f"SELECT {quote('value')} FROM {quote(META_TABLE)} WHERE {quote('name')} = ?",
@@ -96,6 +104,10 @@ class DatabaseWriter:
             f"RETURNING {quote('document_id')}"
         )
         lock = " FOR UPDATE" if self.db.dialect == "postgresql" else ""
+        # PostgreSQL: a second load of the same document waits for the first to commit, then finds it
+        # (SQLite's BEGIN IMMEDIATE already makes writers take turns)
+        self._document_lock = ("SELECT pg_advisory_xact_lock(hashtextextended(?, 0))"
+                               if self.db.dialect == "postgresql" else None)
         self._lookup = (f"SELECT {quote('source_sha256')}, {quote('record_sha256')} FROM {quote('documents')} "
                         f"WHERE {quote('doc_id')} = ? AND {quote('source_path')} = ?{lock}")
         self._delete = {t: f"DELETE FROM {quote(t)} WHERE {quote('document_id')} = ?" for t in CHILD_TABLES}
@@ -119,6 +131,8 @@ class DatabaseWriter:
     def _write(self, record: Record) -> str:
         text = record_json(record)
         with self.db.transaction():
+            if self._document_lock:
+                self.db.execute(self._document_lock, (f"{record.doc_id}\n{record.source.path}",))
             old = self.db.execute(self._lookup, (record.doc_id, record.source.path)).fetchone()
             if old is not None and tuple(old) == (record.source.sha256, record_hash(text)):
                 return "unchanged"

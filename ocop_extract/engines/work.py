@@ -63,9 +63,11 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
     """Read (if needed) and process one document; never raises for a bad document.
 
     An unreadable file gives an error record, as does a document on which the
-    per-document function itself fails (type "internal"): one bad document
+    per-document function itself fails (type "internal") or that runs past its
+    time budget (type "timeout", `ocop_extract.budget`): one bad document
     must not sink a run over tens of thousands, and it is never dropped silently.
     """
+    from ..budget import TimeBudgetExceeded, deadline, seconds_for
     from ..errors import UnreadableInput
     from ..pipeline import error_record, process_bytes, save_text
     from ..reader import read_file
@@ -81,10 +83,15 @@ def process_item(item: Item, options: Options = DEFAULT_OPTIONS,
         except OcopExtractError as exc:
             return _done(error_record(doc_id, item.path, exc))
     try:
-        record = function(doc_id, data, item.path, options)
-        if options.indicators:
-            record = annotate_bytes(record, data, options)
+        with deadline(seconds_for(len(data), options.time_budget)):
+            record = function(doc_id, data, item.path, options)
+            if options.indicators:
+                record = annotate_bytes(record, data, options)
         save_text(record, data, options)
+    except TimeBudgetExceeded as exc:  # a runaway document becomes its error record "timeout"
+        import hashlib
+
+        record = error_record(doc_id, item.path, exc, hashlib.sha256(data).hexdigest())
     except Exception as exc:  # noqa: BLE001 - a bug on one document becomes its error record
         import hashlib
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from ..contain import contained
 from ..document import Doc
 from ..lexicon import load_lexicon
 from ..models import Place
@@ -49,23 +50,24 @@ def extract_all(doc: Doc) -> Metadata:
 
 def _extract(doc: Doc) -> Metadata:
     meta = Metadata()
-    header = read_header(doc)
-    meta.genre = read_genre(doc, header)
-    places = find_places(doc)
-    main = main_province(places, doc)
+    text = doc.text  # a field that fails to read is left empty, with a note (`contain`)
+    header = contained("header", text, 0, None, read_header, doc) or Header()
+    meta.genre = contained("genre", text, 0, None, read_genre, doc, header)
+    places = contained("places", text, 0, None, find_places, doc) or []
+    main = contained("province", text, 0, None, main_province, places, doc)
     roundup = False
     if meta.genre == "official":
-        _official(doc, header, meta, main)
+        contained("official fields", text, 0, None, _official, doc, header, meta, main)
     else:
-        roundup = _news(doc, meta, main, places)
+        roundup = contained("news fields", text, 0, None, _news, doc, meta, main, places) or False
     if meta.issuer is None and meta.province is None and not roundup:
         meta.province = main
     if meta.province and meta.province != main:
-        places = find_places(doc, meta.province)
+        places = contained("places", text, 0, None, find_places, doc, meta.province) or places
     meta.province_2025 = gazetteer.province_2025(meta.province)
     meta.places = places
-    mentions = find_mentions(doc, meta.province)
-    meta.references = references(doc, mentions, meta.number)
+    mentions = contained("mentions", text, 0, None, find_mentions, doc, meta.province) or []
+    meta.references = contained("references", text, 0, None, references, doc, mentions, meta.number) or []
     return meta
 
 
@@ -106,11 +108,11 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
         meta.issuer = iss.canonical
     meta.province = _province_of(iss, province_hint or main) if iss else (province_hint or main)
     meta.issued_date = h.date or (parse_date(h.portal["issued"]) if "issued" in h.portal else None)
-    meta.signer = read_signer(doc, h.portal.get("signer"))
+    meta.signer = contained("signer", doc.text, 0, None, read_signer, doc, h.portal.get("signer"))
     issued_year = int(meta.issued_date[:4]) if meta.issued_date else None
     for title in (h.title_text, h.vv, h.portal_title):
         if title:
-            meta.plan_years = plan_years(title, issued_year)
+            meta.plan_years = contained("plan_years", title, 0, None, plan_years, title, issued_year)
             if meta.plan_years:
                 break
 
@@ -122,7 +124,7 @@ def _names_a_district(text: str, places: list[Place], city: str = "") -> bool:
 
 def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
-    meta.published_date = published_date(doc)
+    meta.published_date = contained("published_date", doc.text, 0, None, published_date, doc)
     mentions = find_mentions(doc, main)
     subj = choose(doc, mentions, meta.published_date)
     headline = read_headline(doc)
@@ -152,7 +154,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:
         meta.issued_date = None
         meta.warnings.append("issued date after the publication date: dropped")
-    meta.plan_years = subj.years(doc, headline, lead)
+    meta.plan_years = contained("plan_years", doc.text, 0, None, subj.years, doc, headline, lead)
     for m in [subj.mention, *subj.group]:
         meta.signer = signer_in_sentence(doc.text[m.sent_start:m.sent_end])
         if meta.signer:

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 import regex
 
+from ..contain import contained, guard
 from ..document import Doc
 from ..layout import content_spans, line_kinds, paragraph_starts
 from ..models import Target
@@ -177,52 +178,53 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
         first_of_sentence = len(out)
         last_q: Quantity | None = None
         for i, q in enumerate(quantities):
-            q_before, last_q = last_q, q
-            c_start, c_end = _clause_of(sentence_clauses, s_start, s_end, q.start)
-            in_clause = quantities[bisect_left(q_starts, c_start):bisect_left(q_starts, c_end)]
-            next_start = q_starts[i + 1] if i + 1 < len(q_starts) else s_end
-            comparator, cue_start = comparator_for(text, q, c_start)
-            why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
-            if comparator != "=":
-                why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
-            q = _plausible(text, q, comparator, c_start, why, out[first_of_sentence:])
-            if q is None:
-                continue
-            if q.words and _spelled_out(text, q, q_before):
-                continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
-            status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
-                             getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
-                             sentence_past, next_start)
-            prev_status = para_status = status
-            para_first = para_first or status
-            prev_end = q.end
-            if status == "target":
-                year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
-                             carried if carried is not None else heading_year, why)
-            else:
-                time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year, official)
-                phrase = time_scopes.governing(q.start, q.end, c_end)
-                year = phrase.year if phrase else None
-                if phrase:
-                    why.append(f"year {year}: the time phrase {text[phrase.start:phrase.end]!r} governs it")
-            per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
-                             or rate_after.match(text, q.end, q.end + 64)) else None
-            stars = stars_for(text, q, in_clause, c_start, c_end)
-            scope = subject_place(text[c_start:q.start], province, extra_places) or default_scope
-            metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
-            span_start = min(cue_start, q.start)
-            src = doc.source_span(span_start, q.end)
-            rule, confidence = _rule(q)
-            if confidence < options.min_confidence:
-                continue
-            out.append(Target(
-                value=q.value, value_max=q.value_max, comparator=comparator, unit=q.unit,
-                unit_text=q.unit_text, stars=stars, year=year, per=per, status=status, scope=scope,
-                metric=(money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"
-                        else metric_after(text, max(metric_start, q.start), c_end)),
-                span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
-                explain=why if options.explain else None,
-            ))
+            with guard("target", text, q.start, q.end):  # a failure costs this figure, not the document
+                q_before, last_q = last_q, q
+                c_start, c_end = _clause_of(sentence_clauses, s_start, s_end, q.start)
+                in_clause = quantities[bisect_left(q_starts, c_start):bisect_left(q_starts, c_end)]
+                next_start = q_starts[i + 1] if i + 1 < len(q_starts) else s_end
+                comparator, cue_start = comparator_for(text, q, c_start)
+                why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
+                if comparator != "=":
+                    why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
+                q = _plausible(text, q, comparator, c_start, why, out[first_of_sentence:])
+                if q is None:
+                    continue
+                if q.words and _spelled_out(text, q, q_before):
+                    continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
+                status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
+                                 getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
+                                 sentence_past, next_start)
+                prev_status = para_status = status
+                para_first = para_first or status
+                prev_end = q.end
+                if status == "target":
+                    year = _year(text, q, s_start, c_start, c_end, s_years, in_clause, years,
+                                 carried if carried is not None else heading_year, why)
+                else:
+                    time_scopes = time_scopes or TimeScopes(doc, all_years, years.this_year, official)
+                    phrase = time_scopes.governing(q.start, q.end, c_end)
+                    year = phrase.year if phrase else None
+                    if phrase:
+                        why.append(f"year {year}: the time phrase {text[phrase.start:phrase.end]!r} governs it")
+                per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
+                                 or rate_after.match(text, q.end, q.end + 64)) else None
+                stars = stars_for(text, q, in_clause, c_start, c_end)
+                scope = subject_place(text[c_start:q.start], province, extra_places) or default_scope
+                metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
+                span_start = min(cue_start, q.start)
+                src = doc.source_span(span_start, q.end)
+                rule, confidence = _rule(q)
+                if confidence < options.min_confidence:
+                    continue
+                out.append(Target(
+                    value=q.value, value_max=q.value_max, comparator=comparator, unit=q.unit,
+                    unit_text=q.unit_text, stars=stars, year=year, per=per, status=status, scope=scope,
+                    metric=(money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"
+                            else metric_after(text, max(metric_start, q.start), c_end)),
+                    span=src, text=doc.source[src[0]:src[1]], rule=rule, confidence=confidence,
+                    explain=why if options.explain else None,
+                ))
     out.extend(_table_targets(doc, years, default_scope, options, headings, official, province))
     out.sort(key=lambda t: t.span[0])
     return out
@@ -234,7 +236,10 @@ def _table_targets(doc: Doc, years: DocYears, scope: str | None, options: Option
     out = []
     for first, last in table_spans(line_kinds(doc)):
         context = table_context(headings.get(first), official, years.default, province)
-        for cell in read_table(doc, first, last, years.default, context):
+        lines = doc.lines[first:last]
+        cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
+                          doc, first, last, years.default, context)
+        for cell in cells or ():
             src = doc.source_span(cell.start, cell.end)
             out.append(Target(
                 value=cell.value, comparator="=", unit=cell.unit, unit_text=cell.unit_text, stars=cell.stars,

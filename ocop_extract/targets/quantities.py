@@ -18,9 +18,11 @@ from __future__ import annotations
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from math import isfinite
 
 import regex
 
+from ..contain import contained
 from ..lexicon import load_lexicon
 from .numbers import NumberMatch, find_numbers, parse_digits
 
@@ -237,7 +239,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if num.start < consumed:
             continue
         following = numbers[i + 1] if i + 1 < len(numbers) else None
-        q = _read_quantity(text, num, following, end)
+        q = contained("quantity", text, num.start, min(end, num.end + 24), _read_quantity, text, num, following, end)
+        if q is not None and not (isfinite(q.value) and isfinite(q.value_max or 0)):
+            q = None  # hundreds of digits make no figure (and no JSON number)
         if q is None and num.digits:
             q = _counted_before(text, num, start)
         if q is None:
@@ -247,7 +251,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             continue
         if bare and bare[-1] is numbers[i - 1] and q.value_max is None and not q.implied_unit:
             out += [replace(q, start=n.start, end=n.end, value=_first_value(n), raw=n.raw, words=False)
-                    for n in bare]  # "lần lượt là 9, 7 và 6 sản phẩm": the unit of the last is theirs
+                    for n in bare if isfinite(_first_value(n))]  # "lần lượt là 9, 7 và 6 sản phẩm": the last's unit
         bare = []
         if out and _ends_of_one_range(text, out[-1], q):
             q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
@@ -276,7 +280,7 @@ def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
     if not_re.match(text, num.end) or _PERCENT_SPACE.match(text, num.end):
         return None  # "nâng hạng lên 4 sao": a class, not a total
     m = _count_noun_before().search(text, max(floor, num.start - 100), num.start)
-    if m is None:
+    if m is None or not isfinite(num.value):
         return None
     noun = " ".join(m.group("unit").lower().split())
     return Quantity(num.start, num.end, num.value, None, surface_to_unit[noun], noun, False, False, num.raw, False)
@@ -308,7 +312,8 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
         m = _AND.match(text, pos, limit)
     if m and following is not None and following.start == m.end() and following.digits == num.digits:
         second = following
-        if second.text != second.raw and num.text == num.raw:
+        # "5 - 0 triệu": a second end whose own number is zero gives no scale to borrow
+        if second.text != second.raw and num.text == num.raw and _first_value(second):
             scaled_second = second
             value *= second.value / _first_value(second)
         if second.value > value:

@@ -38,11 +38,33 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
         if para != line.index and out:  # a line the layout broke: its sentence carries on
             pos = out.pop()[0]
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
-            out.append((pos, m.start() + 1))
+            out.extend(_bounded(text, pos, m.start() + 1))
             pos = m.end()
         if pos < line.end:
-            out.append((pos, line.end))
+            out.extend(_bounded(text, pos, line.end))
     doc.cache["sentences"] = out
+    return out
+
+
+# No sentence of a plan runs this long; a run of text that does (a page flattened into one line
+# without a final mark) is read in pieces, so each figure's work stays bounded and a document linear.
+LONGEST_SENTENCE = 2000
+
+
+def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """[start, end) as one sentence, or cut after a comma or a blank into pieces of `LONGEST_SENTENCE` at most.
+
+    >>> [len(p) for p in (("có 5 sản phẩm, " * 300)[s:e] for s, e in _bounded("có 5 sản phẩm, " * 300, 0, 4500))]
+    [1995, 1995, 510]
+    """
+    out = []
+    while end - start > LONGEST_SENTENCE:
+        limit = start + LONGEST_SENTENCE
+        comma, blank = text.rfind(", ", limit - 400, limit - 1), text.rfind(" ", limit - 400, limit)
+        cut = comma + 2 if comma >= 0 else blank + 1 if blank >= 0 else limit
+        out.append((start, cut))
+        start = cut
+    out.append((start, end))
     return out
 
 

@@ -36,6 +36,7 @@ document's. Tables a PDF copy lays out one cell per line are read the same way
 from __future__ import annotations
 
 from dataclasses import dataclass
+from math import isfinite
 
 import regex
 
@@ -223,7 +224,10 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
             metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or (places and total) else label
-            out.append(Cell(m.start("n"), m.end("n"), parse_digits(m.group("n")) * scale, unit_i, unit_text,
+            value = parse_digits(m.group("n")) * scale
+            if not isfinite(value):
+                continue  # hundreds of digits make no figure (and no JSON number)
+            out.append(Cell(m.start("n"), m.end("n"), value, unit_i, unit_text,
                             status, year, stars if unit_i in ("product", "%") else None, metric, scope,
                             _why(kind, status, units[i] is not None)))
     return out
