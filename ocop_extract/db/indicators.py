@@ -32,6 +32,9 @@ def _record(value: object) -> Record:
     return Record.model_validate(json.loads(value) if isinstance(value, (str, bytes)) else value)
 
 
+_REBUILD_LOCK = 0x0C0B_1D1C  # the advisory lock key taken while the table is rebuilt
+
+
 def rebuild_indicators(db: Database) -> int:
     """Replace the `indicators` table's rows with those of every loaded document; returns their number."""
     from ..indicators.table import build_rows
@@ -41,6 +44,8 @@ def rebuild_indicators(db: Database) -> int:
     insert = (f"INSERT INTO {quote(table.name)} ({', '.join(quote(c.name) for c in columns)}) "
               f"VALUES ({', '.join('?' for _ in columns)})")
     with db.transaction():
+        if db.dialect == "postgresql":  # two loads rebuilding at once would collide: one waits for the other
+            db.execute("SELECT pg_advisory_xact_lock(?)", (_REBUILD_LOCK,))
         found = db.execute(f"SELECT {quote('record_json')} FROM {quote('documents')} "
                            f"ORDER BY {quote('doc_id')}, {quote('source_path')}").fetchall()
         rows = build_rows(_record(value) for (value,) in found)
