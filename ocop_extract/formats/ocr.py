@@ -13,7 +13,7 @@ import shutil
 import time
 from typing import TYPE_CHECKING
 
-from ..errors import MissingTool, TimeLimit
+from ..errors import CorruptInput, MissingTool, TimeLimit
 from .pagetext import group_pieces, lines_to_text
 
 if TYPE_CHECKING:
@@ -40,13 +40,24 @@ def ocr_pdf(pdf, deadline: float, limits: "Limits") -> "Extracted":
 
     check_tesseract()
     os.environ.setdefault("OMP_THREAD_LIMIT", "1")  # one core per document: workers run documents side by side
-    pages = []
+    import pypdfium2 as pdfium
+
+    from .pdf import damaged_warning
+
+    pages, damaged = [], []
     for index in range(len(pdf)):
         if time.monotonic() > deadline:
             raise TimeLimit(f"OCR stopped at page {index + 1}: over the limit of {limits.seconds:g} s (--time-limit)")
-        image = pdf[index].render(scale=DPI / 72, grayscale=True).to_pil()
+        try:
+            image = pdf[index].render(scale=DPI / 72, grayscale=True).to_pil()
+        except pdfium.PdfiumError:
+            damaged.append(index + 1)
+            continue
         pages.append(ocr_lines(image))
-    return Extracted(lines_to_text(pages), "pdf-ocr", ocr=True)
+    if not pages:
+        raise CorruptInput("no page of the PDF can be read: truncated or damaged")
+    warnings = (damaged_warning(damaged),) if damaged else ()
+    return Extracted(lines_to_text(pages), "pdf-ocr", warnings=warnings, ocr=True)
 
 
 def ocr_lines(image) -> list:

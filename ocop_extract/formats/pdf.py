@@ -34,19 +34,35 @@ def read(data: bytes, path: str, limits: "Limits") -> "Extracted":
             raise TooLarge(f"the PDF has {count} pages, over the limit of {MAX_PAGES}")
         if count == 0:
             raise CorruptInput("the PDF has no pages")
-        pages, chars = [], 0
+        pages, chars, damaged = [], 0, []
         for index in range(count):
             _check(deadline, limits, index)
-            page_lines = page_text_lines(pdf[index])
+            try:
+                page_lines = page_text_lines(pdf[index])
+            except pdfium.PdfiumError:  # one damaged page costs that page, with a warning
+                page_lines = []
+                damaged.append(index + 1)
             chars += sum(len(line.text) for line in page_lines)
             pages.append(page_lines)
-        if chars < SCAN_CHARS * count:
+        if len(damaged) == count:
+            raise CorruptInput("no page of the PDF can be read: truncated or damaged")
+        warnings = (damaged_warning(damaged),) if damaged else ()
+        if chars < SCAN_CHARS * (count - len(damaged)):
             from .ocr import ocr_pdf
 
             return ocr_pdf(pdf, deadline, limits)
-        return Extracted(lines_to_text(pages), "pdf")
+        return Extracted(lines_to_text(pages), "pdf", warnings=warnings)
     finally:
         pdf.close()
+
+
+def damaged_warning(pages: list[int]) -> str:
+    """The warning for pages left out because they cannot be read.
+
+    >>> damaged_warning([2, 5])
+    'PDF pages 2, 5 cannot be read (damaged) and are left out'
+    """
+    return f"PDF pages {', '.join(map(str, pages))} cannot be read (damaged) and are left out"
 
 
 def _open(pdfium, data: bytes):

@@ -65,10 +65,14 @@ def _strict(constant: str):
 
 
 def indexed_text(data: bytes, path: str) -> str:
-    """The text a record's spans index: the decoded source (a reader of another format changes this)."""
-    from ocop_extract.reader import decode_bytes
+    """The text a record's spans index: the decoded source of a text file, the reader's text of any other."""
+    if path.endswith(".txt"):
+        from ocop_extract.reader import decode_bytes
 
-    return decode_bytes(data)[0]
+        return decode_bytes(data)[0]
+    from ocop_extract.pipeline import read_document
+
+    return read_document(data, path).text
 
 
 def check(data: bytes, path: str = "fuzz.txt") -> Outcome:

@@ -205,3 +205,8 @@ FAMILIES: list[Family] = [
     Family("tables", table),
     Family("seed text, broken bytes", broken_text),
 ]
+
+# the readers of pages, PDFs and Word files add theirs (their libraries load only when drawn)
+from .format_families import FORMAT_FAMILIES  # noqa: E402
+
+FAMILIES += FORMAT_FAMILIES

@@ -46,3 +46,15 @@ def test_inputs_the_fuzzer_found(text, values):
     outcome = check(text.encode())
     assert outcome.problems == [] and outcome.left_out == []
     assert [t.value for t in process_bytes("found", text.encode()).targets] == values
+
+
+def test_a_pdf_whose_pages_fail_to_load_is_a_record():
+    """Flipped bytes that leave a PDF openable but a page unloadable once escaped the reader."""
+    import random
+
+    from .families import RandomDraw
+    from .format_families import broken_pdf
+
+    for i in range(40):  # inputs of the fuzzer's PDF family, among them pages PDFium cannot load
+        outcome = check(broken_pdf(RandomDraw(random.Random(i))), "fuzz.pdf")
+        assert outcome.problems == [], i
