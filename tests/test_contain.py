@@ -134,3 +134,21 @@ def test_the_zero_scale_range_keeps_the_rest_of_the_document(clean):
 def test_a_note_quotes_at_most_a_line_of_the_item():
     note = contain.note("header", ValueError(""), "x" * 500)
     assert note == f"header: ValueError on characters 0-500 '{'x' * 80}…': left out"
+
+
+def test_a_failure_of_the_indicator_step_costs_the_indicators_not_the_record(monkeypatch):
+    import ocop_extract.indicators as indicators
+    from ocop_extract.engines.work import annotate_bytes
+    from ocop_extract.pipeline import process_bytes
+
+    data = "Năm 2024, tỉnh phấn đấu có thêm 30 sản phẩm OCOP.".encode()
+    record = process_bytes("kh", data, "kh.txt")
+
+    def broken(record, source=None):
+        raise KeyError("taxonomy")
+
+    monkeypatch.setattr(indicators, "annotate", broken)
+    kept = annotate_bytes(record, data)
+    assert [t.value for t in kept.targets] == [30]
+    assert kept.targets[0].indicator is None
+    assert kept.warnings[-1] == "indicators: KeyError ('taxonomy'): left out"

@@ -107,7 +107,12 @@ def annotate_bytes(record, data: bytes, options: Options = DEFAULT_OPTIONS):
     from ..indicators import annotate
     from ..pipeline import read_document
 
-    return annotate(record, read_document(data, record.source.path, options).text)
+    text = read_document(data, record.source.path, options).text
+    try:
+        return annotate(record.model_copy(deep=True), text)
+    except Exception as exc:  # noqa: BLE001 - the mapper failing costs the indicators, not the record
+        note = f"indicators: {type(exc).__name__} ({exc}): left out"
+        return record.model_copy(update={"warnings": record.warnings + [note]})
 
 
 def process_batch(items: Sequence[Item], options: Options = DEFAULT_OPTIONS,
