@@ -31,6 +31,7 @@ metric stand for the words after the number.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 import regex
@@ -63,6 +64,7 @@ def zones(target: Target, source: Optional[str], floor: Optional[int] = None) ->
     if source is None or source[start:end] != target.text:
         return "", _fold(" ".join(p for p in (target.text, target.metric or "") if p))
     back = max(0, start - _BEFORE)
+    source = unwrap(source)
     m = _SENTENCE_END.search(source, back, start)
     head = m.end() if m else back
     if floor is not None:
@@ -70,6 +72,24 @@ def zones(target: Target, source: Optional[str], floor: Optional[int] = None) ->
     stop = _CLAUSE_END.search(source, end, min(len(source), end + _AFTER))
     tail = stop.start() if stop else min(len(source), end + _AFTER)
     return _fold(source[head:start].lstrip()), _fold(source[start:tail])
+
+
+_WRAP = regex.compile(r"(?<=[\p{L}\d,%)])[ \t]*\n(?=[ \t]*\p{Ll})")
+
+
+@lru_cache(maxsize=8)
+def unwrap(source: str) -> str:
+    r"""`source` with the line breaks inside a sentence (a PDF's wrapped lines) turned into spaces, same length.
+
+    A break after a word or a comma and before a lower-case word wraps a line; one after
+    a stop, a colon or before a capital, a dash or a number ends it.
+
+    >>> unwrap("công nhận mới 45 sản\nphẩm 3 sao.\nHuyện A")
+    'công nhận mới 45 sản phẩm 3 sao.\nHuyện A'
+    """
+    if "\n" not in source:
+        return source
+    return _WRAP.sub(lambda m: " " * len(m.group()), source)
 
 
 class Choice(NamedTuple):
@@ -113,7 +133,7 @@ def choose(target: Target, source: Optional[str] = None, floor: Optional[int] = 
     if floor is not None:
         before = _BARE_HAVE.sub("", before)
     before = lead + before
-    figure = len(target.text) if after.startswith(_fold(target.text)) else 0
+    figure = len(target.text) if after.startswith(_fold(unwrap(target.text))) else 0
     best: Optional[tuple[tuple[int, int, int], str, bool]] = None
     for indicator in candidates(target.unit):
         found = _nearest(indicator, before, after, figure, target.unit)
