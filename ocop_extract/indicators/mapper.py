@@ -120,6 +120,11 @@ def _nearest(indicator: Indicator, before: str, after: str, figure: int,
         if m:
             cand = (max(0, m.start() - figure), m.start() - m.end(), True)
             best = cand if best is None or cand < best else best
+    across = indicator.unit_cues_across.get(unit)
+    for m in across.finditer(before + after, overlapped=True) if across is not None else ():
+        if m.start() <= len(before) < m.end():   # a wording the number stands inside is at distance 0
+            cand = (0, m.start() - m.end(), False)
+            best = cand if best is None or cand < best else best
     return best
 
 
