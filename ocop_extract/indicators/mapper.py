@@ -41,7 +41,8 @@ from ..normalize import normalize
 from .taxonomy import Indicator, candidates, unit_defaults
 
 _SENTENCE_END = regex.compile(r"[;!?\n]|\.(?=\s)|\A", regex.REVERSE)
-_CLAUSE_END = regex.compile(r"[,;!?\n(]|\.(?=\s|\Z)")
+# the comma of "huyện, thành phố" ("9/9 huyện, thành phố hoàn thành …") ends no clause
+_CLAUSE_END = regex.compile(r"[;!?\n(]|(?<!huyện),|,(?!\s*(?:thành phố|thị xã)(?!\p{L}))|\.(?=\s|\Z)")
 _BEFORE = 240   # characters looked at before the number, at most
 _AFTER = 100    # and after it
 
