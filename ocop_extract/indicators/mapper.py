@@ -222,6 +222,13 @@ def _lead_in(target: Target, source: str) -> str:
     return ""
 
 
+def _from_metric(target: Target, fallback: Choice) -> Choice:
+    """A figure with no wording in its clause read by its metric, the header of its table column
+    ("Xã NTM nâng cao (xã)" above a cell "3"); `fallback` when that names nothing either."""
+    choice = choose(target, None)
+    return choice if choice.worded else fallback
+
+
 def map_indicators(record: Record, source: Optional[str] = None) -> Record:
     """The record with every target's `indicator` set (in place; returned for chaining).
 
@@ -233,6 +240,8 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
         choice = choose(target, source)
         if not choice.worded and source is not None and (lead := _lead_in(target, source)):
             choice = choose(target, source, lead=lead)
+        if not choice.worded and source is not None and target.metric:
+            choice = _from_metric(target, choice)
         previous = done[-1] if done else None
         share = _plan_share(target, done, source) if source is not None else None
         if share:
