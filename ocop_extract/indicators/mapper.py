@@ -8,7 +8,10 @@ Wordings after the figure count from its end. Then, in text order: a list item w
 no wording reads the lead-in line it stands under ("Chỉ tiêu công nhận mới …:");
 a figure measured against the plan ("đạt 117% kế hoạch") takes the indicator of the
 figure before it in its paragraph; a part of a breakdown ("trong đó", "gồm", "riêng",
-or a plain list) without wording of its own takes the indicator of the whole.
+or a plain list) without wording of its own takes the indicator of the whole; a bare
+share right after a count of recognitions ("công nhận được 14 sản phẩm, đạt 70%") takes
+the count's; a figure still without wording reads its metric (a table column's header).
+Lines wrapped inside a sentence (text taken from a PDF) are read as one line.
 Without the source text (records whose file is gone) the target's own text and
 metric stand for the words after the number.
 
@@ -204,6 +207,21 @@ def _plan_share(target: Target, previous: list[Target], source: str) -> Optional
     return None
 
 
+_REACHED = regex.compile(r"\s*[,(]?\s*(?:đạt|bằng)\s*\Z")
+
+
+def _done_share(target: Target, previous: list[Target], choice: Choice, source: str) -> Optional[str]:
+    """A bare share right after a count of recognitions ("công nhận được 14 sản phẩm, đạt 70%",
+    "5 sản phẩm được công nhận (đạt 17,9%)") is how much of the plan it reaches: the count's indicator."""
+    if target.unit != "%" or choice.id != "other" or not previous or previous[-1].indicator != "ocop_products_new":
+        return None
+    between = source[previous[-1].span[1]:target.span[0]]
+    if len(between) > 30 or "." in between:
+        return None
+    text = between + target.text[:len(target.text) - len(target.text.lstrip(" (đạtbằng"))]
+    return "ocop_products_new" if _REACHED.search(_fold(text)) else None
+
+
 def _lead_in(target: Target, source: str) -> str:
     """The lead-in line a list item stands under ("Chỉ tiêu công nhận mới …:" above "a) Huyện X: 06 sản phẩm"), else ""."""
     start = source.rfind("\n", 0, target.span[0]) + 1
@@ -244,6 +262,7 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
             choice = _from_metric(target, choice)
         previous = done[-1] if done else None
         share = _plan_share(target, done, source) if source is not None else None
+        share = share or (_done_share(target, done, choice, source) if source is not None else None)
         if share:
             target.indicator = share
         elif previous is not None and previous.indicator and _governs(previous, target, choice, source):
