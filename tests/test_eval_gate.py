@@ -52,7 +52,8 @@ def test_field_accuracy_floor(scored):
 
 
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
-INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.93}
+INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.93,
+                    "holdout2": 0.89, "holdout3": 0.91, "holdout4": 0.90}
 
 
 def test_indicator_floor(scored):

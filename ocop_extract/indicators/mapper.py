@@ -8,7 +8,10 @@ Wordings after the figure count from its end. Then, in text order: a list item w
 no wording reads the lead-in line it stands under ("Chỉ tiêu công nhận mới …:");
 a figure measured against the plan ("đạt 117% kế hoạch") takes the indicator of the
 figure before it in its paragraph; a part of a breakdown ("trong đó", "gồm", "riêng",
-or a plain list) without wording of its own takes the indicator of the whole.
+or a plain list) without wording of its own takes the indicator of the whole; a bare
+share right after a count of recognitions ("công nhận được 14 sản phẩm, đạt 70%") takes
+the count's; a figure still without wording reads its metric (a table column's header).
+Lines wrapped inside a sentence (text taken from a PDF) are read as one line.
 Without the source text (records whose file is gone) the target's own text and
 metric stand for the words after the number.
 
@@ -31,6 +34,7 @@ metric stand for the words after the number.
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 import regex
@@ -40,7 +44,8 @@ from ..normalize import normalize
 from .taxonomy import Indicator, candidates, unit_defaults
 
 _SENTENCE_END = regex.compile(r"[;!?\n]|\.(?=\s)|\A", regex.REVERSE)
-_CLAUSE_END = regex.compile(r"[,;!?\n(]|\.(?=\s|\Z)")
+# the comma of "huyện, thành phố" ("9/9 huyện, thành phố hoàn thành …") ends no clause
+_CLAUSE_END = regex.compile(r"[;!?\n(]|(?<!huyện),|,(?!\s*(?:thành phố|thị xã)(?!\p{L}))|\.(?=\s|\Z)")
 _BEFORE = 240   # characters looked at before the number, at most
 _AFTER = 100    # and after it
 
@@ -63,6 +68,7 @@ def zones(target: Target, source: Optional[str], floor: Optional[int] = None) ->
     if source is None or source[start:end] != target.text:
         return "", _fold(" ".join(p for p in (target.text, target.metric or "") if p))
     back = max(0, start - _BEFORE)
+    source = unwrap(source)
     m = _SENTENCE_END.search(source, back, start)
     head = m.end() if m else back
     if floor is not None:
@@ -70,6 +76,24 @@ def zones(target: Target, source: Optional[str], floor: Optional[int] = None) ->
     stop = _CLAUSE_END.search(source, end, min(len(source), end + _AFTER))
     tail = stop.start() if stop else min(len(source), end + _AFTER)
     return _fold(source[head:start].lstrip()), _fold(source[start:tail])
+
+
+_WRAP = regex.compile(r"(?<=[\p{L}\d,%)])[ \t]*\n(?=[ \t]*\p{Ll})")
+
+
+@lru_cache(maxsize=8)
+def unwrap(source: str) -> str:
+    r"""`source` with the line breaks inside a sentence (a PDF's wrapped lines) turned into spaces, same length.
+
+    A break after a word or a comma and before a lower-case word wraps a line; one after
+    a stop, a colon or before a capital, a dash or a number ends it.
+
+    >>> unwrap("công nhận mới 45 sản\nphẩm 3 sao.\nHuyện A")
+    'công nhận mới 45 sản phẩm 3 sao.\nHuyện A'
+    """
+    if "\n" not in source:
+        return source
+    return _WRAP.sub(lambda m: " " * len(m.group()), source)
 
 
 class Choice(NamedTuple):
@@ -100,6 +124,11 @@ def _nearest(indicator: Indicator, before: str, after: str, figure: int,
         if m:
             cand = (max(0, m.start() - figure), m.start() - m.end(), True)
             best = cand if best is None or cand < best else best
+    across = indicator.unit_cues_across.get(unit)
+    for m in across.finditer(before + after, overlapped=True) if across is not None else ():
+        if m.start() <= len(before) < m.end():   # a wording the number stands inside is at distance 0
+            cand = (0, m.start() - m.end(), False)
+            best = cand if best is None or cand < best else best
     return best
 
 
@@ -113,7 +142,7 @@ def choose(target: Target, source: Optional[str] = None, floor: Optional[int] = 
     if floor is not None:
         before = _BARE_HAVE.sub("", before)
     before = lead + before
-    figure = len(target.text) if after.startswith(_fold(target.text)) else 0
+    figure = len(target.text) if after.startswith(_fold(unwrap(target.text))) else 0
     best: Optional[tuple[tuple[int, int, int], str, bool]] = None
     for indicator in candidates(target.unit):
         found = _nearest(indicator, before, after, figure, target.unit)
@@ -178,6 +207,21 @@ def _plan_share(target: Target, previous: list[Target], source: str) -> Optional
     return None
 
 
+_REACHED = regex.compile(r"\s*[,(]?\s*(?:đạt|bằng)\s*\Z")
+
+
+def _done_share(target: Target, previous: list[Target], choice: Choice, source: str) -> Optional[str]:
+    """A bare share right after a count of recognitions ("công nhận được 14 sản phẩm, đạt 70%",
+    "5 sản phẩm được công nhận (đạt 17,9%)") is how much of the plan it reaches: the count's indicator."""
+    if target.unit != "%" or choice.id != "other" or not previous or previous[-1].indicator != "ocop_products_new":
+        return None
+    between = source[previous[-1].span[1]:target.span[0]]
+    if len(between) > 30 or "." in between:
+        return None
+    text = between + target.text[:len(target.text) - len(target.text.lstrip(" (đạtbằng"))]
+    return "ocop_products_new" if _REACHED.search(_fold(text)) else None
+
+
 def _lead_in(target: Target, source: str) -> str:
     """The lead-in line a list item stands under ("Chỉ tiêu công nhận mới …:" above "a) Huyện X: 06 sản phẩm"), else ""."""
     start = source.rfind("\n", 0, target.span[0]) + 1
@@ -196,6 +240,13 @@ def _lead_in(target: Target, source: str) -> str:
     return ""
 
 
+def _from_metric(target: Target, fallback: Choice) -> Choice:
+    """A figure with no wording in its clause read by its metric, the header of its table column
+    ("Xã NTM nâng cao (xã)" above a cell "3"); `fallback` when that names nothing either."""
+    choice = choose(target, None)
+    return choice if choice.worded else fallback
+
+
 def map_indicators(record: Record, source: Optional[str] = None) -> Record:
     """The record with every target's `indicator` set (in place; returned for chaining).
 
@@ -207,8 +258,11 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
         choice = choose(target, source)
         if not choice.worded and source is not None and (lead := _lead_in(target, source)):
             choice = choose(target, source, lead=lead)
+        if not choice.worded and source is not None and target.metric:
+            choice = _from_metric(target, choice)
         previous = done[-1] if done else None
         share = _plan_share(target, done, source) if source is not None else None
+        share = share or (_done_share(target, done, choice, source) if source is not None else None)
         if share:
             target.indicator = share
         elif previous is not None and previous.indicator and _governs(previous, target, choice, source):

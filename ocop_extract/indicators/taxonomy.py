@@ -31,6 +31,7 @@ class Indicator:
     cues_after: regex.Pattern | None   # and only from the number on
     unit_cues: dict = field(default_factory=dict)  # unit -> wordings that count only for figures of that unit
     unit_cues_before: dict = field(default_factory=dict)  # the same, only before the number
+    unit_cues_across: dict = field(default_factory=dict)  # the same, only running across the number
 
     @property
     def unit(self) -> str | None:
@@ -65,7 +66,7 @@ def taxonomy() -> tuple[Indicator, ...]:
                              _compile(item.get("cues_before") or [], macros),
                              _compile(item.get("cues_after") or [], macros),
                              *({unit: _compile(phrases, macros) for unit, phrases in (item.get(key) or {}).items()}
-                               for key in ("unit_cues", "unit_cues_before"))))
+                               for key in ("unit_cues", "unit_cues_before", "unit_cues_across"))))
     return tuple(out)
 
 
