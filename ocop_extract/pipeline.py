@@ -28,7 +28,7 @@ def process_text(doc_id: str, text: str, path: str = "", options: Options = DEFA
         doc_id=doc_id,
         source=Source(path=path, sha256=sha256, encoding=encoding),
         targets=targets,
-        **vars(meta),
+        **meta.record_fields(),
     )
 
 

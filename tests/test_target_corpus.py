@@ -15,6 +15,7 @@ import yaml
 
 from ocop_extract.document import Doc
 from ocop_extract.metadata import Metadata
+from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.options import Options
 from ocop_extract.targets.assemble import assemble_targets
 
@@ -26,9 +27,12 @@ DEFAULT_META = {"plan_years": [2024, 2024], "province": "Quảng Nam", "genre": 
 def _meta(row_meta: dict | None) -> Metadata:
     m = {**DEFAULT_META, **(row_meta or {})}
     years = m.get("plan_years")
-    return Metadata(genre=m.get("genre"), province=m.get("province"), issuer=m.get("issuer"),
+    meta = Metadata(genre=m.get("genre"), province=m.get("province"),
                     plan_years=tuple(years) if years else None,
                     published_date=m.get("published_date"), issued_date=m.get("issued_date"))
+    if m.get("issuer"):
+        meta.set_issuer(parse_issuer(m["issuer"]))
+    return meta
 
 
 def _rows():

@@ -57,6 +57,7 @@ class Issuer:
     start: int = 0
     end: int = 0
     explicit: bool = True  # a body is named ("UBND huyện X"), not only a unit ("huyện X")
+    chair: bool = False  # the chair of the body ("Chủ tịch UBND huyện X"), not the body
 
 
 def _alt(pairs: list) -> str:
@@ -174,7 +175,7 @@ def _local(m: regex.Match, province: Optional[str], units: Optional[dict[str, st
     canon = f"{body} {level} {place}"
     if m.group("chair"):
         canon = f"Chủ tịch {canon}"
-    return Issuer(canon, body, level, place, prov, m.start(), m.end())
+    return Issuer(canon, body, level, place, prov, m.start(), m.end(), chair=bool(m.group("chair")))
 
 
 def _district_province(place: str, level: str, province: Optional[str]) -> Optional[str]:

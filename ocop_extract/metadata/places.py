@@ -142,7 +142,7 @@ def _prefix_len(name: str, place: str) -> int:
 
 
 def _raw_hits(doc: Doc) -> list[_Hit]:
-    if "place_hits" not in doc.cache:
+    if doc.memo.place_hits is None:
         kinds = line_kinds(doc)
         content = content_spans(doc)  # places are read on content lines only
         prefixed = scan.line_starts(doc, _TYPE_WORDS, content)
@@ -158,8 +158,8 @@ def _raw_hits(doc: Doc) -> list[_Hit]:
                 continue  # nothing on this line can name a place
             hits.extend(_scan(line.text, line.start, None, starts, spans))
         hits.sort(key=lambda h: h.start)
-        doc.cache["place_hits"] = hits
-    return doc.cache["place_hits"]
+        doc.memo.place_hits = hits
+    return doc.memo.place_hits
 
 
 def _content_hits(doc: Doc, province: Optional[str]) -> list[_Hit]:

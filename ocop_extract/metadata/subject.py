@@ -27,7 +27,7 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
-from .dates import find_dates, make_iso
+from .dates import find_dates, make_iso, year_of
 from .issuer import Issuer, find_issuers
 from .mentions import Mention, subject_types
 from .years import plan_years, year_spans
@@ -70,7 +70,7 @@ class Subject:
 
     def years(self, doc: Doc, headline: str = "", lead: str = "") -> Optional[tuple[int, int]]:
         """Years of the subject: its title phrase, its coreferents', the headline, its sentence, the lead."""
-        issued_year = int(self.issued_date[:4]) if self.issued_date else None
+        issued_year = year_of(self.issued_date)
         for m in [self.mention, *self.group]:
             found = plan_years(title_phrase(doc.text, m.end), issued_year)
             if found:

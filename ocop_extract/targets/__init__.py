@@ -9,11 +9,12 @@ comparator, stars, year, status, scope and metric for each.
 from __future__ import annotations
 
 from ..document import Doc
+from ..metadata import Metadata
 from ..models import Target
 from ..options import DEFAULT_OPTIONS, Options
 
 
-def extract_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list[Target]:
+def extract_targets(doc: Doc, meta: Metadata, options: Options = DEFAULT_OPTIONS) -> list[Target]:
     """All targets and actuals of `doc`, in text order."""
     from .assemble import assemble_targets
 

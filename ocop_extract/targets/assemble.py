@@ -15,6 +15,7 @@ import regex
 
 from ..document import Doc
 from ..layout import content_spans, line_kinds
+from ..metadata import Metadata
 from ..models import Target
 from ..options import DEFAULT_OPTIONS, Options
 from .comparators import comparator_for
@@ -58,12 +59,9 @@ class DocYears:
     this_year: int | None    # what "năm nay" means
 
 
-def doc_years(meta) -> DocYears:
-    plan = getattr(meta, "plan_years", None)
-    dated = getattr(meta, "published_date", None) or getattr(meta, "issued_date", None)
-    this_year = int(dated[:4]) if dated else (plan[0] if plan else None)
-    published = getattr(meta, "published_date", None)
-    starts = [y for y in (plan[0] if plan else None, int(published[:4]) if published else None) if y]
+def doc_years(meta: Metadata) -> DocYears:
+    plan, this_year = meta.plan_years, meta.this_year
+    starts = [y for y in (plan[0] if plan else None, meta.published_year) if y]
     plan_start = min(starts) if starts else this_year
     return DocYears(plan[1] if plan else this_year, plan_start, this_year)
 
@@ -125,7 +123,7 @@ def _heading_context(doc: Doc, numbers: _Numbers, all_years: list[YearExpr], low
     return out
 
 
-def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list[Target]:
+def assemble_targets(doc: Doc, meta: Metadata, options: Options = DEFAULT_OPTIONS) -> list[Target]:
     text = doc.text
     years = doc_years(meta)
     lower = text.lower()
@@ -133,11 +131,11 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
     numbers = _Numbers([n for start, end in blocks
                         for n in candidate_numbers(text, start, end, lower=lower)])
     all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
-    official = getattr(meta, "genre", None) != "news"
+    official = meta.genre != "news"
     headings = _heading_context(doc, numbers, all_years, lower, official)
-    province = getattr(meta, "province", None)
-    default_scope = _default_scope(meta)
-    extra_places = tuple(sorted({p.name for p in getattr(meta, "places", []) if p.level != "province"}))
+    province = meta.province
+    default_scope = meta.district or meta.province
+    extra_places = meta.local_places
     rate_before, rate_after = _rate_regexes()
     time_scopes: TimeScopes | None = None  # built when the first actual needs it
     out: list[Target] = []
@@ -183,7 +181,7 @@ def assemble_targets(doc: Doc, meta, options: Options = DEFAULT_OPTIONS) -> list
             if q.words and _spelled_out(text, q, q_before):
                 continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
             status = _status(text, q, s_start, c_end, s_cues, s_years, years, prev_status, why,
-                             getattr(meta, "genre", None), comparator, para_status, heading_status_, prev_end,
+                             meta.genre, comparator, para_status, heading_status_, prev_end,
                              sentence_past, next_start)
             prev_status = para_status = status
             prev_end = q.end
@@ -427,14 +425,6 @@ def _year(text, q, s_start, c_start, c_end, s_years: list[YearExpr], quantities,
         return heading
     why.append(f"year {years.default}: the plan's last year")
     return years.default
-
-
-def _default_scope(meta) -> str | None:
-    issuer = getattr(meta, "issuer", None) or ""
-    m = regex.match(r"UBND\s+(?:huyện|thị xã|thành phố)\s+(.+)", issuer)
-    if m:
-        return m.group(1)
-    return getattr(meta, "province", None)
 
 
 def _rule(q: Quantity) -> tuple[str, float]:
