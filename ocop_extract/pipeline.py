@@ -1,34 +1,57 @@
 """The pipeline: one document's bytes in, one `Record` out. A pure function.
 
+`process_text` runs the explicit tuple `COMPONENTS` over a typed `Doc`: the
+metadata component sets `doc.meta`; the finders propose candidate figures
+(`doc.candidates`); the resolvers settle status, year, and the fields read
+from each figure's clause; the assembler builds `doc.targets`. Each component
+is a function `(doc, options) -> None`.
+
 `process_bytes` never raises for bad input: a document that cannot be read
 gives a record whose `error` says why, with no targets.
+
+>>> [c.__name__ for c in COMPONENTS]  # doctest: +NORMALIZE_WHITESPACE
+['read_metadata', 'find_sentence_figures', 'find_table_figures', 'resolve_status', 'resolve_year',
+ 'resolve_clause_fields', 'assemble']
 """
 
 from __future__ import annotations
 
 import hashlib
+from typing import Callable
 
 from .document import Doc
 from .errors import OcopExtractError
+from .metadata import read_metadata
 from .models import ErrorInfo, Record, Source
 from .options import DEFAULT_OPTIONS, Options
 from .reader import decode_bytes
+from .targets import components as targets
+
+Component = Callable[[Doc, Options], None]
+
+COMPONENTS: tuple[Component, ...] = (
+    read_metadata,                  # doc.meta: the document fields (metadata/)
+    targets.find_sentence_figures,  # doc.candidates: quantities of content sentences (targets/finders.py)
+    targets.find_table_figures,     # doc.candidates: figures of "|" tables (targets/tables.py)
+    targets.resolve_status,         # candidate.status (targets/resolve_status.py)
+    targets.resolve_year,           # candidate.year (targets/resolve_year.py)
+    targets.resolve_clause_fields,  # candidate.per, stars, scope, metric (targets/resolve_fields.py)
+    targets.assemble,               # doc.targets (targets/assemble.py)
+)
 
 
 def process_text(doc_id: str, text: str, path: str = "", options: Options = DEFAULT_OPTIONS,
                  sha256: str | None = None, encoding: str | None = None) -> Record:
     """Extract a record from already decoded text."""
-    from .metadata import extract_metadata
-    from .targets import extract_targets
-
     doc = Doc.from_text(doc_id, text, path)
-    meta = extract_metadata(doc)
-    targets = extract_targets(doc, meta, options)
+    for component in COMPONENTS:
+        component(doc, options)
+    assert doc.meta is not None
     return Record(
         doc_id=doc_id,
         source=Source(path=path, sha256=sha256, encoding=encoding),
-        targets=targets,
-        **meta.record_fields(),
+        targets=doc.targets,
+        **doc.meta.record_fields(),
     )
 
 

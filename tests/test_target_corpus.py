@@ -17,7 +17,7 @@ from ocop_extract.document import Doc
 from ocop_extract.metadata import Metadata
 from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.options import Options
-from ocop_extract.targets.assemble import assemble_targets
+from ocop_extract.targets import extract_targets
 
 CORPUS = Path(__file__).parent / "corpus"
 DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars")
@@ -47,7 +47,7 @@ def _rows():
 
 
 def extract(text: str, meta: dict | None = None):
-    return assemble_targets(Doc.from_text("row", text), _meta(meta), Options())
+    return extract_targets(Doc.from_text("row", text), _meta(meta), Options())
 
 
 @pytest.mark.parametrize("row", list(_rows()))

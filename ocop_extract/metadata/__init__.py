@@ -22,6 +22,7 @@ from typing import Any, Optional
 
 from ..document import Doc
 from ..models import NumberParts, Place, Reference
+from ..options import DEFAULT_OPTIONS, Options
 from .dates import year_of
 from .issuer import Issuer
 
@@ -91,3 +92,8 @@ def extract_metadata(doc: Doc) -> Metadata:
     from .extract import extract_all
 
     return extract_all(doc)
+
+
+def read_metadata(doc: Doc, options: Options = DEFAULT_OPTIONS) -> None:
+    """The metadata component of the pipeline: sets `doc.meta`."""
+    doc.meta = extract_metadata(doc)
