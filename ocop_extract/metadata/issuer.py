@@ -42,7 +42,7 @@ from . import gazetteer
 
 # A proper name: 1-4 capitalised syllables (or all capitals in a header).
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:[ ]+\p{Lu}[\p{L}\p{M}]*){0,3}"
-LEVEL = r"tỉnh|huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn"
+LEVEL = gazetteer.unit_words_pattern()  # "tỉnh", "huyện", "thị xã", "tp." … (lexicon places.yaml)
 
 
 @dataclass(frozen=True)
@@ -130,7 +130,7 @@ def resolve_place(level: Optional[str], name: Optional[str]) -> tuple[Optional[s
     return level, None, None
 
 
-_COMMUNE_LEVELS = ("xã", "phường", "thị trấn")
+_COMMUNE_LEVELS = gazetteer.unit_words("commune")
 _UNVERIFIED_COMMUNE_WORDS = 2  # "Tam Thanh": a commune's name; "Nông Văn Hào": likelier a person's
 
 

@@ -124,7 +124,10 @@ _UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
 # but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"
 _CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?:\s+\S+){0,3}?\s+từ\s+\Z",
                                regex.I | regex.REVERSE)
-_FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}]))?", regex.I)
+# the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
+_SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
+_MONEY_SCALES = tuple(_SCALE_VALUES)
+_FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>" + "|".join(_MONEY_SCALES) + r")(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
 _PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", regex.I)
@@ -134,8 +137,6 @@ _FOREIGN_MONEY = ("usd", "đô la")
 # How far after a unit its suffix ("/người/năm", "đến 12%") is looked for. A bound keeps each
 # look short: the engine first scans for a literal the pattern needs ("/", "%") up to the limit.
 _SUFFIX_REACH = 64
-_SCALE_VALUES = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
-_MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
 
 
 @dataclass(frozen=True)

@@ -25,19 +25,26 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
+from functools import lru_cache
 
 import regex
 
 from .candidates import Candidate, Prose
+from .cues import cues
 from .status import is_task_cue, is_weak_cue, strong_target_between
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
 _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
-_COMPARATOR_CUES = ("ít nhất", "tối thiểu", "không dưới", "không quá", "tối đa")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
+
+
+@lru_cache(maxsize=1)
+def _comparator_cues() -> frozenset[str]:
+    """Comparator words that are also target cues: after a quantity they belong to the number after it."""
+    return frozenset(cues()["two_roles"]["comparator_and_target"])
 
 
 @dataclass(frozen=True)
@@ -162,7 +169,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     s, q, text = p.sentence, p.q, p.sentence.text
     # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
     after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < min(p.clause[1], p.next_start)
-             and " ".join(text[c[0]:c[1]].lower().split()) not in _COMPARATOR_CUES]
+             and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")

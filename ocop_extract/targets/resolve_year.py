@@ -1,8 +1,8 @@
 """The year resolver: the deadline of a target, the year an actual was reached.
 
 A target's year: one stated before it in its sentence; else one stated after
-it in its clause with no other quantity between (not across "trong đó"/"gồm",
-which open a breakdown); else the year carried from the paragraph or heading
+it in its clause with no other quantity between (not across the words that
+open a breakdown, lexicon `breakdown`: "trong đó", "gồm"); else the year carried from the paragraph or heading
 above; else the plan's last year. Baselines ("so với năm 2023"), past years
 and years before the plan began never set a deadline. An actual's year is that
 of the time phrase that governs it (`time_scope`), else none.
@@ -23,12 +23,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
-
 from .candidates import Candidate
 from .context import TargetContext
+from .cues import breakdown_regex
 
-_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm)(?![\p{L}])", regex.I)
 
 
 @dataclass(frozen=True)
@@ -74,7 +72,7 @@ def _deadline(c: Candidate) -> int | None:
     later = [o.start for o in p.in_clause if o.start > q.start]
     for e in usable:
         if q.end <= e.start < c_end and not any(e.end <= start < c_end for start in later):
-            if not _BREAKDOWN.search(s.text, q.end, e.start):
+            if not breakdown_regex().search(s.text, q.end, e.start):
                 why.append(f"year {e.year}: stated after it")
                 return e.year
     if s.carried_year is not None:

@@ -17,10 +17,9 @@ from functools import lru_cache
 
 import regex
 
-from .cues import cues
+from .cues import breakdown_regex, cues
 from .quantities import Quantity
 
-_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó|đồng thời)(?![\p{L}])", regex.I)
 _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
 # "… 41 sản phẩm để hoàn thành chỉ tiêu 60 sản phẩm đạt 3 sao": the later figure is the goal q serves
 _TOWARDS = regex.compile(
@@ -74,7 +73,7 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     mentions = star_mentions(text, clause_start, clause_end)
     if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
         stop = clause_end
-        b = _BREAKDOWN.search(text, q.end, clause_end)
+        b = breakdown_regex("star_clause_ends").search(text, q.end, clause_end)
         if b:
             stop = b.start()
         nxt = [o.start for o in quantities if q.end <= o.start < stop

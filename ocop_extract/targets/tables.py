@@ -23,7 +23,7 @@ import regex
 
 from ..document import Doc
 from .numbers import DIGITS, parse_digits
-from .quantities import _unit_regex
+from .quantities import _SCALE_VALUES, _unit_regex
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
 _UNIT_HEADER = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị(?:\s+tính)?|đvt)(?![\p{L}])", regex.I)
@@ -33,7 +33,8 @@ _SHARE_HEADER = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|so\s+(?:với\s+)?(?:
 _PLAN_HEADER = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|kh|dự\s+kiến|giao)(?![\p{L}])", regex.I)
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _STARS = regex.compile(r"(?<!\d)0?([1-5])\s*sao", regex.I)
-_MONEY = {"đồng": 1, "nghìn đồng": 1e3, "ngàn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9, "triệu": 1e6, "tỷ": 1e9}
+# a unit cell of money: "đồng", a scale word with or without it ("triệu đồng", "tỷ"); as `quantities` reads prose
+_MONEY = {"đồng": 1, **{f"{w} đồng": v for w, v in _SCALE_VALUES.items()}, **_SCALE_VALUES}
 
 
 @dataclass(frozen=True)
