@@ -89,3 +89,29 @@ def test_sub_lists_stay_inside_their_list():
     status = _load("cues")["status"]
     assert set(status["task"]) <= set(status["target"])  # a verb of doing is a kind of target cue
     assert set(status["strong_target"]) <= set(status["target"])
+
+
+# Duckling's pairing (Rules.hs beside Corpus.hs): each lexicon file and the corpora of tests/corpus/
+# that exercise its lists.
+CORPORA = {
+    "cues": ("comparators", "status", "stars", "years"),
+    "indicators": ("indicators",),
+    "layout": ("layout",),
+    "metadata": ("metadata",),
+    "numbers": ("numbers", "units"),
+    "places": ("scope", "metadata"),
+    "units": ("units", "tables"),
+    # generated from underthesea's mapping and checked against it (tests/test_gazetteer.py)
+    "provinces_2025": (),
+}
+
+
+def test_every_lexicon_file_has_its_corpus():
+    corpus = Path(__file__).parent / "corpus"
+    assert sorted(CORPORA) == sorted(p.stem for p in LEXICON.glob("*.yaml"))
+    missing = [f"{name}: {c}" for name, corpora in CORPORA.items() for c in corpora
+               if not (corpus / f"{c}.yaml").exists()]
+    assert not missing
+    from test_target_corpus import DIMENSIONS
+    run_elsewhere = {"metadata", "indicators"}  # tests/test_metadata.py, tests/test_indicator_corpus.py
+    assert {c for cs in CORPORA.values() for c in cs} - run_elsewhere <= set(DIMENSIONS)

@@ -20,7 +20,7 @@ from ocop_extract.options import Options
 from ocop_extract.targets import extract_targets
 
 CORPUS = Path(__file__).parent / "corpus"
-DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars")
+DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars", "scope", "metric", "tables", "layout")
 DEFAULT_META = {"plan_years": [2024, 2024], "province": "Quảng Nam", "genre": "official"}
 
 
@@ -54,7 +54,7 @@ def extract(text: str, meta: dict | None = None):
 def test_corpus_row(row):
     targets = extract(row["text"], row.get("meta"))
     got = [{k: getattr(t, k) for k in ("value", "value_max", "comparator", "unit", "unit_text",
-                                        "stars", "year", "per", "status", "scope")} for t in targets]
+                                        "stars", "year", "per", "status", "scope", "metric")} for t in targets]
     assert len(got) == len(row["expect"]), f"{row['text']!r}: got {got}"
     for want, have in zip(row["expect"], got):
         for key, value in want.items():
