@@ -14,6 +14,7 @@ import pytest
 import yaml
 
 from ocop_extract.document import Doc
+from ocop_extract.layout import line_kinds
 from ocop_extract.metadata import Metadata
 from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.options import Options
@@ -56,6 +57,8 @@ def test_corpus_row(row):
     got = [{k: getattr(t, k) for k in ("value", "value_max", "comparator", "unit", "unit_text",
                                         "stars", "year", "per", "status", "scope", "metric")} for t in targets]
     assert len(got) == len(row["expect"]), f"{row['text']!r}: got {got}"
+    if "kinds" in row:  # the layout corpus: the kind of every line
+        assert line_kinds(Doc.from_text("row", row["text"])) == row["kinds"]
     for want, have in zip(row["expect"], got):
         for key, value in want.items():
             assert have[key] == value, f"{row['text']!r}: {key} {have[key]!r} != {value!r} in {have}"

@@ -51,10 +51,11 @@ _WORD_MASKS = [  # (pattern, its needles)
 # Words that make the number after them a label, an ordinal, a day or a year, not a
 # quantity; checked on the text just before each number (cheaper than a scan of all text).
 # Each: (pattern ending at the number, pattern the number must be followed by, or None).
+_LABELS = "|".join(regex.escape(w, literal_spaces=True)
+                   for w in sorted(load_lexicon("units")["labels"], key=len, reverse=True))
 _BEFORE_MASKS = [
-    # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4
-    (r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|điều|khoản|mục|phụ lục|chương|quý|tháng|ngày|tuần"
-     r"|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?\Z", None),
+    # labels and ordinals (lexicon units.yaml `labels`): đợt 2, lần thứ 5, Điều 3, tiêu chí số 13, thôn 5
+    (rf"(?<![\p{{L}}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|{_LABELS})\s+(?:thứ\s+)?\Z", None),
     # a day and month: ngày 9/11, sáng 15-3; từ 5/9
     (r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\Z", r"[/.-]\d{1,2}(?![\d/.-])"),
     (r"(?<![\p{L}])(?:tháng|từ|đến)\s+\Z", r"/\d{1,2}(?![\d/])"),
@@ -103,7 +104,7 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
     for unit, surfaces in lex.items():
-        if unit == "not_units":
+        if unit in ("not_units", "labels"):  # the lists of words that are not units
             continue
         for s in surfaces:
             surface_to_unit[s.lower()] = unit
