@@ -300,14 +300,18 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
             unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
         else:
             return None
-    per = _PER.match(text, uend, min(limit, uend + _SUFFIX_REACH))
-    per_year = False
-    if per:
-        per_year = "năm" in per.group().lower()
-        uend = per.end()
+    uend, per_year = _per_suffix(text, uend, limit)
     unit_text = " ".join(text[unit_start:uend].split())
     return Quantity(num.start, uend, value, value_max, unit, unit_text, per_year,
                     not num.digits, num.raw, implied)
+
+
+def _per_suffix(text: str, uend: int, limit: int) -> tuple[int, bool]:
+    """Where a unit ends with its "/người/năm" suffix, and whether the suffix makes it a yearly rate."""
+    per = _PER.match(text, uend, min(limit, uend + _SUFFIX_REACH))
+    if not per:
+        return uend, False
+    return per.end(), "năm" in per.group().lower()
 
 
 def _scale_word(num: NumberMatch) -> str:
