@@ -20,15 +20,26 @@ from dataclasses import replace
 
 import regex
 
+from ..lexicon import load_lexicon
+from .cues import cues
 from .quantities import Quantity
 
 _SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
-_SALES_CONTEXT = regex.compile(r"điểm\s+(?:bán|giới\s+thiệu|trưng\s+bày)|bán\s+hàng", regex.I)
-# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
-_ADDITIVE = regex.compile(
-    r"(?<![\p{L}])(?:thêm|mới|lựa\s+chọn|chọn|trình|xây\s+dựng|hình\s+thành|thành\s+lập|đề\s+nghị)\s*\Z", regex.I | regex.REVERSE)
 _LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
-_POINT_KIND = regex.compile(r"(?<![\p{L}])điểm\s+(bán|giới\s+thiệu|trưng\s+bày|du\s+lịch|dừng\s+chân|đến)(?![\p{L}])", regex.I)
+
+
+def _spaced(words) -> str:
+    """An alternation of `words`, any run of blanks between their syllables."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_UNITS = load_lexicon("units")
+_SALES_CONTEXT = regex.compile(_spaced(_UNITS["sales_words"]), regex.I)
+_OTHER_POINTS = frozenset(_UNITS["point_kinds"]["other"])
+_POINT_KIND = regex.compile(
+    rf"(?<![\p{{L}}])điểm\s+({_spaced(w for ws in _UNITS['point_kinds'].values() for w in ws)})(?![\p{{L}}])", regex.I)
+# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
+_ADDITIVE = regex.compile(rf"(?<![\p{{L}}])(?:{_spaced(cues()['one_counts_after'])})\s*\Z", regex.I | regex.REVERSE)
 
 
 def spelled_out(text: str, q: Quantity, prev: Quantity | None) -> bool:
@@ -67,7 +78,7 @@ def bare_point(text: str, q: Quantity, why: list[str]) -> Quantity | None:
     """A bare "điểm": the kind of point named before it, a point of sale where the passage sells, else a score."""
     kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
     if kinds:
-        unit = "other" if kinds[-1].group(1).lower() in ("du lịch", "dừng chân", "đến") else "sales_point"
+        unit = "other" if kinds[-1].group(1).lower() in _OTHER_POINTS else "sales_point"
         why.append(f"bare 'điểm': as the 'điểm {kinds[-1].group(1)}' before it")
         return replace(q, unit=unit)
     if not _SALES_CONTEXT.search(text, max(0, q.start - 300), q.end + 80):
