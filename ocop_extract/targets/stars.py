@@ -17,6 +17,7 @@ from functools import lru_cache
 
 import regex
 
+from ..lexicon import load_lexicon
 from .cues import breakdown_regex, cues
 from .quantities import Quantity
 
@@ -25,8 +26,11 @@ _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+s
 _TOWARDS = regex.compile(
     r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?:\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|tổng\s+số|lên))?[\s(]*\Z",
     regex.I | regex.S)
+# a share of places, of entities or of people, not of products: the nouns of those units (lexicon units.yaml)
+_SHARE_NOUNS = sorted({w for unit in ("admin_unit", "entity", "person") for w in load_lexicon("units")[unit]},
+                      key=len, reverse=True)
 _SHARE_OF_UNITS = regex.compile(
-    r"\s*(?:số\s+)?(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|đơn\s+vị|địa\s+phương|chủ\s+thể|hộ|hợp\s+tác\s+xã|doanh\s+nghiệp|cán\s+bộ|người)(?![\p{L}])",
+    r"\s*(?:số\s+)?(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS) + r")(?![\p{L}])",
     regex.I)
 # what links a noun phrase holding a star class to the figure that counts it: " của tỉnh tăng lên ", " lên "
 _LINKS_TO = regex.compile(
