@@ -97,9 +97,10 @@ def lowered_text(text: str) -> Optional[str]:
 
 def lowered(doc: Doc) -> Optional[str]:
     """`lowered_text` of the normalised text of `doc` (cached on the document)."""
-    if "lowered" not in doc.cache:
-        doc.cache["lowered"] = lowered_text(doc.text)
-    return doc.cache["lowered"]
+    memo = doc.memo
+    if not memo.lowered_known:
+        memo.lowered, memo.lowered_known = lowered_text(doc.text), True
+    return memo.lowered
 
 
 def unsafe_chars() -> set[int]:

@@ -11,11 +11,19 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Optional
 
 import regex
 
 from .normalize import Normalized, normalize
+
+if TYPE_CHECKING:  # types only: the modules that fill the memo import this one, never the reverse
+    from .metadata import Metadata
+    from .metadata.mentions import Mention, _Found
+    from .metadata.places import _Hit
+    from .models import Target
+    from .targets.candidates import Candidate
+    from .targets.context import TargetContext
 
 
 class Line(NamedTuple):  # a named tuple: documents make many, and tuples are cheap to make
@@ -28,13 +36,39 @@ class Line(NamedTuple):  # a named tuple: documents make many, and tuples are ch
 
 
 @dataclass
+class DocMemo:
+    """Values computed once per document, each by the one function named beside it (None: not yet)."""
+
+    lowered: Optional[str] = None                                   # casefold.lowered (None: unsafe …)
+    lowered_known: bool = False                                     # … once this is True
+    line_kinds: Optional[list[str]] = None                          # layout.line_kinds
+    content_spans: Optional[list[tuple[int, int]]] = None           # layout.content_spans
+    paragraph_starts: Optional[list[int]] = None                    # layout.paragraph_starts
+    line_starts: Optional[list[int]] = None                         # metadata.scan (line offsets)
+    sentences: Optional[list[tuple[int, int]]] = None               # targets.sentences.sentences
+    headline: Optional[tuple[str, str]] = None                      # metadata.headline (headline, lead)
+    place_hits: Optional[list["_Hit"]] = None                       # metadata.places
+    mention_found: Optional[list[tuple[Line, list["_Found"]]]] = None  # metadata.mentions
+    mentions: dict[Optional[str], list["Mention"]] = field(default_factory=dict)  # metadata.mentions, per province
+    target_context: Optional["TargetContext"] = None                # targets.context.target_context
+
+
+@dataclass
 class Doc:
-    """One decoded document. Offsets are in `text` (normalised) unless said otherwise."""
+    """One decoded document. Offsets are in `text` (normalised) unless said otherwise.
+
+    The pipeline's components (`pipeline.COMPONENTS`) fill the last three fields in turn:
+    the metadata, the candidate figures the finders propose and the resolvers settle,
+    and the targets the assembler builds from them.
+    """
 
     doc_id: str
     norm: Normalized
     path: str = ""
-    cache: dict = field(default_factory=dict, repr=False)
+    memo: DocMemo = field(default_factory=DocMemo, repr=False)
+    meta: Optional["Metadata"] = field(default=None, repr=False)
+    candidates: list["Candidate"] = field(default_factory=list, repr=False)
+    targets: list["Target"] = field(default_factory=list, repr=False)
 
     @classmethod
     def from_text(cls, doc_id: str, source: str, path: str = "") -> "Doc":

@@ -269,9 +269,9 @@ def _is_signature_start(text: str) -> bool:
 
 def line_kinds(doc: Doc) -> list[str]:
     """Kind of every line: content, furniture, table, related, recipients or signature."""
-    if "line_kinds" not in doc.cache:
-        doc.cache["line_kinds"] = _classify(doc)
-    return doc.cache["line_kinds"]
+    if doc.memo.line_kinds is None:
+        doc.memo.line_kinds = _classify(doc)
+    return doc.memo.line_kinds
 
 
 def content_spans(doc: Doc) -> list[tuple[int, int]]:
@@ -281,11 +281,11 @@ def content_spans(doc: Doc) -> list[tuple[int, int]]:
     >>> [doc.text[s:e] for s, e in content_spans(doc)]
     ['Kế hoạch năm 2024\nTỉnh có 20 sản phẩm.']
     """
-    if "content_spans" not in doc.cache:
+    if doc.memo.content_spans is None:
         runs = groupby(zip(doc.lines, line_kinds(doc)), key=lambda pair: pair[1] == "content")
-        doc.cache["content_spans"] = [(run[0][0].start, run[-1][0].end)
-                                      for content, run in ((k, list(g)) for k, g in runs) if content]
-    return doc.cache["content_spans"]
+        doc.memo.content_spans = [(run[0][0].start, run[-1][0].end)
+                                  for content, run in ((k, list(g)) for k, g in runs) if content]
+    return doc.memo.content_spans
 
 
 def line_kind(doc: Doc, index: int) -> str:
@@ -321,12 +321,12 @@ def paragraph_starts(doc: Doc) -> list[int]:
     >>> paragraph_starts(doc)
     [0, 0, 2, 3]
     """
-    if "paragraph_starts" not in doc.cache:
+    if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
         for i, line in enumerate(lines):
             above = i - 1
             carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
                        and lines[above].start < lines[above].end and _carries_on(lines[above].text, line.text))
             out.append(out[above] if carried else i)
-        doc.cache["paragraph_starts"] = out
-    return doc.cache["paragraph_starts"]
+        doc.memo.paragraph_starts = out
+    return doc.memo.paragraph_starts

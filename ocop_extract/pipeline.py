@@ -1,44 +1,67 @@
 """The pipeline: one document's bytes in, one `Record` out. A pure function.
 
+`process_text` runs the explicit tuple `COMPONENTS` over a typed `Doc`: the
+metadata component sets `doc.meta`; the finders propose candidate figures
+(`doc.candidates`); the resolvers settle status, year, and the fields read
+from each figure's clause; the assembler builds `doc.targets`. Each component
+is a function `(doc, options) -> None`.
+
 `process_bytes` never raises for bad input: a document that cannot be read
 gives a record whose `error` says why, with no targets. The bytes may be in
 any format `ocop_extract.formats` reads; the record's spans index the text
 that reader made (`source.format`, `source.text_sha256`).
+
+>>> [c.__name__ for c in COMPONENTS]  # doctest: +NORMALIZE_WHITESPACE
+['read_metadata', 'find_sentence_figures', 'find_table_figures', 'resolve_status', 'resolve_year',
+ 'resolve_clause_fields', 'assemble']
 """
 
 from __future__ import annotations
 
 import hashlib
 from pathlib import Path
+from typing import Callable
 
 from .contain import collecting
 from .document import Doc
 from .errors import OcopExtractError
 from .formats import Extracted, Limits, read
 from .formats.sniff import sniff
+from .metadata import read_metadata
 from .models import ErrorInfo, Record, Source
 from .options import DEFAULT_OPTIONS, Options
+from .targets import components as targets
 
 OCR_CONFIDENCE = 0.85  # targets read from OCR text keep this share of their confidence
 OCR_WARNING = "text read from page images by OCR (Tesseract, vie): figures may be misread"
+
+Component = Callable[[Doc, Options], None]
+
+COMPONENTS: tuple[Component, ...] = (
+    read_metadata,                  # doc.meta: the document fields (metadata/)
+    targets.find_sentence_figures,  # doc.candidates: quantities of content sentences (targets/finders.py)
+    targets.find_table_figures,     # doc.candidates: figures of "|" tables (targets/tables.py)
+    targets.resolve_status,         # candidate.status (targets/resolve_status.py)
+    targets.resolve_year,           # candidate.year (targets/resolve_year.py)
+    targets.resolve_clause_fields,  # candidate.per, stars, scope, metric (targets/resolve_fields.py)
+    targets.assemble,               # doc.targets (targets/assemble.py)
+)
 
 
 def process_text(doc_id: str, text: str, path: str = "", options: Options = DEFAULT_OPTIONS,
                  sha256: str | None = None, encoding: str | None = None) -> Record:
     """Extract a record from already decoded text."""
-    from .metadata import extract_metadata
-    from .targets import extract_targets
-
     doc = Doc.from_text(doc_id, text, path)
     with collecting() as left_out:  # an item that fails is left out with a note (`contain`)
-        meta = extract_metadata(doc)
-        targets = extract_targets(doc, meta, options)
-    meta.warnings.extend(left_out)
+        for component in COMPONENTS:
+            component(doc, options)
+    assert doc.meta is not None
+    doc.meta.warnings.extend(left_out)
     return Record(
         doc_id=doc_id,
         source=Source(path=path, sha256=sha256, encoding=encoding),
-        targets=targets,
-        **vars(meta),
+        targets=doc.targets,
+        **doc.meta.record_fields(),
     )
 
 

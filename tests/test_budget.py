@@ -14,7 +14,7 @@ import regex
 from ocop_extract.budget import TimeBudgetExceeded, deadline
 from ocop_extract.engines.work import Item, process_item
 from ocop_extract.options import Options
-from ocop_extract.targets import assemble
+from ocop_extract.targets import resolve_fields
 
 PLAIN = "Năm 2024, huyện phấn đấu có thêm ít nhất 12 sản phẩm OCOP đạt từ 3 sao trở lên.\n"
 # one line, no final mark, a figure every few words: a few seconds of honest work per 100 KB
@@ -65,7 +65,7 @@ def test_an_item_guard_does_not_swallow_the_timeout(monkeypatch):
     def slow(*args):
         time.sleep(5)
 
-    monkeypatch.setattr(assemble, "stars_for", slow)
+    monkeypatch.setattr(resolve_fields, "stars_for", slow)
     done = process_item(Item("slow.txt", PLAIN.encode()), Options(time_budget=0.3))
     record = json.loads(done.line)
     assert done.error and record["error"]["type"] == "timeout" and record["warnings"] == []

@@ -13,7 +13,7 @@ from ocop_extract import contain
 from ocop_extract.engines.work import Item, process_item
 from ocop_extract.metadata import extract as meta_extract
 from ocop_extract.pipeline import process_bytes
-from ocop_extract.targets import assemble, quantities
+from ocop_extract.targets import finders, quantities, resolve_fields
 
 PLAN = """ỦY BAN NHÂN DÂN
 TỈNH HÀ TĨNH
@@ -78,7 +78,7 @@ def test_a_quantity_that_fails_to_read_is_left_out_alone(monkeypatch, clean):
 
 def test_a_target_whose_fields_fail_is_left_out_alone(monkeypatch, clean):
     # the star class of the money figure cannot be read: that figure goes, the others stay
-    monkeypatch.setattr(assemble, "stars_for", _fail_on(assemble.stars_for, lambda text, q, *_: q.unit == "VND"))
+    monkeypatch.setattr(resolve_fields, "stars_for", _fail_on(resolve_fields.stars_for, lambda text, q, *_: q.unit == "VND"))
     record = _record()
     assert _figures(record) == [f for f in _figures(clean) if f[2] != "money"]
     assert len(record.warnings) == 1
@@ -87,7 +87,7 @@ def test_a_target_whose_fields_fail_is_left_out_alone(monkeypatch, clean):
 
 
 def test_a_table_that_fails_costs_its_cells_only(monkeypatch, clean):
-    monkeypatch.setattr(assemble, "read_table", _fail_on(assemble.read_table, lambda *a: True))
+    monkeypatch.setattr(finders, "read_table", _fail_on(finders.read_table, lambda *a: True))
     record = _record()
     assert _figures(record) == [f for f in _figures(clean) if f[2] != "table_cell"]
     assert len(record.warnings) == 1 and record.warnings[0].startswith("table: RuntimeError (injected)")
@@ -113,7 +113,7 @@ def test_a_metadata_field_that_fails_is_left_empty_alone(monkeypatch, clean, nam
 
 
 def test_what_cannot_be_contained_is_still_the_documents_internal_error(monkeypatch):
-    monkeypatch.setattr(assemble, "sentences", _fail_on(assemble.sentences, lambda *a: True))
+    monkeypatch.setattr(finders, "sentences", _fail_on(finders.sentences, lambda *a: True))
     done = process_item(Item("plan.txt", PLAN))
     assert done.error and '"type": "internal"' in done.line and "RuntimeError: injected" in done.line
 

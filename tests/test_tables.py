@@ -7,7 +7,7 @@ import random
 from ocop_extract.document import Doc
 from ocop_extract.layout import line_kinds
 from ocop_extract.metadata import Metadata
-from ocop_extract.targets.assemble import assemble_targets
+from ocop_extract.targets import extract_targets
 from ocop_extract.targets.tables import read_table
 from ocop_extract.targets.vertical import vertical_grid
 
@@ -38,7 +38,7 @@ def test_the_lines_of_a_table_are_table_lines_and_the_prose_after_it_stays_conte
     assert kinds[2:17] == ["table"] * 15
     assert kinds[17] == "content"
     meta = Metadata(genre="official", province="Quảng Nam", plan_years=(2024, 2024))
-    targets = assemble_targets(doc, meta)
+    targets = extract_targets(doc, meta)
     assert [(t.value, t.scope, t.rule) for t in targets] == [
         (2, "Đại Lộc", "table_cell"), (1, "Đại Lộc", "table_cell"), (3, "Điện Bàn", "table_cell"),
         (5, "Quảng Nam", "table_cell"), (1, "Quảng Nam", "table_cell"), (2, "Quảng Nam", "count_with_unit")]

@@ -14,21 +14,26 @@ import pytest
 import yaml
 
 from ocop_extract.document import Doc
+from ocop_extract.layout import line_kinds
 from ocop_extract.metadata import Metadata
+from ocop_extract.metadata.issuer import parse_issuer
 from ocop_extract.options import Options
-from ocop_extract.targets.assemble import assemble_targets
+from ocop_extract.targets import extract_targets
 
 CORPUS = Path(__file__).parent / "corpus"
-DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars", "tables")
+DIMENSIONS = ("numbers", "comparators", "units", "years", "status", "stars", "scope", "metric", "tables", "layout")
 DEFAULT_META = {"plan_years": [2024, 2024], "province": "Quảng Nam", "genre": "official"}
 
 
 def _meta(row_meta: dict | None) -> Metadata:
     m = {**DEFAULT_META, **(row_meta or {})}
     years = m.get("plan_years")
-    return Metadata(genre=m.get("genre"), province=m.get("province"), issuer=m.get("issuer"),
+    meta = Metadata(genre=m.get("genre"), province=m.get("province"),
                     plan_years=tuple(years) if years else None,
                     published_date=m.get("published_date"), issued_date=m.get("issued_date"))
+    if m.get("issuer"):
+        meta.set_issuer(parse_issuer(m["issuer"]))
+    return meta
 
 
 def _rows():
@@ -43,15 +48,17 @@ def _rows():
 
 
 def extract(text: str, meta: dict | None = None):
-    return assemble_targets(Doc.from_text("row", text), _meta(meta), Options())
+    return extract_targets(Doc.from_text("row", text), _meta(meta), Options())
 
 
 @pytest.mark.parametrize("row", list(_rows()))
 def test_corpus_row(row):
     targets = extract(row["text"], row.get("meta"))
     got = [{k: getattr(t, k) for k in ("value", "value_max", "comparator", "unit", "unit_text",
-                                        "stars", "year", "per", "status", "scope")} for t in targets]
+                                        "stars", "year", "per", "status", "scope", "metric")} for t in targets]
     assert len(got) == len(row["expect"]), f"{row['text']!r}: got {got}"
+    if "kinds" in row:  # the layout corpus: the kind of every line
+        assert line_kinds(Doc.from_text("row", row["text"])) == row["kinds"]
     for want, have in zip(row["expect"], got):
         for key, value in want.items():
             assert have[key] == value, f"{row['text']!r}: {key} {have[key]!r} != {value!r} in {have}"

@@ -152,13 +152,60 @@ def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
     return any(kinds[line.index] == "content" and year.search(line.text) for line in doc.lines)
 
 
+Score = tuple[float, Optional[str]]  # how sure, and the ISO date: the surest line wins
+
+
+def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tuple[bool, Score]:
+    """A date after a label ("Cập nhật:", "Ngày đăng:", a broadcast's heading); True when the line is read."""
+    label_re, _, updated_re, _ = _labels()
+    u = updated_re.match(text)
+    if u:
+        dates = find_dates(u.group("rest"))
+        if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
+            best = (1.8, dates[0].iso)
+        return True, best
+    bc = _line_openers()[0].match(text) if opener else None
+    if bc:
+        dates = find_dates(bc.group("rest"))
+        if len(dates) == 1 and best[0] < 2.5:
+            return True, (2.5, dates[0].iso)
+    m = label_re.search(text) if maybe_label else None
+    if m:
+        iso = _only_date_time(m.group("rest")) or (find_dates(m.group("rest"))[:1] or [None])[0]
+        iso = iso if isinstance(iso, str) or iso is None else iso.iso
+        if iso and best[0] < 3:
+            best = (3, iso)
+        return True, best
+    return False, best
+
+
+def _dated_line(text: str, dates: list[DateMatch], content: bool, best: Score) -> tuple[bool, Score]:
+    """A wire's dateline, a byline with its date and time, or a line of a date and a time; True when read."""
+    wire = _AGENCY_DATELINE.match(text) if content else None
+    if wire and best[0] < 2.2:
+        found = find_dates(wire.group("date"))
+        if found:
+            return True, (2.2, found[0].iso)
+    b = _BYLINE.match(text)
+    if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
+        iso = _only_date_time(b.group("rest"))
+        if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
+            return True, (2, iso)
+    if dates and not dates[0].weekday and best[0] < 1.5:
+        iso = _only_date_time(text, dates)
+        iso = iso if iso and TIME_RE.search(text) else _date_time_section(text, dates)
+        if iso:
+            return True, (1.5, iso)
+    return False, best
+
+
 def published_date(doc: Doc) -> Optional[str]:
     """ISO date the article was posted, or None."""
-    label_re, clock_re, updated_re, words = _labels()
-    broadcast_re, credit_re, opener_firsts = _line_openers()
+    _, clock_re, _, words = _labels()
+    _, credit_re, opener_firsts = _line_openers()
     labelled = scan.lines_holding(doc, words)
     kinds = line_kinds(doc)
-    best: tuple[float, Optional[str]] = (0, None)
+    best: Score = (0, None)
     headline_seen = False
     credited = False  # the head credits the author without a date
     top_dateline: Optional[str] = None  # a weekday dateline above the headline
@@ -170,47 +217,18 @@ def published_date(doc: Doc) -> Optional[str]:
         maybe_label = labelled is None or line.index in labelled
         if maybe_label and clock_re.search(text):
             continue
-        u = updated_re.match(text)
-        if u:
-            dates = find_dates(u.group("rest"))
-            if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
-                best = (1.8, dates[0].iso)
-            continue
         opener = text[0].lower() in opener_firsts  # text is stripped and not empty
-        bc = broadcast_re.match(text) if opener else None
-        if bc:
-            dates = find_dates(bc.group("rest"))
-            if len(dates) == 1 and best[0] < 2.5:
-                best = (2.5, dates[0].iso)
-                continue
-        m = label_re.search(text) if maybe_label else None
-        if m:
-            iso = _only_date_time(m.group("rest")) or (find_dates(m.group("rest"))[:1] or [None])[0]
-            iso = iso if isinstance(iso, str) or iso is None else iso.iso
-            if iso and best[0] < 3:
-                best = (3, iso)
+        read, best = _label_date(text, maybe_label, opener, best)
+        if read:
             continue
         dated = may_hold_date(text)  # else no date here, and no dated byline
         dates = find_dates(text) if dated else []
-        wire = _AGENCY_DATELINE.match(text) if dated and kinds[line.index] == "content" else None
-        if wire and best[0] < 2.2:
-            found = find_dates(wire.group("date"))
-            if found:
-                best = (2.2, found[0].iso)
+        content = kinds[line.index] == "content"
+        if dated:
+            read, best = _dated_line(text, dates, content, best)
+            if read:
                 continue
-        b = _BYLINE.match(text) if dated else None
-        if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
-            iso = _only_date_time(b.group("rest"))
-            if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
-                best = (2, iso)
-                continue
-        if dates and not dates[0].weekday and best[0] < 1.5:
-            iso = _only_date_time(text, dates)
-            iso = iso if iso and TIME_RE.search(text) else _date_time_section(text, dates)
-            if iso:
-                best = (1.5, iso)
-                continue
-        if dates and dates[0].weekday and headline_seen and best[0] < 1 and kinds[line.index] == "content":
+        if dates and dates[0].weekday and headline_seen and best[0] < 1 and content:
             iso = _only_date_time(_CREDIT_AFTER.sub("", text[dates[0].start:]))
             if iso:
                 best = (1, iso)
@@ -218,10 +236,10 @@ def published_date(doc: Doc) -> Optional[str]:
             iso = _only_date_time(text[dates[0].start:])
             if iso and TIME_RE.search(text):
                 top_dateline = iso
-                stamped = kinds[line.index] == "content" and bool(_TIME_ZONE.search(text))
+                stamped = content and bool(_TIME_ZONE.search(text))
         if opener and not dates and not credited and credit_re.match(text):
             credited = True
-        if not headline_seen and not dates and kinds[line.index] == "content" and len(text.split()) >= 6:
+        if not headline_seen and not dates and content and len(text.split()) >= 6:
             headline_seen = True
     if best[1] is None and (credited or stamped or _signed_off(doc, kinds, top_dateline)):
         return top_dateline

@@ -74,6 +74,15 @@ def make_iso(day: int, month: int, year: int, lo: int = 1945, hi: int = 2100) ->
         return None
 
 
+def year_of(iso: Optional[str]) -> Optional[int]:
+    """The year of an ISO date (as `make_iso` writes it), or None.
+
+    >>> year_of("2024-05-25"), year_of(None)
+    (2024, None)
+    """
+    return _dt.date.fromisoformat(iso).year if iso else None
+
+
 def may_hold_date(text: str) -> bool:
     """False when neither `text` nor any part of it holds a date (a quick test).
 

@@ -105,14 +105,13 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
         body = body if body in ("UBND", "HĐND") else "UBND"
         iss = parse_issuer(f"{body} {h.portal['issuer']}", main) or parse_issuer(h.portal["issuer"], main)
     if iss is not None:
-        meta.issuer = iss.canonical
+        meta.set_issuer(iss)
     meta.province = _province_of(iss, province_hint or main) if iss else (province_hint or main)
     meta.issued_date = h.date or (parse_date(h.portal["issued"]) if "issued" in h.portal else None)
     meta.signer = contained("signer", doc.text, 0, None, read_signer, doc, h.portal.get("signer"))
-    issued_year = int(meta.issued_date[:4]) if meta.issued_date else None
     for title in (h.title_text, h.vv, h.portal_title):
         if title:
-            meta.plan_years = contained("plan_years", title, 0, None, plan_years, title, issued_year)
+            meta.plan_years = contained("plan_years", title, 0, None, plan_years, title, meta.issued_year)
             if meta.plan_years:
                 break
 
@@ -148,7 +147,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         # a provincial article reports on the province's plan without naming who issued it
         iss = own
     if iss is not None:
-        meta.issuer = iss.canonical
+        meta.set_issuer(iss)
     meta.province = _province_of(iss, main)
     meta.issued_date = subj.issued_date
     if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:

@@ -57,7 +57,33 @@ def key(name: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-_KINDS = ("thành phố", "thị xã", "thị trấn", "huyện", "quận", "tỉnh", "phường", "xã")
+@lru_cache(maxsize=None)
+def unit_words(*levels: str) -> tuple[str, ...]:
+    """The words that introduce a unit of `levels` (every level when none), longest first (lexicon places.yaml).
+
+    >>> unit_words("commune")
+    ('thị trấn', 'phường', 'xã')
+    """
+    lex = load_lexicon("places")["unit_words"]
+    words = {w for level in (levels or tuple(lex)) for w in lex[level]}
+    return tuple(sorted(words, key=lambda w: (-len(w), w)))
+
+
+def unit_abbreviations() -> dict[str, str]:
+    """Abbreviations of the unit words ({"tp": "thành phố"}), written with or without a dot."""
+    return load_lexicon("places")["unit_abbreviations"]
+
+
+def unit_words_pattern(*levels: str, abbreviated: bool = True) -> str:
+    r"""A regex alternation of `unit_words(*levels)`, and their abbreviations (with an optional dot).
+
+    >>> unit_words_pattern("district")
+    'thành phố|thị xã|huyện|quận|tp\\.?'
+    """
+    words = unit_words(*levels)
+    abbreviations = [a for a, full in unit_abbreviations().items() if full in words] if abbreviated else []
+    return "|".join([*(regex.escape(w, literal_spaces=True) for w in words),
+                     *(regex.escape(a) + r"\.?" for a in abbreviations)])
 
 
 @lru_cache(maxsize=65536)
@@ -65,7 +91,7 @@ def split_kind(full: str) -> tuple[str, str]:
     """("Huyện Lục Ngạn") -> ("huyện", "Lục Ngạn")."""
     text = normalize(full).text
     low = text.lower()
-    for kind in _KINDS:
+    for kind in unit_words():
         if low.startswith(kind + " "):
             return kind, text[len(kind) + 1:].strip()
     return "", text

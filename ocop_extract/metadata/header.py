@@ -20,7 +20,7 @@ from typing import Optional
 
 import regex
 
-from ..document import Doc
+from ..document import Doc, Line
 from ..lexicon import load_lexicon
 from . import scan
 from .dates import find_dates
@@ -84,6 +84,30 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
+def _motto_line(h: Header, text: str, caps: list[str]) -> bool:
+    """The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and the issuer in capitals before it on its line."""
+    motto = _MOTTO.search(text)
+    if not motto or not _heads_column(text[:motto.start()]):
+        return False
+    h.motto = True
+    before = text[:motto.start()].strip()
+    if before and h.number is None:
+        caps.append(before)
+    return True
+
+
+def _number_line(h: Header, line: Line, next_text: str) -> bool:
+    """"Số: 57/KH-UBND", and the place and date after it on its line; False when no number is read.
+    "Số: 512/BC-UBND      Hà Giang, ngày" beside the number takes its date from `next_text`."""
+    nums = list(find_numbers(line.text))
+    if not nums:
+        return False
+    n = nums[0]
+    h.number = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
+    _place_date(h, line.text[n.end:], next_text)
+    return True
+
+
 def read_header(doc: Doc) -> Header:
     """Parse the head of `doc` (first lines up to the body)."""
     h = Header()
@@ -114,21 +138,10 @@ def read_header(doc: Doc) -> Header:
             break
         if _BODY_START.match(text):
             break
-        motto = _MOTTO.search(text)
-        if motto and _heads_column(text[:motto.start()]):
-            h.motto = True
-            before = text[:motto.start()].strip()
-            if before and h.number is None:
-                caps.append(before)
+        if _motto_line(h, text, caps):
             continue
-        if _SO.match(text) and h.number is None:
-            nums = list(find_numbers(line.text))
-            if nums:
-                n = nums[0]
-                h.number = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
-                # "Số: 512/BC-UBND      Hà Giang, ngày" beside the number, its date on the next line
-                _place_date(h, line.text[n.end:], _next_text(lines, at))
-                continue
+        if _SO.match(text) and h.number is None and _number_line(h, line, _next_text(lines, at)):
+            continue
         if h.date is None and _place_date(h, text, _next_text(lines, at)):
             continue
         vv = _VV.match(text)

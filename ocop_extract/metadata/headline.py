@@ -71,7 +71,7 @@ def lead(doc: Doc) -> str:
 
 
 def _head(doc: Doc) -> tuple[str, str]:
-    if "headline" not in doc.cache:
+    if doc.memo.headline is None:
         kinds = line_kinds(doc)
         found, first_para = "", ""
         for line in doc.lines:
@@ -88,5 +88,5 @@ def _head(doc: Doc) -> tuple[str, str]:
                 continue
             if not is_masthead(text):
                 found = text
-        doc.cache["headline"] = (found, first_para)
-    return doc.cache["headline"]
+        doc.memo.headline = (found, first_para)
+    return doc.memo.headline

@@ -42,7 +42,7 @@ from . import gazetteer
 
 # A proper name: 1-4 capitalised syllables (or all capitals in a header).
 NAME = r"\p{Lu}[\p{L}\p{M}]*(?:[ ]+\p{Lu}[\p{L}\p{M}]*){0,3}"
-LEVEL = r"tỉnh|huyện|thị xã|thành phố|tp\.?|quận|xã|phường|thị trấn"
+LEVEL = gazetteer.unit_words_pattern()  # "tỉnh", "huyện", "thị xã", "tp." … (lexicon places.yaml)
 
 
 @dataclass(frozen=True)
@@ -57,6 +57,7 @@ class Issuer:
     start: int = 0
     end: int = 0
     explicit: bool = True  # a body is named ("UBND huyện X"), not only a unit ("huyện X")
+    chair: bool = False  # the chair of the body ("Chủ tịch UBND huyện X"), not the body
 
 
 def _alt(pairs: list) -> str:
@@ -129,7 +130,7 @@ def resolve_place(level: Optional[str], name: Optional[str]) -> tuple[Optional[s
     return level, None, None
 
 
-_COMMUNE_LEVELS = ("xã", "phường", "thị trấn")
+_COMMUNE_LEVELS = gazetteer.unit_words("commune")
 _UNVERIFIED_COMMUNE_WORDS = 2  # "Tam Thanh": a commune's name; "Nông Văn Hào": likelier a person's
 
 
@@ -176,7 +177,7 @@ def _local(m: regex.Match, province: Optional[str], units: Optional[dict[str, st
     canon = f"{body} {level} {place}"
     if m.group("chair"):
         canon = f"Chủ tịch {canon}"
-    return Issuer(canon, body, level, place, prov, m.start(), m.end())
+    return Issuer(canon, body, level, place, prov, m.start(), m.end(), chair=bool(m.group("chair")))
 
 
 @lru_cache(maxsize=1)

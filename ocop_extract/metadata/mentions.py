@@ -130,10 +130,10 @@ def _tail(text: str, pos: int, province: Optional[str]) -> tuple[int, Optional[s
 
 def find_mentions(doc: Doc, province: Optional[str] = None) -> list[Mention]:
     """Every document mentioned on a content line, left to right (cached per province)."""
-    cache_key = ("mentions", province)
-    if cache_key not in doc.cache:
-        doc.cache[cache_key] = _find_mentions(doc, province)
-    return doc.cache[cache_key]
+    memo = doc.memo.mentions
+    if province not in memo:
+        memo[province] = _find_mentions(doc, province)
+    return memo[province]
 
 
 # A document named on a line: (start, end, type, capitalised, number), offsets within the line.
@@ -177,7 +177,7 @@ def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
 
 def _all_found(doc: Doc) -> list[tuple[Line, list[_Found]]]:
     """Every content line naming a document, with what it names (cached: the province plays no part)."""
-    if "mention_found" not in doc.cache:
+    if doc.memo.mention_found is None:
         kinds = line_kinds(doc)
         starts = scan.line_starts(doc, _lex()["noun_starts"], content_spans(doc))
         out = []
@@ -187,8 +187,8 @@ def _all_found(doc: Doc) -> list[tuple[Line, list[_Found]]]:
             found = _line_found(line, None if starts is None else starts.get(line.index, []))
             if found:
                 out.append((line, found))
-        doc.cache["mention_found"] = out
-    return doc.cache["mention_found"]
+        doc.memo.mention_found = out
+    return doc.memo.mention_found
 
 
 def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:

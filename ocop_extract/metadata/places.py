@@ -32,7 +32,7 @@ from . import gazetteer, scan
 from .issuer import NAME, resolve_place
 
 _PREFIXED = regex.compile(
-    rf"(?<![\p{{L}}])(?i:(?P<kind>tỉnh|thành phố|tp\.?|huyện|quận|thị xã|xã|phường|thị trấn))\s*"
+    rf"(?<![\p{{L}}])(?i:(?P<kind>{gazetteer.unit_words_pattern()}))\s*"
     rf"(?P<name>{NAME}|\d{{1,2}}(?!\d))"
 )
 _PAREN = regex.compile(rf"(?P<name>{NAME})\s*\((?P<prov>{NAME})\)")
@@ -51,8 +51,7 @@ def _province_words() -> re.Pattern:
 
 
 # Every place where `_PREFIXED` can match: where one of its type words starts, in lower case.
-_TYPE_WORDS = re.compile(scan.phrase_starts(["tỉnh", "thành phố", "tp", "huyện", "quận", "thị xã", "xã",
-                                             "phường", "thị trấn"]))
+_TYPE_WORDS = re.compile(scan.phrase_starts([*gazetteer.unit_words(), *gazetteer.unit_abbreviations()]))
 
 
 @dataclass
@@ -101,9 +100,9 @@ def _scan(text: str, offset: int, province: Optional[str],
         if not free(m.start(), m.end()):
             continue
         kind = m.group("kind").lower()
-        kind = "thành phố" if kind.startswith("tp") else kind
+        kind = gazetteer.unit_abbreviations().get(kind.rstrip("."), kind)
         name = m.group("name")
-        if kind in ("xã", "phường", "thị trấn"):
+        if kind in gazetteer.unit_words("commune"):
             # resolved later, once the document's province is known
             hits.append(_Hit(offset + m.start(), offset + m.end(), f"{kind}\t{name}", "commune?", None))
             continue
@@ -142,7 +141,7 @@ def _prefix_len(name: str, place: str) -> int:
 
 
 def _raw_hits(doc: Doc) -> list[_Hit]:
-    if "place_hits" not in doc.cache:
+    if doc.memo.place_hits is None:
         kinds = line_kinds(doc)
         content = content_spans(doc)  # places are read on content lines only
         prefixed = scan.line_starts(doc, _TYPE_WORDS, content)
@@ -158,8 +157,8 @@ def _raw_hits(doc: Doc) -> list[_Hit]:
                 continue  # nothing on this line can name a place
             hits.extend(_scan(line.text, line.start, None, starts, spans))
         hits.sort(key=lambda h: h.start)
-        doc.cache["place_hits"] = hits
-    return doc.cache["place_hits"]
+        doc.memo.place_hits = hits
+    return doc.memo.place_hits
 
 
 def _content_hits(doc: Doc, province: Optional[str]) -> list[_Hit]:

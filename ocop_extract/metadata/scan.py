@@ -49,9 +49,9 @@ def phrase_starts(phrases: Iterable[str]) -> str:
 
 
 def _starts(doc: Doc) -> list[int]:
-    if "line_starts" not in doc.cache:
-        doc.cache["line_starts"] = [line.start for line in doc.lines]
-    return doc.cache["line_starts"]
+    if doc.memo.line_starts is None:
+        doc.memo.line_starts = [line.start for line in doc.lines]
+    return doc.memo.line_starts
 
 
 def _matches(low: str, fast: re.Pattern, within: Optional[Spans]) -> Iterator[re.Match]:

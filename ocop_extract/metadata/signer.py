@@ -30,6 +30,7 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
+from . import gazetteer
 
 _SYL = r"\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+"
 NAME_RE = regex.compile(rf"^(?:{_SYL})(?:[ ]+(?:{_SYL})){{1,4}}$")
@@ -43,7 +44,7 @@ _BRACKETED_TAIL = regex.compile(r"\s*[\(\[].*$")
 _WORD = r"\p{Lu}[\p{Ll}\p{M}]*"
 _TITLE = r"(?i:(?:phó\s+)?(?:chủ tịch|giám đốc|bí thư|trưởng ban|chánh văn phòng))"
 _ORG = (r"(?i:(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|sở)\s+)?"
-        r"(?i:(?:tỉnh|huyện|thị xã|thành phố|quận|xã|phường|thị trấn)\s+)?")
+        rf"(?i:(?:{gazetteer.unit_words_pattern(abbreviated=False)})\s+)?")
 _SIGNED = regex.compile(
     rf"{_TITLE}\s+{_ORG}(?P<run>{_WORD}(?:[ ]+{_WORD}){{1,8}})\s*,?\s*(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
     rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}},\s*"

@@ -27,13 +27,19 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
-from .dates import find_dates, make_iso
+from .dates import find_dates, make_iso, year_of
 from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
 from .years import plan_years, year_spans
 
-_VERB_BEFORE = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua|xây dựng|ký)\b[^.;]{0,25}$", regex.I)
-_VERB_AFTER = regex.compile(r"^[^.;]{0,120}?\b(?:được|do\b[^.;]{0,60}?)\s*(?:ban hành|phê duyệt|thông qua|ký)", regex.I)
+
+def _words(key: str) -> str:
+    return "|".join(regex.escape(w, literal_spaces=True) for w in load_lexicon("metadata")[key])
+
+
+_ISSUING = _words("issuing_verbs")  # "ban hành", "phê duyệt" … (lexicon metadata.yaml)
+_VERB_BEFORE = regex.compile(rf"\b(?:{_ISSUING}|{_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
+_VERB_AFTER = regex.compile(rf"^[^.;]{{0,120}}?\b(?:được|do\b[^.;]{{0,60}}?)\s*(?:{_ISSUING})", regex.I)
 _THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:theo|tại)\s+$", regex.I)
 _PHRASE_STOP = regex.compile(
     r"[.;:!?\n]|\bnhằm\b|\bvới (?:các|những|nhiều|mục tiêu|tổng|nội dung)\b|\bđể\b|\bphấn đấu\b|"
@@ -41,9 +47,9 @@ _PHRASE_STOP = regex.compile(
     r"(?<=\d{4})\s*,|\bsau khi\b|\bkhi\b",
     regex.I,
 )
-_ISSUED_AFTER = regex.compile(r"^[^.;]{0,100}?\b(?:ban hành|phê duyệt|thông qua|ký)\s+(?:vào\s+)?ngày\s+", regex.I)
+_ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{_ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
-                               r"\b(?:ban hành|phê duyệt|thông qua|ký)\b[^.;]{0,25}$", regex.I)
+                               rf"\b(?:{_ISSUING})\b[^.;]{{0,25}}$", regex.I)
 _DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
@@ -72,7 +78,7 @@ class Subject:
 
     def years(self, doc: Doc, headline: str = "", lead: str = "") -> Optional[tuple[int, int]]:
         """Years of the subject: its title phrase, its coreferents', the headline, its sentence, the lead."""
-        issued_year = int(self.issued_date[:4]) if self.issued_date else None
+        issued_year = year_of(self.issued_date)
         for m in [self.mention, *self.group]:
             for phrase in (named_before(doc.text, m), title_phrase(doc.text, m.end, _in_parens(doc.text, m))):
                 found = plan_years(phrase, issued_year)

@@ -24,3 +24,18 @@ def phrase_regex(phrases: Iterable[str], suffix: str = "") -> regex.Pattern:
 @lru_cache(maxsize=1)
 def cues() -> dict:
     return load_lexicon("cues")
+
+
+def words_regex(words: Iterable[str]) -> regex.Pattern:
+    """One case-insensitive pattern matching any of `words` between non-letters (a digit may touch it)."""
+    return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
+
+
+@lru_cache(maxsize=2)
+def breakdown_regex(*extra: str) -> regex.Pattern:
+    """The words that open a figure's breakdown (lexicon `breakdown`), and `extra` lists of the lexicon.
+
+    >>> breakdown_regex().search("45 sản phẩm, trong đó 12 sản phẩm 4 sao").group()
+    'trong đó'
+    """
+    return words_regex([*cues()["breakdown"], *(w for key in extra for w in cues()[key])])

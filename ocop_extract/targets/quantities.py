@@ -53,10 +53,11 @@ _WORD_MASKS = [  # (pattern, its needles)
 # Words that make the number after them a label, an ordinal, a day or a year, not a
 # quantity; checked on the text just before each number (cheaper than a scan of all text).
 # Each: (pattern ending at the number, pattern the number must be followed by, or None).
+_LABELS = "|".join(regex.escape(w, literal_spaces=True)
+                   for w in sorted(load_lexicon("units")["labels"], key=len, reverse=True))
 _BEFORE_MASKS = [
-    # labels and ordinals: đợt 2, lần thứ 5, Điều 3, khoản 2, tiêu chí số 13, bão số 4
-    (r"(?<![\p{L}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|đợt|điều|khoản|mục|phụ lục|chương|quý|tháng|ngày|tuần"
-     r"|bão|phường|lớp|kỳ|khu|tổ|ấp|đội|tuyến|đường|tỉnh lộ|quốc lộ)\s+(?:thứ\s+)?\Z", None),
+    # labels and ordinals (lexicon units.yaml `labels`): đợt 2, lần thứ 5, Điều 3, tiêu chí số 13, thôn 5
+    (rf"(?<![\p{{L}}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|{_LABELS})\s+(?:thứ\s+)?\Z", None),
     # a day and month: ngày 9/11, sáng 15-3; từ 5/9
     (r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\Z", r"[/.-]\d{1,2}(?![\d/.-])"),
     (r"(?<![\p{L}])(?:tháng|từ|đến)\s+\Z", r"/\d{1,2}(?![\d/])"),
@@ -115,7 +116,7 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
     for unit, surfaces in lex.items():
-        if unit == "not_units":
+        if unit in ("not_units", "labels", "point_kinds", "sales_words"):  # lists of words that are not units
             continue
         for s in surfaces:
             surface_to_unit[s.lower()] = unit
@@ -138,7 +139,10 @@ _UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
 # but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"
 _CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?:\s+\S+){0,3}?\s+từ\s+\Z",
                                regex.I | regex.REVERSE)
-_FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>triệu|tỷ|tỉ|nghìn|ngàn)(?![\p{L}]))?", regex.I)
+# the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
+_SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
+_MONEY_SCALES = tuple(_SCALE_VALUES)
+_FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>" + "|".join(_MONEY_SCALES) + r")(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
 _PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", regex.I)
@@ -148,8 +152,6 @@ _FOREIGN_MONEY = ("usd", "đô la")
 # How far after a unit its suffix ("/người/năm", "đến 12%") is looked for. A bound keeps each
 # look short: the engine first scans for a literal the pattern needs ("/", "%") up to the limit.
 _SUFFIX_REACH = 64
-_SCALE_VALUES = {"triệu": 1e6, "tỷ": 1e9, "tỉ": 1e9, "nghìn": 1e3, "ngàn": 1e3}
-_MONEY_SCALES = ("triệu", "tỷ", "tỉ", "nghìn", "ngàn")
 
 
 @dataclass(frozen=True)
@@ -298,15 +300,11 @@ def _ends_of_one_range(text: str, low: Quantity, high: Quantity) -> bool:
             and not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start))
 
 
-def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
-    unit_re, surface_to_unit, not_re = _unit_regex()
-    pos = num.end
-    value, value_max = num.value, None
-    scaled_second = None
-    echo = _echo_end(text, num, following, limit)
-    if echo is not None:  # "mười (10) sản phẩm": the number said twice is read once
-        pos, following = echo, None
-    # a range: "10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"
+def _range_of(text: str, num: NumberMatch, following: NumberMatch | None, pos: int,
+              limit: int) -> tuple[float, float | None, int, NumberMatch | None]:
+    """(value, value_max, where reading goes on, the second end whose scale the first borrows) of a range
+    at `pos` after `num` ("10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"), else of `num` alone."""
+    value, value_max, scaled_second = num.value, None, None
     m = _RANGE.match(text, pos, limit)
     if m is None and _BETWEEN.search(text, max(0, num.start - 8), num.start):
         m = _AND.match(text, pos, limit)
@@ -322,6 +320,16 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
         else:
             scaled_second = None
             value = num.value
+    return value, value_max, pos, scaled_second
+
+
+def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
+    unit_re, surface_to_unit, not_re = _unit_regex()
+    pos = num.end
+    echo = _echo_end(text, num, following, limit)
+    if echo is not None:  # "mười (10) sản phẩm": the number said twice is read once
+        pos, following = echo, None
+    value, value_max, pos, scaled_second = _range_of(text, num, following, pos, limit)
     # a fraction: "19/60 sản phẩm" counts 19; "2,1/4,8 tỷ đồng" counts 2,1 tỷ
     fraction_scale = ""
     if value_max is None and num.text == num.raw:
@@ -355,14 +363,18 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
             unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
         else:
             return None
-    per = _PER.match(text, uend, min(limit, uend + _SUFFIX_REACH))
-    per_year = False
-    if per:
-        per_year = "năm" in per.group().lower()
-        uend = per.end()
+    uend, per_year = _per_suffix(text, uend, limit)
     unit_text = " ".join(text[unit_start:uend].split())
     return Quantity(num.start, uend, value, value_max, unit, unit_text, per_year,
                     not num.digits, num.raw, implied)
+
+
+def _per_suffix(text: str, uend: int, limit: int) -> tuple[int, bool]:
+    """Where a unit ends with its "/người/năm" suffix, and whether the suffix makes it a yearly rate."""
+    per = _PER.match(text, uend, min(limit, uend + _SUFFIX_REACH))
+    if not per:
+        return uend, False
+    return per.end(), "năm" in per.group().lower()
 
 
 def _scale_word(num: NumberMatch) -> str:

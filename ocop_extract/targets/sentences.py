@@ -26,8 +26,8 @@ _SENTENCE_END = regex.compile(r"[.!?…](?:[\"”’)]*\s+(?=[\"“(\-–•]?\s
 
 def sentences(doc: Doc) -> list[tuple[int, int]]:
     """Sentence spans of the content lines, in text order."""
-    if "sentences" in doc.cache:
-        return doc.cache["sentences"]
+    if doc.memo.sentences is not None:
+        return doc.memo.sentences
     out: list[tuple[int, int]] = []
     kinds, starts = line_kinds(doc), paragraph_starts(doc)
     text = doc.text
@@ -42,7 +42,7 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
             pos = m.end()
         if pos < line.end:
             out.extend(_bounded(text, pos, line.end))
-    doc.cache["sentences"] = out
+    doc.memo.sentences = out
     return out
 
 

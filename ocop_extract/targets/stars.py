@@ -17,17 +17,20 @@ from functools import lru_cache
 
 import regex
 
-from .cues import cues
+from ..lexicon import load_lexicon
+from .cues import breakdown_regex, cues
 from .quantities import Quantity
 
-_BREAKDOWN = regex.compile(r"(?<![\p{L}])(?:trong đó|gồm|bao gồm|trong số đó|đồng thời)(?![\p{L}])", regex.I)
 _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
 # "… 41 sản phẩm để hoàn thành chỉ tiêu 60 sản phẩm đạt 3 sao": the later figure is the goal q serves
 _TOWARDS = regex.compile(
     r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?:\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|tổng\s+số|lên))?[\s(]*\Z",
     regex.I | regex.S)
+# a share of places, of entities or of people, not of products: the nouns of those units (lexicon units.yaml)
+_SHARE_NOUNS = sorted({w for unit in ("admin_unit", "entity", "person") for w in load_lexicon("units")[unit]},
+                      key=len, reverse=True)
 _SHARE_OF_UNITS = regex.compile(
-    r"\s*(?:số\s+)?(?:huyện|xã|tỉnh|thị\s+xã|thành\s+phố|đơn\s+vị|địa\s+phương|chủ\s+thể|hộ|hợp\s+tác\s+xã|doanh\s+nghiệp|cán\s+bộ|người)(?![\p{L}])",
+    r"\s*(?:số\s+)?(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS) + r")(?![\p{L}])",
     regex.I)
 # what links a noun phrase holding a star class to the figure that counts it: " của tỉnh tăng lên ", " lên "
 _LINKS_TO = regex.compile(
@@ -77,7 +80,7 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
         return linked[-1]  # "số sản phẩm 4 sao tăng lên 74 sản phẩm, chưa có sản phẩm 5 sao": the noun's class
     if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
         stop = clause_end
-        b = _BREAKDOWN.search(text, q.end, clause_end)
+        b = breakdown_regex("star_clause_ends").search(text, q.end, clause_end)
         if b:
             stop = b.start()
         nxt = [o.start for o in quantities if q.end <= o.start < stop

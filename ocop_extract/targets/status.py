@@ -40,7 +40,6 @@ _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 # Actual cues that need more than a phrase list (standard `re` syntax, on lower-cased text).
 # Each starts with a literal, look-behinds after it, so `re` searches by first letter.
 _ACTUAL_PATTERNS = [
-    r"h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)iện(?!\s+(?:đại|thực|trạng|diện|tượng|nay))(?!\w)",
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
@@ -54,22 +53,36 @@ _ACTUAL_PATTERNS = [
 _TARGET_PATTERNS = [
     r"p(?<!\wp)hát\s+triển(?=\s+(?:thêm\s+)?\d)",
 ]
-# Target cues strong enough to beat a past year in the same sentence.
-STRONG_TARGET = ("phấn đấu", "mục tiêu", "chỉ tiêu", "dự kiến", "sẽ")
 
 
 def _phrases(phrases) -> list[str]:
     return branches(phrases, not_after=r"\w", not_before=r"\w")
 
 
+def _present(spec: dict) -> str:
+    r"""The pattern of "hiện" alone (lexicon `status.present`), for `re` on lower-cased text.
+
+    It starts with the word's first letter, so `re` searches by it; the words it must not
+    end or start are look-arounds after that letter.
+
+    >>> _present({"word": "hiện", "not_after": ["thực"], "not_before": ["đại"]})
+    'h(?<!\\wh)(?<!thực h)iện(?!\\s+(?:đại))(?!\\w)'
+    """
+    word = spec["word"]
+    first, rest = re.escape(word[0]), re.escape(word[1:])
+    behind = "".join(f"(?<!{re.escape(w)} {first})" for w in spec["not_after"])
+    ahead = "|".join(re.escape(w) for w in spec["not_before"])
+    return rf"{first}(?<!\w{first}){behind}{rest}(?!\s+(?:{ahead}))(?!\w)"
+
+
 @lru_cache(maxsize=1)
 def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re.Pattern[str]"]:
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
-    actual = re.compile("|".join(_phrases(p for p in lex["actual"] if p != "hiện") + _ACTUAL_PATTERNS), re.M)
+    actual = re.compile("|".join(_phrases(lex["actual"]) + [_present(lex["present"])] + _ACTUAL_PATTERNS), re.M)
     target = re.compile("|".join(_phrases(lex["target"]) + _TARGET_PATTERNS))
     after_only = re.compile("|".join(_phrases(lex["actual_after"])))
-    return actual, target, phrase_regex(STRONG_TARGET), after_only
+    return actual, target, phrase_regex(lex["strong_target"]), after_only
 
 
 def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | None = None) -> list[tuple[int, int, str]]:
@@ -128,13 +141,18 @@ def heading_status(heading: str) -> str | None:
     return "actual" if a else "target" if t else "topic" if topic.search(heading) else None
 
 
-# Cues that also qualify a noun ("sản phẩm đã có sao"): they do not override the
-# status of a quantity earlier in the same sentence.
-WEAK_CUES = ("đã", "vừa", "hiện", "thu hút", "giải ngân")
+@lru_cache(maxsize=1)
+def _weak_cues() -> frozenset[str]:
+    return frozenset(cues()["status"]["weak"])
 
 
 def is_weak_cue(cue: str) -> bool:
-    return " ".join(cue.lower().split()) in WEAK_CUES
+    """Whether a cue also qualifies a noun (lexicon `status.weak`): it does not override the quantity before it.
+
+    >>> is_weak_cue("đã"), is_weak_cue("phấn đấu")
+    (True, False)
+    """
+    return " ".join(cue.lower().split()) in _weak_cues()
 
 
 @lru_cache(maxsize=1)

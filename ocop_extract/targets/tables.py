@@ -42,7 +42,7 @@ import regex
 
 from ..document import Doc
 from .numbers import DIGITS, parse_digits
-from .quantities import _unit_regex
+from .quantities import _SCALE_VALUES, _unit_regex
 from .scope import subject_place
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
 
@@ -58,7 +58,8 @@ _PLACE_HEADER = regex.compile(
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _STARS = regex.compile(r"(?<!\d)0?([1-5])\s*sao", regex.I)
-_MONEY = {"đồng": 1, "nghìn đồng": 1e3, "ngàn đồng": 1e3, "triệu đồng": 1e6, "tỷ đồng": 1e9, "triệu": 1e6, "tỷ": 1e9}
+# a unit cell of money: "đồng", a scale word with or without it ("triệu đồng", "tỷ"); as `quantities` reads prose
+_MONEY = {"đồng": 1, **{f"{w} đồng": v for w, v in _SCALE_VALUES.items()}, **_SCALE_VALUES}
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,123 @@
+"""The document-level evidence every target component reads, built once per document.
+
+`target_context(doc)` reads, from the content lines of `doc` and its metadata
+(`doc.meta`), the years quantities are read against (`DocYears`), every
+candidate numeral and every year expression, and the default scope; the
+time scopes that date actuals are built only when the first actual needs them.
+
+>>> from ocop_extract.metadata import Metadata
+>>> doc = Doc.from_text("x", "Năm 2024, tỉnh phấn đấu có 20 sản phẩm OCOP.")
+>>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01")
+>>> ctx = target_context(doc)
+>>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
+(DocYears(default=2025, plan_start=2024, this_year=2024), 'Quảng Nam', [2024])
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import cached_property
+
+from ..document import Doc
+from ..layout import content_spans
+from ..metadata import Metadata
+from .numbers import NumberMatch
+from .quantities import candidate_numbers
+from .time_scope import TimeScopes
+from .years import YearExpr, year_expressions
+
+
+@dataclass(frozen=True)
+class DocYears:
+    """The years a document's quantities are read against."""
+
+    default: int | None      # deadline when nothing nearer says one (the plan's last year)
+    plan_start: int | None   # a year before this is the past
+    this_year: int | None    # what "năm nay" means
+
+    @classmethod
+    def of(cls, meta: Metadata) -> "DocYears":
+        plan, this_year = meta.plan_years, meta.this_year
+        # news speaks of the years before its posting as past, whatever plan it reports on
+        plan_start = meta.published_year if meta.published_date else (plan[0] if plan else this_year)
+        return cls(plan[1] if plan else this_year, plan_start, this_year)
+
+    def is_past(self, e: YearExpr) -> bool:
+        """A past year: said as one ("năm trước"), or a deadline or period before the plan began."""
+        return e.kind == "past" or (e.kind in ("deadline", "period") and self.plan_start is not None
+                                    and e.year < self.plan_start)
+
+    def is_current(self, e: YearExpr) -> bool:
+        """A year the plan can set: not a baseline, not the past, not before the plan began."""
+        return e.kind not in ("baseline", "past") and not (self.plan_start is not None and e.year < self.plan_start)
+
+
+class Numbers:
+    """The candidate numerals of a document, read once and sliced per sentence or line."""
+
+    def __init__(self, found: list[NumberMatch]):
+        self.found = found
+        self.starts = [n.start for n in found]
+
+    def within(self, start: int, end: int) -> list[NumberMatch]:
+        """The numerals lying inside [start, end)."""
+        first, last = bisect_left(self.starts, start), bisect_left(self.starts, end)
+        return [n for n in self.found[first:last] if n.end <= end]
+
+
+def within(exprs: list[YearExpr], start: int, end: int) -> list[YearExpr]:
+    """The expressions lying inside [start, end) (`exprs` is in text order)."""
+    i = bisect_left(exprs, start, key=lambda e: e.start)
+    out = []
+    while i < len(exprs) and exprs[i].start < end:
+        if exprs[i].end <= end:
+            out.append(exprs[i])
+        i += 1
+    return out
+
+
+@dataclass
+class TargetContext:
+    """One document as the target components see it."""
+
+    doc: Doc
+    meta: Metadata
+    years: DocYears
+    lower: str                 # the lower-cased normalised text
+    numbers: Numbers           # candidate numerals of the content lines
+    all_years: list[YearExpr]  # year expressions of the content lines, in text order
+
+    @property
+    def official(self) -> bool:
+        return self.meta.genre != "news"
+
+    @property
+    def default_scope(self) -> str | None:
+        """The place a target is for when its clause names none: the issuing district, else the province."""
+        return self.meta.district or self.meta.province
+
+    @cached_property
+    def headings(self) -> dict[int, tuple[int | None, str | None]]:
+        """For each content line, the (year, status) its heading or lead-in sets (`headings`)."""
+        from .headings import heading_context  # headings reads this context
+
+        return heading_context(self)
+
+    @cached_property
+    def time_scopes(self) -> TimeScopes:
+        """The time phrases that date actuals (built when the first actual needs them)."""
+        return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official)
+
+
+def target_context(doc: Doc) -> TargetContext:
+    """The context of `doc` (built on first use, kept in `doc.memo`); `doc.meta` must be set."""
+    if doc.memo.target_context is None:
+        meta = doc.meta if doc.meta is not None else Metadata()
+        years = DocYears.of(meta)
+        text, lower = doc.text, doc.text.lower()
+        blocks = content_spans(doc)  # quantities and years are read in content lines only
+        numbers = Numbers([n for start, end in blocks for n in candidate_numbers(text, start, end, lower=lower)])
+        all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
+        doc.memo.target_context = TargetContext(doc, meta, years, lower, numbers, all_years)
+    return doc.memo.target_context

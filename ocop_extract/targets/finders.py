@@ -1,0 +1,123 @@
+"""Finders: the candidate figures of a document, with their evidence (see `candidates`).
+
+`sentence_candidates` reads the quantities of every content sentence, with the
+comparator before each and what the sentence, its paragraph and the heading
+above say; `table_candidates` reads the figures of "|" tables by their header.
+Finding keeps no opinion on status or year, except a table's, whose columns say.
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.metadata import Metadata
+>>> from ocop_extract.targets.context import target_context
+>>> doc = Doc.from_text("x", "Phấn đấu đến năm 2025 có ít nhất 30 sản phẩm OCOP.")
+>>> doc.meta = Metadata(plan_years=(2024, 2025))
+>>> [(c.value, c.comparator, c.unit, c.rule) for c in sentence_candidates(target_context(doc))]
+[(30.0, '>=', 'product', 'count_with_unit')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..contain import contained, guard
+from ..layout import line_kinds, paragraph_starts
+from ..options import DEFAULT_OPTIONS, Options
+from .candidates import Candidate, Prose, Sentence, rule_of
+from .comparators import comparator_for
+from .context import TargetContext, within
+from .plausible import plausible, spelled_out
+from .quantities import Quantity, find_quantities
+from .sentences import clauses, sentences
+from .status import status_cues
+from .tables import read_table, table_context, table_spans
+from .time_scope import opens_on_previous
+
+
+def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) -> list[Candidate]:
+    """The candidates of every content sentence, in text order (the finder of prose figures)."""
+    doc, years, text = ctx.doc, ctx.years, ctx.doc.text
+    headings, paragraph_of = ctx.headings, paragraph_starts(doc)
+    out: list[Candidate] = []
+    para_line, para_year = -1, None  # the last deadline year stated earlier in the paragraph
+    para_past = False                # an earlier sentence of the paragraph spoke of a past year
+    para_found, carries_from = False, None  # the paragraph had a figure; the one it opens on
+    for s_start, s_end in sentences(doc):
+        line_index = doc.line_at(s_start).index
+        if paragraph_of[line_index] != para_line:
+            # "Trong tổng số sản phẩm nêu trên, …" speaks of the main figure of the paragraph before
+            opens = opens_on_previous(ctx.lower, s_start, s_end)
+            carries_from = para_line if opens else None
+            para_past = para_past and opens and para_found
+            para_line, para_year, para_found = paragraph_of[line_index], None, False
+        heading_year, heading_status_ = headings.get(line_index, (None, None))
+        s_years = within(ctx.all_years, s_start, s_end)
+        carried = para_year
+        stated = [e for e in s_years if years.is_current(e)]
+        if stated:
+            para_year = stated[-1].year
+        past_said = any(years.is_past(e) for e in s_years)
+        quantities = find_quantities(text, s_start, s_end, numbers=ctx.numbers.within(s_start, s_end))
+        sentence_past, para_past = para_past, para_past or (past_said and not stated)
+        if not quantities or text[s_start:s_end].rstrip().endswith("?"):
+            continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
+        sentence = Sentence(text, s_start, s_end, para_line, status_cues(text, s_start, s_end, ctx.lower),
+                            s_years, years, ctx.meta.genre, heading_status_,
+                            carried if carried is not None else heading_year, sentence_past, carries_from)
+        found = _in_sentence(sentence, quantities, options)
+        para_found = para_found or bool(found)
+        out.extend(found)
+    return out
+
+
+def _in_sentence(sentence: Sentence, quantities: list[Quantity], options: Options) -> list[Candidate]:
+    """The candidates of one sentence: each quantity with its clause and comparator, if plausible."""
+    text, s_start, s_end = sentence.text, sentence.start, sentence.end
+    sentence_clauses = clauses(text, s_start, s_end)
+    q_starts = [o.start for o in quantities]
+    out: list[Candidate] = []
+    last_q: Quantity | None = None
+    for i, q in enumerate(quantities):
+        with guard("target", text, q.start, q.end):  # a failure costs this figure, not the document
+            q_before, last_q = last_q, q
+            c_start, c_end = _clause_of(sentence_clauses, s_start, s_end, q.start)
+            comparator, cue_start = comparator_for(text, q, c_start)
+            why: list[str] = [f"{q.unit}: {q.unit_text!r} after the number"]
+            if comparator != "=":
+                why.append(f"comparator {comparator}: {text[cue_start:q.start].strip() or 'range'!r}")
+            q = plausible(text, q, comparator, c_start, why, [c.unit for c in out if c.kept])
+            if q is None:
+                continue
+            if q.words and spelled_out(text, q, q_before):
+                continue  # "650.000.000 đồng (Sáu trăm năm mươi triệu đồng)": the same sum spelled out
+            rule, confidence = rule_of(q)
+            prose = Prose(q, sentence, (c_start, c_end),
+                          quantities[bisect_left(q_starts, c_start):bisect_left(q_starts, c_end)],
+                          q_starts[i + 1] if i + 1 < len(q_starts) else s_end, cue_start)
+            out.append(Candidate(min(cue_start, q.start), q.end, q.value, q.value_max, comparator, q.unit,
+                                 q.unit_text, rule, confidence, confidence >= options.min_confidence, why, prose))
+    return out
+
+
+def _clause_of(spans: list[tuple[int, int]], s_start: int, s_end: int, pos: int) -> tuple[int, int]:
+    """The clause (from `clauses`) holding `pos`."""
+    i = bisect_left(spans, (pos + 1,)) - 1
+    if i >= 0 and spans[i][0] <= pos <= spans[i][1]:
+        return spans[i]
+    return s_start, s_end
+
+
+def table_candidates(ctx: TargetContext) -> list[Candidate]:
+    """The figures of tables (see `tables`), their status, year, stars, scope and metric from the table;
+    the heading above one, else the genre, gives its context."""
+    doc, out = ctx.doc, []
+    for first, last in table_spans(line_kinds(doc)):
+        context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province)
+        lines = doc.lines[first:last]
+        cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
+                          doc, first, last, ctx.years.default, context)
+        for cell in cells or ():
+            out.append(Candidate(
+                cell.start, cell.end, cell.value, None, "=", cell.unit, cell.unit_text, "table_cell", 0.85,
+                why=[cell.why], status=cell.status, year=cell.year, stars=cell.stars,
+                scope=cell.scope or ctx.default_scope, metric=cell.metric or None,
+            ))
+    return out

@@ -1,0 +1,70 @@
+"""Headings and lead-ins: the year and status a heading sets for the lines below it.
+
+"2. Mục tiêu cụ thể đến năm 2025" sets 2025 and "target"; "I. KẾT QUẢ THỰC HIỆN"
+sets "actual"; a lead-in ending in ":" sets what its cues say; a news
+intertitle ("Nhiệm vụ năm 2024") sets a status, never a year.
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.metadata import Metadata
+>>> from ocop_extract.targets.context import target_context
+>>> doc = Doc.from_text("x", "I. KẾT QUẢ THỰC HIỆN NĂM 2023\\nTỉnh có 20 sản phẩm.\\nII. MỤC TIÊU\\nCó 30 sản phẩm.")
+>>> doc.meta = Metadata(plan_years=(2024, 2024))
+>>> heading_context(target_context(doc))
+{0: (2023, 'actual'), 1: (2023, 'actual'), 2: (None, 'target'), 3: (None, 'target')}
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..layout import line_kinds
+from .context import TargetContext, within
+from .quantities import find_quantities
+from .sentences import sentences
+from .status import heading_status, status_cues
+
+_HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
+# a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
+_SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
+_TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
+
+
+def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | None]]:
+    """For each content line, the (year, status) set by the heading or lead-in above it."""
+    doc, official, full = ctx.doc, ctx.official, ctx.doc.text
+    out: dict[int, tuple[int | None, str | None]] = {}
+    year: int | None = None
+    status: str | None = None
+    body_seen = False
+    for line, kind in zip(doc.lines, line_kinds(doc)):
+        text = line.text
+        if kind == "content" and text.strip():
+            # capitals make a heading in an official text; on a news page they are a banner
+            numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
+            # an intertitle sets a status, never a year; the headline above the body is not one
+            subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
+            body_seen = body_seen or (len(text) >= 80 and text.rstrip().endswith("."))
+            # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
+            start = line.start
+            if text.rstrip().endswith(":"):
+                starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
+                start = starts[-1] if starts else line.start
+            lead_in = text.rstrip().endswith(":") and line.end - start < 160
+            if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end,
+                                                                         numbers=ctx.numbers.within(start, line.end)):
+                found = [e for e in within(ctx.all_years, line.start, line.end)
+                         if e.kind not in ("baseline", "past")]
+                if found and not subhead:
+                    year = found[-1].year
+                elif numbered:
+                    year = None
+                said = heading_status(text) if numbered or subhead else None
+                if said == "topic":  # "5. Kinh phí": as the section it stands in, else a plan's
+                    said = status if status is not None and not _TOP_HEADING.match(text) else "target"
+                if said is None and lead_in:
+                    cues = status_cues(full, start, line.end, ctx.lower)
+                    said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
+                if said is not None or _TOP_HEADING.match(text):
+                    status = said
+        out[line.index] = (year, status)
+    return out

@@ -1,0 +1,91 @@
+"""Plausibility and unit overrides: readings a finder drops or re-reads before proposing them.
+
+Dropped: "là một sản phẩm đặc trưng" (one as an article), "hỗ trợ một lần"
+(once), "đạt 80 điểm" (a score), a sum spelled out in words after its figure.
+Re-read: a bare "điểm" takes the kind of the "điểm bán"/"điểm du lịch" named
+before it (`bare_point`).
+
+>>> from ocop_extract.targets.quantities import find_quantities
+>>> t = "Đây là một sản phẩm đặc trưng"
+>>> plausible(t, find_quantities(t)[0], "=", 0, [], []) is None
+True
+>>> t = "Xây dựng 5 điểm bán hàng OCOP; năm 2025 thêm 3 điểm"
+>>> plausible(t, find_quantities(t)[1], "=", 0, [], []).unit
+'sales_point'
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import regex
+
+from ..lexicon import load_lexicon
+from .cues import cues
+from .quantities import Quantity
+
+_SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
+# what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
+_FORMER_UNITS = regex.compile(r"\s+(?:cũ(?![\p{L}])|trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp))", regex.I)
+_LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
+
+
+def _spaced(words) -> str:
+    """An alternation of `words`, any run of blanks between their syllables."""
+    return "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words)
+
+
+_UNITS = load_lexicon("units")
+_SALES_CONTEXT = regex.compile(_spaced(_UNITS["sales_words"]), regex.I)
+_OTHER_POINTS = frozenset(_UNITS["point_kinds"]["other"])
+_POINT_KIND = regex.compile(
+    rf"(?<![\p{{L}}])điểm\s+({_spaced(w for ws in _UNITS['point_kinds'].values() for w in ws)})(?![\p{{L}}])", regex.I)
+# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
+_ADDITIVE = regex.compile(rf"(?<![\p{{L}}])(?:{_spaced(cues()['one_counts_after'])})\s*\Z", regex.I | regex.REVERSE)
+
+
+def spelled_out(text: str, q: Quantity, prev: Quantity | None) -> bool:
+    """Whether `q`, in words, spells out in parentheses the figure `prev` just before it.
+
+    >>> from ocop_extract.targets.quantities import find_quantities
+    >>> t = "Tổng kinh phí 6.850 triệu đồng (Sáu tỷ, tám trăm năm mươi triệu đồng)"
+    >>> a, b = find_quantities(t)
+    >>> spelled_out(t, b, a)
+    True
+    """
+    return bool(prev is not None and not prev.words and _SPELLED_OUT.fullmatch(text, prev.end, q.start))
+
+
+def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str],
+              earlier_units: list[str]) -> Quantity | None:
+    """The quantity as read (its unit re-read for a bare "điểm"), or None for a reading too often not one.
+
+    `floor` is where its clause starts; `earlier_units` are the units of the
+    candidates already kept in the same sentence.
+    """
+    if q.words and q.raw.lower() == "một" and q.value_max is None:
+        if q.unit == "times":
+            return None  # "hỗ trợ một lần": once
+        window = text[max(floor, q.start - 16):q.start]
+        listed = _LIST_JOIN.search(window) and q.unit in earlier_units
+        if comparator == "=" and not _ADDITIVE.search(window) and not listed:
+            return None  # "là một sản phẩm đặc trưng", "một trong những …"
+        why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
+    if q.unit == "admin_unit" and _FORMER_UNITS.match(text, q.end, q.end + 40):
+        return None  # "của ba địa phương cũ", "hai tỉnh trước hợp nhất": the units merged, not a figure
+    if q.unit_text.lower() == "điểm":
+        return bare_point(text, q, why)
+    return q
+
+
+def bare_point(text: str, q: Quantity, why: list[str]) -> Quantity | None:
+    """A bare "điểm": the kind of point named before it, a point of sale where the passage sells, else a score."""
+    kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
+    if kinds:
+        unit = "other" if kinds[-1].group(1).lower() in _OTHER_POINTS else "sales_point"
+        why.append(f"bare 'điểm': as the 'điểm {kinds[-1].group(1)}' before it")
+        return replace(q, unit=unit)
+    if not _SALES_CONTEXT.search(text, max(0, q.start - 300), q.end + 80):
+        return None  # "đạt 80 điểm" is a score, not a point of sale
+    why.append("bare 'điểm' read as a point of sale: the passage speaks of sales")
+    return q

@@ -1,0 +1,61 @@
+"""The clause resolver: rate, star class, scope and metric of each prose candidate, from its clause.
+
+`per` is "year" for a rate ("mỗi năm", "/năm", "hằng năm"); `stars` the class
+on the noun phrase the figure counts (`stars`); `scope` the place named before
+it in its clause (`scope`), else the issuing district or the province; `metric`
+the words after the unit (`metric`), for a sum of money the purpose it is for.
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.metadata import Metadata
+>>> from ocop_extract.targets.context import target_context
+>>> from ocop_extract.targets.finders import sentence_candidates
+>>> doc = Doc.from_text("x", "Mỗi năm, huyện Lục Ngạn có thêm 5 sản phẩm đạt 3 sao trở lên.")
+>>> doc.meta = Metadata(plan_years=(2024, 2025), province="Bắc Giang")
+>>> ctx = target_context(doc)
+>>> [(c.per, c.stars, c.scope, c.metric) for c in settle_clause_fields(sentence_candidates(ctx), ctx)]
+[('year', 3, 'Lục Ngạn', 'sản phẩm đạt 3 sao trở lên')]
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import regex
+
+from ..contain import guard
+from .candidates import Candidate
+from .context import TargetContext
+from .cues import cues, phrase_regex
+from .metric import metric_after, money_metric
+from .scope import subject_place
+from .stars import stars_for
+
+
+def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> list[Candidate]:
+    """Set `per`, `stars`, `scope` and `metric` of every prose candidate (a table cell's come from its table)."""
+    text, province, places = ctx.doc.text, ctx.meta.province, ctx.meta.local_places
+    rate_before, rate_after = _rate_regexes()
+    for c in candidates:
+        if c.prose is None or not c.kept:
+            continue  # a table cell's come from its table; a dropped reading needs none
+        q, (c_start, c_end) = c.prose.q, c.prose.clause
+        with guard("target", text, q.start, q.end):  # a failure costs this figure, not the document
+            c.per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
+                               or rate_after.match(text, q.end, q.end + 64)) else None
+            c.stars = stars_for(text, q, c.prose.in_clause, c_start, c_end)
+            c.scope = subject_place(text[c_start:q.start], province, places) or ctx.default_scope
+            metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
+            c.metric = (money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"
+                        else metric_after(text, max(metric_start, q.start), c_end))
+            continue
+        c.kept = False
+    return candidates
+
+
+@lru_cache(maxsize=1)
+def _rate_regexes() -> tuple[regex.Pattern, regex.Pattern]:
+    before = phrase_regex(cues()["rate"]["before"])
+    # a rate right after the unit, a few words at most between: "03 sản phẩm mới mỗi năm"
+    after = regex.compile(r"(?:\s*[\p{L}\d]+){0,3}?\s*"
+                          + phrase_regex(cues()["rate"]["after"]).pattern.replace("(?<![\\p{L}\\d])", ""), regex.I)
+    return before, after

@@ -1,0 +1,211 @@
+"""The status resolver: target or actual for each prose candidate, by the nearest evidence first.
+
+In order: a past year before it in the sentence; a share of the plan reached;
+the plan's figure in parentheses; the nearest cue before it (a weak cue after
+another quantity keeps that quantity's status; a verb of doing takes the scope
+that is open, `_open_scope`; a target cue under a results heading is a
+report); the quantity before it; a comparator floor or ceiling; the first cue
+after it; a count out of a total; the paragraph before; a past year earlier in
+the paragraph; a future year in the sentence; the heading above; a plain
+figure in news; the default, target. The cues are matched by `status`; each
+step names itself in the candidate's `why`.
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.metadata import Metadata
+>>> from ocop_extract.targets.context import target_context
+>>> from ocop_extract.targets.finders import sentence_candidates
+>>> doc = Doc.from_text("x", "Đến nay, toàn tỉnh có 120 sản phẩm OCOP; phấn đấu năm 2025 có 150 sản phẩm.")
+>>> doc.meta = Metadata(plan_years=(2024, 2025))
+>>> found = settle_status(sentence_candidates(target_context(doc)))
+>>> [(c.value, c.status) for c in found]
+[(120.0, 'actual'), (150.0, 'target')]
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from ..contain import guard
+from .candidates import Candidate, Prose
+from .cues import cues
+from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
+
+# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
+_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
+_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
+
+Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
+
+
+@lru_cache(maxsize=1)
+def _comparator_cues() -> frozenset[str]:
+    """Comparator words that are also target cues: after a quantity they belong to the number after it."""
+    return frozenset(cues()["two_roles"]["comparator_and_target"])
+
+
+@dataclass(frozen=True)
+class StatusContext:
+    """One prose candidate, and the statuses already settled before it."""
+
+    candidate: Candidate
+    prev_status: str | None = None   # of the quantity before it in the sentence
+    prev_end: int = 0                # where that quantity ends (the sentence start when none)
+    para_status: str | None = None   # of the last quantity of the paragraph
+
+    @property
+    def prose(self) -> Prose:
+        assert self.candidate.prose is not None
+        return self.candidate.prose
+
+
+def settle_status(candidates: list[Candidate]) -> list[Candidate]:
+    """Set the status of every prose candidate, in text order (a figure without a cue follows the one before)."""
+    paragraph, para_status = -1, None
+    first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
+    sentence, prev_status, prev_end = None, None, 0
+    for c in candidates:
+        if c.prose is None:
+            continue  # a table cell: its column said
+        s = c.prose.sentence
+        if s.paragraph != paragraph:
+            paragraph = s.paragraph
+            para_status = first.get(s.carries_from) if s.carries_from is not None else None
+        if s is not sentence:
+            sentence, prev_status, prev_end = s, None, s.start
+        with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
+            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status))
+            prev_status = para_status = c.status
+            first.setdefault(paragraph, c.status)
+            prev_end = c.end
+        if c.status is None:
+            c.kept = False
+    return candidates
+
+
+def resolve_status(ctx: StatusContext) -> str:
+    """Target or actual, with the reason appended to the candidate's `why`."""
+    p, why = ctx.prose, ctx.candidate.why
+    s, q, text = p.sentence, p.q, p.sentence.text
+    at = bisect_left(s.cues, (q.start,))
+    # the nearest cues are what count: a bounded look back keeps long lists of figures linear
+    before = [c for c in s.cues[max(0, at - 32):at] if c[1] <= q.start and c[2] != "actual_after"]
+    past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)]
+    if past and not strong_target_between(text, past[-1].end, q.start):
+        why.append(f"status actual: past year {past[-1].year} before it")
+        return "actual"
+    if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
+        why.append("status actual: a share of the plan reached")
+        return "actual"
+    if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start):
+        why.append("status target: the plan's figure, in parentheses")
+        return "target"
+    if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
+        strong = [c for c in before if c[0] >= ctx.prev_end and not is_weak_cue(text[c[0]:c[1]])]
+        if not strong:
+            why.append(f"status {ctx.prev_status}: as the quantity before it ('{text[before[-1][0]:before[-1][1]]}' is weak)")
+            return ctx.prev_status
+        before = strong
+    if before:
+        return _by_cue_before(ctx, before)
+    if ctx.prev_status:
+        why.append(f"status {ctx.prev_status}: as the quantity before it")
+        return ctx.prev_status
+    if ctx.candidate.comparator in (">=", "<=") and not s.past:
+        why.append(f"status target: '{ctx.candidate.comparator}' sets a floor or a ceiling")
+        return "target"
+    return _without_cue_before(ctx, at)
+
+
+def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
+    """The status the nearest cue before the quantity gives (a verb of doing: the scope that is open)."""
+    p, why = ctx.prose, ctx.candidate.why
+    s, text = p.sentence, p.sentence.text
+    cue = before[-1]
+    if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):
+        opened = _open_scope(ctx, before[:-1])
+        if opened is not None:
+            why.append(f"status {opened[0]}: {text[cue[0]:cue[1]]!r} does as {opened[1]}")
+            return opened[0]
+    if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]):
+        why.append(f"status actual: {text[cue[0]:cue[1]]!r} under a heading of results")
+        return "actual"
+    why.append(f"status {cue[2]}: cue {text[cue[0]:cue[1]]!r}")
+    return cue[2]
+
+
+def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | None:
+    """The status of the scope open where a verb of doing stands, and what opened it, or None.
+
+    The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"),
+    the heading above, another cue earlier in the sentence that is not itself a verb
+    of doing (a time cue only with a past year), the quantity before it
+    in the sentence, the quantity before it in the paragraph (unless a time phrase
+    of the present or future stands between), a past year of the paragraph.
+    """
+    p = ctx.prose
+    s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
+    if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]):
+        return "target", "a plan's cue before it"
+    if s.heading_status:
+        return s.heading_status, "the heading above"
+    for cue in reversed(earlier):
+        said = text[cue[0]:cue[1]]
+        if is_task_cue(said):
+            continue
+        if not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and years.is_current(e)
+                                            for e in s.years):
+            continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
+        return cue[2], f"the cue {said!r} before it"
+    if ctx.prev_status:
+        return ctx.prev_status, "the quantity before it"
+    fresh = any(e.end <= p.q.start and years.is_current(e) for e in s.years)
+    if ctx.para_status and not fresh:
+        return ctx.para_status, "the paragraph before it"
+    if s.past:
+        return "actual", "the paragraph's past year"
+    return None
+
+
+def _without_cue_before(ctx: StatusContext, at: int) -> str:
+    """The steps that read what follows the quantity, then the paragraph, heading and genre."""
+    p, why = ctx.prose, ctx.candidate.why
+    s, q, text = p.sentence, p.q, p.sentence.text
+    this_year = s.doc_years.this_year
+    ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
+    if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
+        why.append(f"status target: {ahead[-1].year} lies ahead, before it")
+        return "target"
+    # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
+    after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < min(p.clause[1], p.next_start)
+             and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()]
+    if after:
+        status = "actual" if after[0][2] == "actual_after" else after[0][2]
+        why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
+        return status
+    if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
+        why.append("status actual: a count out of a total ('9/14 xã') states what is")
+        return "actual"
+    if ctx.para_status:
+        why.append(f"status {ctx.para_status}: as the paragraph before it")
+        return ctx.para_status
+    if s.past:
+        why.append("status actual: the paragraph speaks of a past year")
+        return "actual"
+    future = [e for e in s.years if e.kind not in ("baseline", "past") and this_year and e.year > this_year]
+    if future:
+        why.append(f"status target: the sentence looks ahead to {future[0].year}")
+        return "target"
+    if s.heading_status:
+        why.append(f"status {s.heading_status}: from the heading above")
+        return s.heading_status
+    if s.genre == "news" and not any(c[2] == "target" for c in s.cues):
+        # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
+        why.append("status actual: a plain figure in a news sentence with no target cue")
+        return "actual"
+    why.append("status target: default")
+    return "target"

@@ -1,0 +1,87 @@
+"""The year resolver: the deadline of a target, the year an actual was reached.
+
+A target's year: one stated before it in its sentence; else one stated after
+it in its clause with no other quantity between (not across the words that
+open a breakdown, lexicon `breakdown`: "trong đó", "gồm"); else the year carried from the paragraph or heading
+above; else the plan's last year. Baselines ("so với năm 2023"), past years
+and years before the plan began never set a deadline. An actual's year is that
+of the time phrase that governs it (`time_scope`), else none.
+
+>>> from ocop_extract.document import Doc
+>>> from ocop_extract.metadata import Metadata
+>>> from ocop_extract.targets.context import target_context
+>>> from ocop_extract.targets.finders import sentence_candidates
+>>> from ocop_extract.targets.resolve_status import settle_status
+>>> doc = Doc.from_text("x", "Năm 2023, tỉnh có 120 sản phẩm OCOP. Phấn đấu có thêm 30 sản phẩm vào năm 2025.")
+>>> doc.meta = Metadata(plan_years=(2024, 2026), issued_date="2024-02-01")
+>>> ctx = target_context(doc)
+>>> [(c.status, c.year) for c in settle_years(settle_status(sentence_candidates(ctx)), ctx)]
+[('actual', 2023), ('target', 2025)]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..contain import guard
+from .candidates import Candidate
+from .context import TargetContext
+from .cues import breakdown_regex
+
+
+
+@dataclass(frozen=True)
+class YearContext:
+    """One prose candidate whose status is settled, and the document it is read in."""
+
+    candidate: Candidate
+    doc: TargetContext
+
+
+def settle_years(candidates: list[Candidate], ctx: TargetContext) -> list[Candidate]:
+    """Set the year of every prose candidate (a table cell's year comes from its column)."""
+    for c in candidates:
+        if c.prose is None:
+            continue
+        with guard("target", ctx.doc.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
+            c.year = resolve_year(YearContext(c, ctx))
+            continue
+        c.kept = False
+    return candidates
+
+
+def resolve_year(ctx: YearContext) -> int | None:
+    """The year of the candidate, with the reason appended to its `why`."""
+    c = ctx.candidate
+    if c.status == "target":
+        return _deadline(c)
+    assert c.prose is not None
+    phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
+    if phrase is None:
+        return None
+    c.why.append(f"year {phrase.year}: the time phrase {c.prose.sentence.text[phrase.start:phrase.end]!r} governs it")
+    return phrase.year
+
+
+def _deadline(c: Candidate) -> int | None:
+    """The deadline year of a target candidate."""
+    assert c.prose is not None
+    p, why = c.prose, c.why
+    s, q, years = p.sentence, p.q, p.sentence.doc_years
+    usable = [e for e in s.years if years.is_current(e)]
+    before = [e for e in usable if e.end <= q.start]
+    if before:
+        why.append(f"year {before[-1].year}: stated before it")
+        return before[-1].year
+    c_end = p.clause[1]
+    later = [o.start for o in p.in_clause if o.start > q.start]
+    for e in usable:
+        if q.end <= e.start < c_end and not any(e.end <= start < c_end for start in later):
+            if not breakdown_regex().search(s.text, q.end, e.start):
+                why.append(f"year {e.year}: stated after it")
+                return e.year
+    if s.carried_year is not None:
+        why.append(f"year {s.carried_year}: from the paragraph or heading above")
+        return s.carried_year
+    why.append(f"year {years.default}: the plan's last year")
+    return years.default
