@@ -31,7 +31,9 @@ import regex
 
 from ..contain import guard
 from .candidates import Candidate, Prose
-from .cues import cues
+from .cues import breakdown_regex, cues
+from .sentences import in_parentheses
+from .time_scope import TimePhrase, TimeScopes
 from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
@@ -56,6 +58,8 @@ class StatusContext:
     prev_status: str | None = None   # of the quantity before it in the sentence
     prev_end: int = 0                # where that quantity ends (the sentence start when none)
     para_status: str | None = None   # of the last quantity of the paragraph
+    head: tuple[int, str] | None = None  # end and status of the last figure not in parentheses
+    time: TimeScopes | None = None   # the document's time scopes
 
     @property
     def prose(self) -> Prose:
@@ -63,25 +67,31 @@ class StatusContext:
         return self.candidate.prose
 
 
-def settle_status(candidates: list[Candidate]) -> list[Candidate]:
-    """Set the status of every prose candidate, in text order (a figure without a cue follows the one before)."""
+def settle_status(candidates: list[Candidate], time: TimeScopes | None = None) -> list[Candidate]:
+    """Set the status of every prose candidate, in text order (a figure without a cue follows the one before).
+
+    `time`: the document's time scopes; a figure they govern with a period gone by reports.
+    """
     paragraph, para_status = -1, None
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
     sentence, prev_status, prev_end = None, None, 0
+    head: tuple[int, str] | None = None  # the figure a breakdown after it breaks down
     for c in candidates:
         if c.prose is None:
             continue  # a table cell: its column said
         s = c.prose.sentence
         if s.paragraph != paragraph:
-            paragraph = s.paragraph
+            paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
         if s is not sentence:
             sentence, prev_status, prev_end = s, None, s.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
-            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status))
+            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, time))
             prev_status = para_status = c.status
             first.setdefault(paragraph, c.status)
             prev_end = c.end
+            if not in_parentheses(s.text, s.start, c.prose.q.start):
+                head = (c.end, c.status)
         if c.status is None:
             c.kept = False
     return candidates
@@ -104,6 +114,9 @@ def resolve_status(ctx: StatusContext) -> str:
     if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start):
         why.append("status target: the plan's figure, in parentheses")
         return "target"
+    parts = _breakdown_of(ctx, before)
+    if parts is not None:
+        return parts
     if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
         strong = [c for c in before if c[0] >= ctx.prev_end and not is_weak_cue(text[c[0]:c[1]])]
         if not strong:
@@ -119,6 +132,29 @@ def resolve_status(ctx: StatusContext) -> str:
         why.append(f"status target: '{ctx.candidate.comparator}' sets a floor or a ceiling")
         return "target"
     return _without_cue_before(ctx, at)
+
+
+def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
+    """The status of the figure a breakdown opened before this one breaks down ("19 sản phẩm, đạt
+    54% kế hoạch năm (35 sản phẩm); trong đó 17 sản phẩm 3 sao"), or None: the parts of a figure
+    take its status unless a cue of their own, neither weak nor a verb of doing, stands after the
+    opening words (lexicon `breakdown`, `breakdown_parts`); a figure in parentheses is an aside,
+    never the head."""
+    if ctx.head is None:
+        return None
+    p, why = ctx.prose, ctx.candidate.why
+    text, earlier = p.sentence.text, ctx.head[0] < p.sentence.start
+    opened = None
+    for m in breakdown_regex("breakdown_parts").finditer(text, max(ctx.head[0], p.sentence.start), p.q.start):
+        opened = m
+    if opened is None or (earlier and opened.start() > p.sentence.start + 24):
+        return None  # a paragraph's earlier figure is broken down only by a sentence that opens so
+    own = [c for c in before if c[0] >= opened.end() and not is_weak_cue(text[c[0]:c[1]])
+           and not is_task_cue(text[c[0]:c[1]])]
+    if own:
+        return None
+    why.append(f"status {ctx.head[1]}: the breakdown ({opened.group()!r}) of the figure before it")
+    return ctx.head[1]
 
 
 def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
@@ -163,12 +199,21 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | Non
         return cue[2], f"the cue {said!r} before it"
     if ctx.prev_status:
         return ctx.prev_status, "the quantity before it"
+    reported = _reporting_time(ctx)
+    if reported is not None:
+        return "actual", f"the time phrase {text[reported.start:reported.end]!r} (its paragraph)"
     fresh = any(e.end <= p.q.start and years.is_current(e) for e in s.years)
     if ctx.para_status and not fresh:
         return ctx.para_status, "the paragraph before it"
     if s.past:
         return "actual", "the paragraph's past year"
     return None
+
+
+def _reporting_time(ctx: StatusContext) -> TimePhrase | None:
+    """The time phrase of a period gone by (or the present) that governs the figure, if any."""
+    q = ctx.prose.q
+    return ctx.time.reporting(q.start, q.end) if ctx.time is not None else None
 
 
 def _without_cue_before(ctx: StatusContext, at: int) -> str:
@@ -181,7 +226,11 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
         why.append(f"status target: {ahead[-1].year} lies ahead, before it")
         return "target"
     # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
-    after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < min(p.clause[1], p.next_start)
+    # … nor those of its breakdown: "là 215,6 tỷ đồng, trong đó: ngân sách tỉnh hỗ trợ 24,8 tỷ đồng"
+    reach = min(p.clause[1], p.next_start)
+    parts = breakdown_regex().search(text, q.end, reach)
+    reach = parts.start() if parts else reach
+    after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach
              and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
@@ -189,6 +238,10 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
         return status
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
         why.append("status actual: a count out of a total ('9/14 xã') states what is")
+        return "actual"
+    reported = _reporting_time(ctx)
+    if reported is not None:
+        why.append(f"status actual: the time phrase {text[reported.start:reported.end]!r} governs it (its paragraph)")
         return "actual"
     if ctx.para_status:
         why.append(f"status {ctx.para_status}: as the paragraph before it")

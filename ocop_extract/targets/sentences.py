@@ -79,3 +79,13 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
         cut = text.find(";", pos, end)
     out.append((pos, end))
     return out
+
+
+def in_parentheses(text: str, start: int, pos: int) -> bool:
+    """Whether `pos` lies inside a parenthesis opened after `start`.
+
+    >>> s = "19 sản phẩm, đạt 54% kế hoạch (35 sản phẩm); trong đó 17 sản phẩm"
+    >>> in_parentheses(s, 0, s.find("35")), in_parentheses(s, 0, s.find("17"))
+    (True, False)
+    """
+    return text.count("(", start, pos) > text.count(")", start, pos)

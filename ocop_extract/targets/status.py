@@ -76,6 +76,28 @@ def _present(spec: dict) -> str:
 
 
 @lru_cache(maxsize=1)
+def _compared_plan() -> tuple[frozenset[str], "re.Pattern[str]"]:
+    """The plan's words, and what before them makes the plan a measure of a result (lexicon
+    `status.plan_words`, `status.compared_before`): "so với kế hoạch", "đạt 120% kế hoạch"."""
+    lex = cues()["status"]
+    before = "|".join(re.escape(w) + (r"\s*" if not w[-1].isalpha() else r"\s+") for w in lex["compared_before"])
+    return frozenset(lex["plan_words"]), re.compile(rf"(?:(?<!\w){before})(?:\S+\s+)?\Z")
+
+
+def _compared(lower: str, cue_start: int, cue_end: int) -> bool:
+    """Whether the target cue at lower[cue_start:cue_end] is the plan a result is measured against.
+
+    >>> low = "vượt 4% so với kế hoạch; trong đó"
+    >>> _compared(low, low.find("kế"), low.find("kế") + 8), _compared("theo kế hoạch", 5, 13)
+    (True, False)
+    """
+    words, before = _compared_plan()
+    if " ".join(lower[cue_start:cue_end].split()) not in words:
+        return False
+    return bool(before.search(lower, max(0, cue_start - 24), cue_start))
+
+
+@lru_cache(maxsize=1)
 def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re.Pattern[str]"]:
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
@@ -101,7 +123,7 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
              if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
-              and not _NAME_WORD.match(text, m.start(), m.end() + 8)]
+              and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
              if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]

@@ -81,6 +81,17 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
+# a running period that reports: "6 tháng đầu năm", "9 tháng qua", "9 tháng, …"; not one ahead
+# ("6 tháng cuối năm", "3 tháng tới", "những tháng còn lại") nor "trong năm", which a plan says too
+_GONE_BY = re.compile(r"\d{1,2}\s+tháng(?:\s+(?:đầu\s+năm|qua|vừa\s+qua))?\Z|(?:sáu|chín)\s+tháng")
+_AHEAD_AFTER = re.compile(r"\s*(?:cuối|tới|còn\s+lại|sau|tiếp|kế\s+tiếp)(?!\w)")
+
+
+def _gone_by(low: str, start: int, end: int) -> bool:
+    """Whether the running period at low[start:end] is one gone by (it reports)."""
+    return bool(_GONE_BY.match(low, start, end)) and not _AHEAD_AFTER.match(low, end)
+
+
 def opens_on_previous(low: str, start: int, end: int) -> bool:
     """Whether the paragraph at low[start:end] (lower-cased text) opens on the figures of the one before.
 
@@ -96,6 +107,7 @@ class TimePhrase(NamedTuple):
     year: int | None  # None: the present
     reach: int  # end of the scope it opens, in text offsets
     trailing: bool = False  # a year that also governs a figure before it in its clause ("… trong năm 2023")
+    elapsed: bool = False  # a period gone by ("9 tháng đầu năm", "6 tháng qua") or the present ("đến nay")
 
 
 class TimeScopes:
@@ -110,7 +122,7 @@ class TimeScopes:
             low = ""
         self._low = low
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
-        phrases += [self._opened(m.start(), m.end(), None) for m in _NOW.finditer(low)
+        phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
                     if not low[m.start() - 1:m.start()].isalpha()]
         phrases += [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
                     for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
@@ -133,11 +145,11 @@ class TimeScopes:
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
             year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
-            out.append(self._opened(m.start(), m.end(), year))
+            out.append(self._opened(m.start(), m.end(), year, year < this_year or _gone_by(low, m.start(), m.end())))
         return sorted(out)
 
-    def _opened(self, start: int, end: int, year: int | None) -> TimePhrase:
-        return TimePhrase(start, end, year, self._reach(self._doc.line_at(start).index))
+    def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
+        return TimePhrase(start, end, year, self._reach(self._doc.line_at(start).index), elapsed=elapsed)
 
     def _phrase(self, expr: YearExpr) -> TimePhrase | None:
         text = self._doc.text
@@ -194,6 +206,24 @@ class TimeScopes:
         """Whether a phrase looks ahead of the document's year ("mục tiêu đặt ra cho năm 2025"):
         what was reached is not dated by it."""
         return phrase.year is not None and self._this_year is not None and phrase.year > self._this_year
+
+    def reporting(self, start: int, end: int) -> TimePhrase | None:
+        """The time phrase governing a figure at text[start:end] when it speaks of what is done:
+        the present ("đến nay"), a period gone by ("9 tháng đầu năm", "Cũng trong năm" after "Năm
+        2022"), or a year before the document's own; else None.
+
+        >>> from ocop_extract.targets.years import year_expressions
+        >>> doc = Doc.from_text("x", "Năm 2022, tỉnh hỗ trợ 35 chủ thể. Năm 2024, hỗ trợ 40 chủ thể.")
+        >>> scopes = TimeScopes(doc, year_expressions(doc.text, 2024), 2024)
+        >>> [bool(scopes.reporting(doc.text.find(n), doc.text.find(n) + 2)) for n in ("35", "40")]
+        [True, False]
+        """
+        phrase = self.governing(start, end)
+        if phrase is None or phrase.end > start:
+            return None
+        if phrase.elapsed or (phrase.year is not None and self._this_year is not None and phrase.year < self._this_year):
+            return phrase
+        return None
 
     def year_of(self, start: int, end: int, clause_end: int | None = None) -> int | None:
         """The year governing a figure at text[start:end], or None.
