@@ -3,14 +3,14 @@
 `target_context(doc)` reads, from the content lines of `doc` and its metadata
 (`doc.meta`), the years quantities are read against (`DocYears`), every
 candidate numeral and every year expression, and the default scope; the
-time scopes that date actuals are built only when the first actual needs them.
+time scopes (`time_scope`), which the status and year resolvers read, are built on first use.
 
 >>> from ocop_extract.metadata import Metadata
 >>> doc = Doc.from_text("x", "Năm 2024, tỉnh phấn đấu có 20 sản phẩm OCOP.")
 >>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01")
 >>> ctx = target_context(doc)
 >>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
-(DocYears(default=2025, plan_start=2024, this_year=2024), 'Quảng Nam', [2024])
+(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None), 'Quảng Nam', [2024])
 """
 
 from __future__ import annotations
@@ -35,13 +35,21 @@ class DocYears:
     default: int | None      # deadline when nothing nearer says one (the plan's last year)
     plan_start: int | None   # a year before this is the past
     this_year: int | None    # what "năm nay" means
+    reporting_year: int | None = None  # a year mostly gone by when the text was posted: it reports on it
 
     @classmethod
     def of(cls, meta: Metadata) -> "DocYears":
         plan, this_year = meta.plan_years, meta.this_year
         # news speaks of the years before its posting as past, whatever plan it reports on
         plan_start = meta.published_year if meta.published_date else (plan[0] if plan else this_year)
-        return cls(plan[1] if plan else this_year, plan_start, this_year)
+        # news posted in the second half of a year reports on that year ("Năm 2023, tỉnh công nhận
+        # thêm 52 sản phẩm" in November 2023), where a plan or an early article sets it
+        late = meta.published_date is not None and meta.genre == "news" and meta.published_date[5:7] >= "07"
+        return cls(plan[1] if plan else this_year, plan_start, this_year, meta.published_year if late else None)
+
+    def sets(self, e: YearExpr) -> bool:
+        """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""
+        return self.is_current(e) and e.year != self.reporting_year
 
     def is_past(self, e: YearExpr) -> bool:
         """A past year: said as one ("năm trước"), or a deadline or period before the plan began."""
@@ -106,7 +114,7 @@ class TargetContext:
 
     @cached_property
     def time_scopes(self) -> TimeScopes:
-        """The time phrases that date actuals (built when the first actual needs them)."""
+        """The time phrases that govern figures (built on first use)."""
         return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official)
 
 

@@ -202,7 +202,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | Non
     reported = _reporting_time(ctx)
     if reported is not None:
         return "actual", f"the time phrase {text[reported.start:reported.end]!r} (its paragraph)"
-    fresh = any(e.end <= p.q.start and years.is_current(e) for e in s.years)
+    fresh = any(e.end <= p.q.start and years.sets(e) for e in s.years)
     if ctx.para_status and not fresh:
         return ctx.para_status, "the paragraph before it"
     if s.past:
