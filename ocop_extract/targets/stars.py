@@ -32,9 +32,15 @@ _SHARE_NOUNS = sorted({w for unit in ("admin_unit", "entity", "person") for w in
 _SHARE_OF_UNITS = regex.compile(
     r"\s*(?:số\s+)?(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS) + r")(?![\p{L}])",
     regex.I)
-# what links a noun phrase holding a star class to the figure that counts it: " của tỉnh tăng lên ", " lên "
+# the same nouns owning a share said before it: "Số hợp tác xã có sản phẩm 4 sao chiếm 62%"
+_SHARE_OWNER = regex.compile(
+    r"(?<![\p{L}])(?:số|tỷ\s+lệ)\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS)
+    + r")(?![\p{L}])", regex.I)
+# what links a noun phrase holding a star class to the figure that counts it or its share: " của tỉnh
+# tăng lên ", " lên ", " chiếm khoảng " ("sản phẩm từ 3-4 sao chiếm khoảng 85%")
 _LINKS_TO = regex.compile(
-    r"(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt)(?:\s+(?:con\s+số|mức))?\s*",
+    r"(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt|chiếm)"
+    r"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|khoảng|gần|hơn|trên|xấp\s+xỉ))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
 
@@ -75,7 +81,10 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
-    linked = [k for s, e, k in mentions if e <= q.start and _LINKS_TO.fullmatch(text, e, q.start)]
+    linked = [(s, k) for s, e, k in mentions if e <= q.start and _LINKS_TO.fullmatch(text, e, q.start)]
+    if linked and q.unit == "%" and _SHARE_OWNER.search(text, max(clause_start, linked[-1][0] - 48), linked[-1][0]):
+        return None  # "Số hợp tác xã có sản phẩm 4 sao chiếm 62%": a share of cooperatives
+    linked = [k for _, k in linked]
     if linked and q.unit in ("product", "%"):
         return linked[-1]  # "số sản phẩm 4 sao tăng lên 74 sản phẩm, chưa có sản phẩm 5 sao": the noun's class
     if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
