@@ -37,6 +37,7 @@ class Sentence:
     carried_year: int | None     # the deadline stated earlier in the paragraph, else the heading's
     past: bool                   # an earlier sentence of the paragraph spoke of a past year
     carries_from: int | None = None  # the paragraph before, when this one opens on its figures ("nêu trên")
+    carried_scope: str = "paragraph"  # where `carried_year` was said: "paragraph" or "section" (the heading)
 
 
 @dataclass

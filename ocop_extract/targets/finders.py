@@ -61,7 +61,8 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
             continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
         sentence = Sentence(text, s_start, s_end, para_line, status_cues(text, s_start, s_end, ctx.lower),
                             s_years, years, ctx.meta.genre, heading_status_,
-                            carried if carried is not None else heading_year, sentence_past, carries_from)
+                            carried if carried is not None else heading_year, sentence_past, carries_from,
+                            "paragraph" if carried is not None else "section")
         found = _in_sentence(sentence, quantities, options)
         para_found = para_found or bool(found)
         out.extend(found)

@@ -32,6 +32,7 @@ import regex
 from ..contain import guard
 from .candidates import Candidate, Prose
 from .cues import breakdown_regex, cues
+from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .sentences import in_parentheses
 from .time_scope import TimePhrase, TimeScopes
 from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
@@ -106,31 +107,26 @@ def resolve_status(ctx: StatusContext) -> str:
     before = [c for c in s.cues[max(0, at - 32):at] if c[1] <= q.start and c[2] != "actual_after"]
     past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)]
     if past and not strong_target_between(text, past[-1].end, q.start):
-        why.append(f"status actual: past year {past[-1].year} before it")
-        return "actual"
+        return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
-        why.append("status actual: a share of the plan reached")
-        return "actual"
+        return decided(why, "status", "actual", CLAUSE, "a share of the plan reached")
     if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start):
-        why.append("status target: the plan's figure, in parentheses")
-        return "target"
+        return decided(why, "status", "target", CLAUSE, "the plan's figure, in parentheses")
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts
     if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
         strong = [c for c in before if c[0] >= ctx.prev_end and not is_weak_cue(text[c[0]:c[1]])]
         if not strong:
-            why.append(f"status {ctx.prev_status}: as the quantity before it ('{text[before[-1][0]:before[-1][1]]}' is weak)")
-            return ctx.prev_status
+            weak = text[before[-1][0]:before[-1][1]]
+            return decided(why, "status", ctx.prev_status, SENTENCE, f"as the figure before it ({weak!r} is weak)")
         before = strong
     if before:
         return _by_cue_before(ctx, before)
     if ctx.prev_status:
-        why.append(f"status {ctx.prev_status}: as the quantity before it")
-        return ctx.prev_status
+        return decided(why, "status", ctx.prev_status, SENTENCE, "as the figure before it")
     if ctx.candidate.comparator in (">=", "<=") and not s.past:
-        why.append(f"status target: '{ctx.candidate.comparator}' sets a floor or a ceiling")
-        return "target"
+        return decided(why, "status", "target", CLAUSE, f"{ctx.candidate.comparator!r} sets a floor or a ceiling")
     return _without_cue_before(ctx, at)
 
 
@@ -153,8 +149,7 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
            and not is_task_cue(text[c[0]:c[1]])]
     if own:
         return None
-    why.append(f"status {ctx.head[1]}: the breakdown ({opened.group()!r}) of the figure before it")
-    return ctx.head[1]
+    return decided(why, "status", ctx.head[1], BREAKDOWN, f"{opened.group()!r} opens the parts of the figure before it")
 
 
 def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
@@ -165,17 +160,15 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):
         opened = _open_scope(ctx, before[:-1])
         if opened is not None:
-            why.append(f"status {opened[0]}: {text[cue[0]:cue[1]]!r} does as {opened[1]}")
-            return opened[0]
+            return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
     if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]):
-        why.append(f"status actual: {text[cue[0]:cue[1]]!r} under a heading of results")
-        return "actual"
-    why.append(f"status {cue[2]}: cue {text[cue[0]:cue[1]]!r}")
-    return cue[2]
+        return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
+    scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
+    return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
 
 
-def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | None:
-    """The status of the scope open where a verb of doing stands, and what opened it, or None.
+def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str, str] | None:
+    """The status of the scope open where a verb of doing stands, its kind and what opened it, or None.
 
     The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"),
     the heading above, another cue earlier in the sentence that is not itself a verb
@@ -186,9 +179,9 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | Non
     p = ctx.prose
     s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
     if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]):
-        return "target", "a plan's cue before it"
+        return "target", SENTENCE, "a plan's cue before it"
     if s.heading_status:
-        return s.heading_status, "the heading above"
+        return s.heading_status, SECTION, "the heading above"
     for cue in reversed(earlier):
         said = text[cue[0]:cue[1]]
         if is_task_cue(said):
@@ -196,17 +189,17 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str] | Non
         if not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and years.is_current(e)
                                             for e in s.years):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
-        return cue[2], f"the cue {said!r} before it"
+        return cue[2], SENTENCE, f"the cue {said!r} before it"
     if ctx.prev_status:
-        return ctx.prev_status, "the quantity before it"
+        return ctx.prev_status, SENTENCE, "the figure before it"
     reported = _reporting_time(ctx)
     if reported is not None:
-        return "actual", f"the time phrase {text[reported.start:reported.end]!r} (its paragraph)"
+        return "actual", PARAGRAPH, f"the time phrase {text[reported.start:reported.end]!r}"
     fresh = any(e.end <= p.q.start and years.sets(e) for e in s.years)
     if ctx.para_status and not fresh:
-        return ctx.para_status, "the paragraph before it"
+        return ctx.para_status, PARAGRAPH, "the figure before it in the paragraph"
     if s.past:
-        return "actual", "the paragraph's past year"
+        return "actual", PARAGRAPH, "the paragraph's past year"
     return None
 
 
@@ -223,8 +216,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     this_year = s.doc_years.this_year
     ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
     if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
-        why.append(f"status target: {ahead[-1].year} lies ahead, before it")
-        return "target"
+        return decided(why, "status", "target", SENTENCE, f"{ahead[-1].year} lies ahead, before it")
     # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
     # … nor those of its breakdown: "là 215,6 tỷ đồng, trong đó: ngân sách tỉnh hỗ trợ 24,8 tỷ đồng"
     reach = min(p.clause[1], p.next_start)
@@ -234,31 +226,22 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
              and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
-        why.append(f"status {status}: cue {text[after[0][0]:after[0][1]]!r} after it")
-        return status
+        return decided(why, "status", status, CLAUSE, f"cue {text[after[0][0]:after[0][1]]!r} after it")
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
-        why.append("status actual: a count out of a total ('9/14 xã') states what is")
-        return "actual"
+        return decided(why, "status", "actual", CLAUSE, "a count out of a total ('9/14 xã') states what is")
     reported = _reporting_time(ctx)
     if reported is not None:
-        why.append(f"status actual: the time phrase {text[reported.start:reported.end]!r} governs it (its paragraph)")
-        return "actual"
+        return decided(why, "status", "actual", PARAGRAPH, f"the time phrase {text[reported.start:reported.end]!r}")
     if ctx.para_status:
-        why.append(f"status {ctx.para_status}: as the paragraph before it")
-        return ctx.para_status
+        return decided(why, "status", ctx.para_status, PARAGRAPH, "as the figure before it in the paragraph")
     if s.past:
-        why.append("status actual: the paragraph speaks of a past year")
-        return "actual"
+        return decided(why, "status", "actual", PARAGRAPH, "the paragraph speaks of a past year")
     future = [e for e in s.years if e.kind not in ("baseline", "past") and this_year and e.year > this_year]
     if future:
-        why.append(f"status target: the sentence looks ahead to {future[0].year}")
-        return "target"
+        return decided(why, "status", "target", SENTENCE, f"the sentence looks ahead to {future[0].year}")
     if s.heading_status:
-        why.append(f"status {s.heading_status}: from the heading above")
-        return s.heading_status
+        return decided(why, "status", s.heading_status, SECTION, "the heading above")
     if s.genre == "news" and not any(c[2] == "target" for c in s.cues):
         # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
-        why.append("status actual: a plain figure in a news sentence with no target cue")
-        return "actual"
-    why.append("status target: default")
-    return "target"
+        return decided(why, "status", "actual", DOCUMENT, "a plain figure in news, with no target cue")
+    return decided(why, "status", "target", DOCUMENT, "a plan's text, by default")

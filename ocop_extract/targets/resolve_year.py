@@ -27,6 +27,7 @@ from ..contain import guard
 from .candidates import Candidate
 from .context import TargetContext
 from .cues import breakdown_regex
+from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 
 
 
@@ -59,8 +60,9 @@ def resolve_year(ctx: YearContext) -> int | None:
     phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
     if phrase is None:
         return None
-    c.why.append(f"year {phrase.year}: the time phrase {c.prose.sentence.text[phrase.start:phrase.end]!r} governs it")
-    return phrase.year
+    said = c.prose.sentence.text[phrase.start:phrase.end]
+    scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
+    return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
 
 
 def _deadline(c: Candidate) -> int | None:
@@ -71,17 +73,14 @@ def _deadline(c: Candidate) -> int | None:
     usable = [e for e in s.years if years.is_current(e)]
     before = [e for e in usable if e.end <= q.start]
     if before:
-        why.append(f"year {before[-1].year}: stated before it")
-        return before[-1].year
+        return decided(why, "year", before[-1].year, SENTENCE, "stated before it")
     c_end = p.clause[1]
     later = [o.start for o in p.in_clause if o.start > q.start]
     for e in usable:
         if q.end <= e.start < c_end and not any(e.end <= start < c_end for start in later):
             if not breakdown_regex().search(s.text, q.end, e.start):
-                why.append(f"year {e.year}: stated after it")
-                return e.year
+                return decided(why, "year", e.year, CLAUSE, "stated after it")
     if s.carried_year is not None:
-        why.append(f"year {s.carried_year}: from the paragraph or heading above")
-        return s.carried_year
-    why.append(f"year {years.default}: the plan's last year")
-    return years.default
+        scope = PARAGRAPH if s.carried_scope == PARAGRAPH else SECTION
+        return decided(why, "year", s.carried_year, scope, f"carried from the {s.carried_scope} above")
+    return decided(why, "year", years.default, DOCUMENT, "the plan's last year")
