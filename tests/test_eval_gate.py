@@ -23,6 +23,7 @@ SETS = {
     "holdout2": (GOLD / "holdout2" / "gold.jsonl", GOLD / "holdout2" / "docs"),
     "holdout3": (GOLD / "holdout3" / "gold.jsonl", GOLD / "holdout3" / "docs"),
     "holdout4": (GOLD / "holdout4" / "gold.jsonl", GOLD / "holdout4" / "docs"),
+    "holdout5": (GOLD / "holdout5" / "gold.jsonl", GOLD / "holdout5" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -31,6 +32,7 @@ FLOORS = {
     "holdout2": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout3": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout4": {"f1": 0.99, "fields": 0.98, "documents": 1.0},
+    "holdout5": {"f1": 0.97, "fields": 0.98, "documents": 0.93},
 }
 
 
@@ -53,7 +55,8 @@ def test_field_accuracy_floor(scored):
 
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.93,
-                    "holdout2": 0.89, "holdout3": 0.91, "holdout4": 0.90}
+                    "holdout2": 0.89, "holdout3": 0.91, "holdout4": 0.90,
+                    "holdout5": 0.91}
 
 
 def test_indicator_floor(scored):
