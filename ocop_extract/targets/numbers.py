@@ -118,7 +118,8 @@ def _number_regexes() -> tuple[regex.Pattern, "re.Pattern[str]"]:
     words = list(lex["units"]) + lex["ten"] + lex["tens"] + lex["hundred"] + lex["zero_filler"] + list(lex["scales"])
     scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
     digits = regex.compile(
-        rf"(?<![\p{{L}}\p{{N}}.,/])(?P<digits>{DIGITS})(?:\s+(?P<scale>(?i:{scale})(?:\s+(?i:{scale}))*))?(?![\p{{L}}])")
+        rf"(?<![\p{{L}}\p{{N}}.,/])(?P<digits>{DIGITS})(?:\s+(?P<scale>(?i:{scale})(?:\s+(?i:{scale}))*)"
+        rf"(?!\s+(?i:{'|'.join(lex['scale_not_before'])})(?![\p{{L}}])))?(?![\p{{L}}])")
     first, word = alternation(words, not_after=r"[^\W\d_]"), alternation(words)
     return digits, re.compile(rf"{first}(?:\s+{word})*(?![^\W\d_])")
 

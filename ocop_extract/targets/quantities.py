@@ -136,8 +136,9 @@ _BETWEEN = regex.compile(r"(?<![\p{L}])giữa\s+\Z", regex.I | regex.REVERSE)
 _AND = regex.compile(r"\s+và\s+", regex.I)
 # "từ 5.000 đồng đến 8.000 đồng", "5000 VNĐ - 8000 VNĐ": a range whose two ends both carry the unit
 _UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
-# but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"
-_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?:\s+\S+){0,3}?\s+từ\s+\Z",
+# but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"; an amount added is
+# one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp"
+_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?!\s+thêm)(?:\s+\S+){0,3}?\s+từ\s+\Z",
                                regex.I | regex.REVERSE)
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
@@ -293,10 +294,14 @@ def _ends_of_one_range(text: str, low: Quantity, high: Quantity) -> bool:
 
     >>> [(q.value, q.value_max) for q in find_quantities("giá bán từ 5.000 đồng đến 8.000 đồng/kg")]
     [(5000.0, 8000.0)]
+    >>> [(q.value, q.value_max) for q in find_quantities("doanh thu tăng giữa 20% và 30%")]
+    [(20.0, 30.0)]
     """
+    joined = bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start)) or (
+        # "giữa 20% và 30%", "giữa 500 triệu đồng và 1 tỷ đồng"
+        bool(_AND.fullmatch(text, low.end, high.start)) and bool(_BETWEEN.search(text, max(0, low.start - 8), low.start)))
     return (low.value_max is None and high.value_max is None and low.unit == high.unit
-            and high.value > low.value and not low.per_year
-            and bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start))
+            and high.value > low.value and not low.per_year and joined
             and not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start))
 
 

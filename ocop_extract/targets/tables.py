@@ -142,13 +142,26 @@ def _unit_of(cell: str) -> tuple[str, str, float] | None:
 
 
 def _header_unit(header: str) -> tuple[str, str, float] | None:
-    """The unit a header gives in parentheses: "Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6.
+    """The unit a header gives in parentheses ("Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6), else
+    the noun it counts ("Số sản phẩm đạt 3 sao trở lên" → product).
 
     >>> _header_unit("Kinh phí (ĐVT: tỷ đồng)"), _header_unit("Xã NTM nâng cao (xã)"), _header_unit("Ghi chú")
     (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
+    >>> _header_unit("Số sản phẩm đạt 3 sao trở lên"), _header_unit("Số lượng chủ thể"), _header_unit("Số TT")
+    (('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1), None)
     """
     m = _HEADER_UNIT.search(header)
-    return _unit_of(m.group("unit")) if m else None
+    if m:
+        return _unit_of(m.group("unit"))
+    counted = _COUNT_HEADER.match(header)
+    if counted is None:
+        return None
+    words = counted.group("rest").split()
+    return next((u for n in (3, 2, 1) if len(words) >= n and (u := _unit_of(" ".join(words[:n])))), None)
+
+
+# a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
+_COUNT_HEADER = regex.compile(r"\s*số(?:\s+lượng)?\s+(?P<rest>.+)", regex.I)
 
 
 def _filled(rows: list[list[str]], column: int) -> list[str]:

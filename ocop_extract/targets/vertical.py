@@ -21,8 +21,12 @@ number of columns. Each row then opens with the next ordinal, then its label,
 then one line per figure column (a figure, or "-" for none); a total row
 ("Tổng", "Tổng cộng", "Cộng", "Toàn tỉnh") has no ordinal. The first run of
 lines that fits no row ends the table; under two numbered rows there is none.
-A header cut over two lines would give a wrong column count: no row fits it,
-and nothing is read (a wrong figure is worse than a missing one).
+A header cut over two lines ("Số sản phẩm đạt 3" / "sao trở lên", "Kinh phí hỗ trợ" /
+"(triệu đồng)") is joined again: the first row, from its ordinal "1" to the "2"
+of the next, gives the number of columns, and header lines that go on the one
+before (in lower case, or a unit in parentheses) are joined to it until the
+header has as many cells. Where that cannot be done, nothing is read (a wrong
+figure is worse than a missing one).
 The grid it gives is read as a "|" table's (`tables.read_table`).
 
 >>> from ocop_extract.document import Doc
@@ -93,6 +97,37 @@ def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | No
     return cells
 
 
+def _row_width(lines: list[Line], i: int) -> int | None:
+    """The number of cells of the first numbered row at line i: the lines from its "1" to the "2" after it."""
+    if i >= len(lines) or lines[i].text.strip().rstrip(".").lstrip("0") != "1":
+        return None
+    for k in range(i + 3, min(len(lines), i + _MAX_COLUMNS + 1)):
+        if lines[k].text.strip().rstrip(".").lstrip("0") == "2" and _is_label(lines[k + 1].text if k + 1 < len(lines) else ""):
+            return k - i
+    return None
+
+
+def _goes_on(text: str) -> bool:
+    """Whether a header line continues the one before it: "sao trở lên", "(triệu đồng)"."""
+    text = text.strip()
+    return text[:1] == "(" or text[:1].islower()
+
+
+def _joined(lines: list[Line], width: int | None) -> list[Cell] | None:
+    """The header cells of `lines`, those cut over two lines joined again when the rows are `width`
+    cells wide; None when they cannot be made that many."""
+    cells = [_cell(line) for line in lines]
+    if width is None or len(cells) <= width:
+        return cells
+    out: list[Cell] = []
+    for k, cell in enumerate(cells):
+        if out and k > 1 and len(out) + (len(cells) - k) > width and _goes_on(cell[2]):
+            start, _, text = out.pop()
+            cell = (start, cell[1], f"{text} {cell[2]}")
+        out.append(cell)
+    return out if len(out) == width else None
+
+
 def vertical_grid(doc: Doc, first: int) -> Grid | None:
     """The table laid out one cell per line from line `first` (its "STT"), or None.
 
@@ -104,8 +139,8 @@ def vertical_grid(doc: Doc, first: int) -> Grid | None:
     i = 1
     while i < len(lines) and i <= _MAX_COLUMNS and _is_header(lines[i].text):
         i += 1
-    header = [_cell(line) for line in lines[:i]]
-    if len(header) < 3:  # the ordinal, the label and at least one figure column
+    header = _joined(lines[:i], _row_width(lines, i))
+    if header is None or len(header) < 3:  # the ordinal, the label and at least one figure column
         return None
     rows: list[list[Cell]] = []
     numbered = 0
