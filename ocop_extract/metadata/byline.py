@@ -34,7 +34,7 @@ True
 '2024-10-19'
 >>> published_date(Doc.from_text("t", "Thứ Bảy, 19/10/2024 06:00\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
 True
->>> published_date(Doc.from_text("s", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\n(TTXVN 12/4/2024) - UBND tỉnh vừa ban hành"))
+>>> published_date(Doc.from_text("s", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\nQuảng Trị (TTXVN 12/4/2024) - UBND tỉnh vừa ban hành"))
 '2024-04-12'
 >>> published_date(Doc.from_text("r", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\n(PLVN) - Ngày 3/8/2024, UBND tỉnh …")) is None
 True
@@ -116,9 +116,10 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
 
 
 # A wire or paper's dateline opening the lead: "(TTXVN 12/4/2024)", "(PLVN) - 12/04/2024 -",
-# "TTO - 12/4/2024:" — its initials, then the date at once (not "(PLVN) - Ngày 3/8, …": an event)
+# "TTO - 12/4/2024:", the wire's place before it ("Quảng Trị (TTXVN 26/11/2019) -") — its initials,
+# then the date at once (not "(PLVN) - Ngày 3/8, …": an event)
 _AGENCY_DATELINE = regex.compile(
-    r"^\(?\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}(?:\s*/\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11})?\s*\)?\s*[-–—:,]?\s*"
+    r"^(?:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,4}\s+(?=\())?\(?\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}(?:\s*/\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11})?\s*\)?\s*[-–—:,]?\s*"
     r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*\)?\s*[-–—:]")
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
 # "Thứ Hai, 17/03/2025 - 16:05 | Hoàng Minh Khôi": the author after the date line's last bar

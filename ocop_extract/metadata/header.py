@@ -191,20 +191,26 @@ def _next_text(lines: list, at: int) -> str:
     return ""
 
 
+# the rest of a date cut after its day or month: "tháng 3 năm 2023", "năm 2021"
+_DATE_GOES_ON = regex.compile(r"(?:tháng\s+\d{1,2}\s+)?năm\s+\d{4}", regex.I)
+
+
 def _place_date(h: Header, text: str, following: str = "") -> bool:
     """Read "Quảng Nam, ngày 08 tháng 4 năm 2022" into `h`; True when it was that line.
 
     A date broken over two lines, as text copied from a PDF often is ("Nghệ An, ngày" and
-    "15 tháng 3 năm 2023"), is read across them:
+    "15 tháng 3 năm 2023", "Thanh Hà, ngày 10 tháng 12" and "năm 2021"), is read across them:
 
     >>> h = Header(); _place_date(h, "Nghệ An, ngày", "15 tháng 3 năm 2023"), h.place, h.date
     (True, 'Nghệ An', '2023-03-15')
+    >>> h = Header(); _place_date(h, "Thanh Hà, ngày 10 tháng 12", "năm 2021"), h.date
+    (True, '2021-12-10')
     """
     m = _PLACE_DATE.match(text)
     if not m or _NOT_PLACE.match(m.group("place")):
         return False
     dates = find_dates(text[m.start():])
-    if not dates and following[:1].isdigit():
+    if not dates and (following[:1].isdigit() or _DATE_GOES_ON.match(following)):
         dates = find_dates(text[m.start():] + " " + following)
     if not dates:
         return False

@@ -160,10 +160,12 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
 def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -> Optional[Subject]:
     """The document the article reports on, or None; `published`: the article's posting date, when known."""
     types = subject_types()
-    cands = [m for m in mentions if m.type in types and not m.cited]
+    cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m))]
     if not cands:
         return None
     best = max(cands, key=lambda m: (_score(doc, m, m.start), -m.start))
+    if best.number is None:
+        best = _approved_by(doc, best, mentions) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
@@ -171,6 +173,37 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
     subj.issued_date = _issued(doc, best, published) or next(
         (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number) if d), None)
     return subj
+
+
+def _restated(doc: Doc, m: Mention) -> bool:
+    """A local plan the article cites in order to give its targets: "Thực hiện Kế hoạch số 312/KH-UBND
+    ngày 28/12/2023 của UBND tỉnh, năm 2024 Sơn La đặt mục tiêu …" (a central one, "919/QĐ-TTg", stays cited)."""
+    if m.number is None or not m.number.parts.body_code or _CENTRAL_CODE.match(m.number.parts.body_code):
+        return False
+    return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
+
+
+# a scheme and the decision approving it: "Đề án … được UBND tỉnh phê duyệt tại Quyết định số 1127/QĐ-UBND"
+_APPROVED_AT = regex.compile(r"(?<![\p{L}])phê\s+duyệt\s+(?:tại|theo|bằng)\s+\Z", regex.I)
+
+
+def _approved_by(doc: Doc, best: Mention, mentions: list[Mention]) -> Optional[Mention]:
+    """`best` (a scheme named without a number) with the number and date of the decision approving it
+    later in its sentence, or None.
+
+    >>> from .mentions import find_mentions
+    >>> doc = Doc.from_text("x", "Tiêu đề về OCOP\\nTheo Đề án phát triển sản phẩm OCOP được UBND tỉnh phê duyệt "
+    ...     "tại Quyết định số 1127/QĐ-UBND ngày 14/5/2019, tỉnh phấn đấu có 40 sản phẩm.")
+    >>> s = choose(doc, find_mentions(doc))
+    >>> s.mention.type, s.mention.number.number, s.issued_date
+    ('Đề án', '1127/QĐ-UBND', '2019-05-14')
+    """
+    for m in mentions:
+        if (m.start > best.end and m.start < best.sent_end and m.number is not None
+                and _APPROVED_AT.search(doc.text, max(best.end, m.start - 30), m.start)):
+            return Mention(best.start, best.end, best.type, best.capitalized, m.number, m.date, m.issuer,
+                           best.cited, best.sent_start, best.sent_end, best.line)
+    return None
 
 
 def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[str]:
