@@ -23,11 +23,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import regex
+
 from ..contain import guard
 from .candidates import Candidate
 from .context import TargetContext
 from .cues import breakdown_regex
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
+from .years import YearExpr
 
 
 
@@ -65,17 +68,51 @@ def resolve_year(ctx: YearContext) -> int | None:
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
 
 
+# what may stand between a figure and the year that is its own: the rest of its noun phrase and a
+# preposition (" năm 2019", " vào năm 2025", " đánh giá trong năm 2026"), never a comma or a
+# parenthesis: "năm 2024 là 11.800 triệu đồng, năm 2025 là 12.800 triệu đồng" lists years first
+_OWN_YEAR_GAP = regex.compile(r"[^,;:.()\n]{0,40}")
+
+
+# a year that leads the figure after it: "… và năm 2025 là 11,8 tỷ đồng"
+_LEADS = regex.compile(r"\s*(?:là|:|có|đạt)?\s*\Z", regex.I)
+
+
+def _own_year(text: str, end: int, limit: int, years: list[YearExpr]) -> YearExpr | None:
+    """The year said right after a figure ending at `end`, before `limit` (the next figure), or None.
+
+    >>> from ocop_extract.targets.years import year_expressions
+    >>> t = "bố trí 5,5 tỷ đồng năm 2019 và khoảng 8 tỷ đồng năm 2020"
+    >>> _own_year(t, t.find(" năm 2019"), t.find("khoảng"), year_expressions(t, 2019)).year
+    2019
+    >>> t = "trong đó năm 2024 là 9,8 tỷ đồng và năm 2025 là 11,8 tỷ đồng"
+    >>> _own_year(t, t.find(" và"), t.find("11,8"), year_expressions(t, 2024)) is None
+    True
+    """
+    for e in years:
+        if end <= e.start < limit:
+            gap = _OWN_YEAR_GAP.match(text, end, e.start)
+            if gap and gap.end() == e.start and not breakdown_regex().search(text, end, e.start) \
+                    and not _LEADS.match(text, e.end, limit):
+                return e
+            return None
+    return None
+
+
 def _deadline(c: Candidate) -> int | None:
     """The deadline year of a target candidate."""
     assert c.prose is not None
     p, why = c.prose, c.why
     s, q, years = p.sentence, p.q, p.sentence.doc_years
     usable = [e for e in s.years if years.is_current(e)]
+    c_end = p.clause[1]
+    later = [o.start for o in p.in_clause if o.start > q.start]
+    own = _own_year(s.text, q.end, min(later, default=c_end), usable)
+    if own is not None:
+        return decided(why, "year", own.year, CLAUSE, "stated right after it")
     before = [e for e in usable if e.end <= q.start]
     if before:
         return decided(why, "year", before[-1].year, SENTENCE, "stated before it")
-    c_end = p.clause[1]
-    later = [o.start for o in p.in_clause if o.start > q.start]
     for e in usable:
         if q.end <= e.start < c_end and not any(e.end <= start < c_end for start in later):
             if not breakdown_regex().search(s.text, q.end, e.start):
