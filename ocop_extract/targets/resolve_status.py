@@ -105,7 +105,9 @@ def resolve_status(ctx: StatusContext) -> str:
     at = bisect_left(s.cues, (q.start,))
     # the nearest cues are what count: a bounded look back keeps long lists of figures linear
     before = [c for c in s.cues[max(0, at - 32):at] if c[1] <= q.start and c[2] != "actual_after"]
-    past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)]
+    # a past year in a parenthesis closed before the figure is an aside ("(6 sản phẩm được công nhận năm 2019)")
+    past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)
+            and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
     if past and not strong_target_between(text, past[-1].end, q.start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
