@@ -224,8 +224,13 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     reach = min(p.clause[1], p.next_start)
     parts = breakdown_regex().search(text, q.end, reach)
     reach = parts.start() if parts else reach
+    # … nor those of an aside in parentheses ("100% sản phẩm hết hạn (6 sản phẩm được công nhận năm 2019)"),
+    # nor, under a plan's heading, a noun's qualifier ("Đánh giá lại 100% sản phẩm được công nhận năm 2018")
+    inside = in_parentheses(text, s.start, q.start)
     after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach
-             and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()]
+             and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
+             and (inside or not in_parentheses(text, s.start, c[0]))
+             and not (s.heading_status == "target" and (c[2] == "actual_after" or is_weak_cue(text[c[0]:c[1]])))]
     if after:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         return decided(why, "status", status, CLAUSE, f"cue {text[after[0][0]:after[0][1]]!r} after it")
