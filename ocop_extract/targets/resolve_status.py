@@ -232,8 +232,13 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
              and (inside or not in_parentheses(text, s.start, c[0]))
              and not (s.heading_status == "target" and (c[2] == "actual_after" or is_weak_cue(text[c[0]:c[1]])))]
     if after:
+        said = text[after[0][0]:after[0][1]]
+        if after[0][2] == "target" and is_task_cue(said):  # a verb of doing after it: the scope open decides
+            opened = _open_scope(ctx, [])
+            if opened is not None:
+                return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
-        return decided(why, "status", status, CLAUSE, f"cue {text[after[0][0]:after[0][1]]!r} after it")
+        return decided(why, "status", status, CLAUSE, f"cue {said!r} after it")
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
         return decided(why, "status", "actual", CLAUSE, "a count out of a total ('9/14 xã') states what is")
     reported = _reporting_time(ctx)
