@@ -39,8 +39,8 @@ _SHARE_OWNER = regex.compile(
 # what links a noun phrase holding a star class to the figure that counts it or its share: " của tỉnh
 # tăng lên ", " lên ", " chiếm khoảng " ("sản phẩm từ 3-4 sao chiếm khoảng 85%")
 _LINKS_TO = regex.compile(
-    r"(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt|chiếm)"
-    r"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|khoảng|gần|hơn|trên|xấp\s+xỉ))*\s*",
+    r"(?:\s+trở\s+lên)?(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt|chiếm)"
+    r"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|khoảng|gần|hơn|trên|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|không\s+dưới))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
 
