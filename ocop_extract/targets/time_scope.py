@@ -110,6 +110,22 @@ class TimePhrase(NamedTuple):
     elapsed: bool = False  # a period gone by ("9 tháng đầu năm", "6 tháng qua") or the present ("đến nay")
 
 
+def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str) -> list[TimePhrase]:
+    """`phrases`, with "hiện" taking the year of the date its paragraph counts to: after "Lũy kế đến
+    ngày 31/12/2023, …", "Toàn tỉnh hiện có 11 điểm bán" speaks of that day ("đến nay" stays the present)."""
+    dated = [p for p in as_of if p.year is not None]
+    if not dated:
+        return phrases
+    out = []
+    for p in phrases:
+        if p.year is None and low.startswith("hiện", p.start):
+            date = next((d for d in reversed(dated) if d.end <= p.start <= d.reach), None)
+            if date is not None:
+                p = p._replace(year=date.year)
+        out.append(p)
+    return out
+
+
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
@@ -124,9 +140,10 @@ class TimeScopes:
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
                     if not low[m.start() - 1:m.start()].isalpha()]
-        phrases += [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
-                    for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
-        kept = sorted(p for p in phrases if p is not None)
+        as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
+                 for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
+        phrases += as_of
+        kept = _present_as_of(sorted(p for p in phrases if p is not None), as_of, low)
         if this_year is not None:
             kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
