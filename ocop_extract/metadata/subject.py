@@ -258,13 +258,30 @@ def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
                    units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence.
 
-    `units`: the district of each level the article is about ({"huyện": "Hương Khê"}), for "UBND huyện".
+    `units`: the district of each level the article is about ({"huyện": "Hương Khê"}), for "UBND huyện";
+    a level it leaves out is the one of the only body of that level the article names as issuing
+    ("UBND huyện Giao Thủy vừa phê duyệt Đề án …" makes "của UBND huyện" Giao Thủy's).
     """
+    units = {**_issuing_units(doc, province), **(units or {})}
     for m in [subj.mention, *subj.group]:
         iss = _issuer_of(doc, m, province, units)
         if iss:
             return iss
     return None
+
+
+def _issuing_units(doc: Doc, province: Optional[str]) -> dict[str, str]:
+    """The unit of each level below the province whose body the text names as issuing something
+    ("UBND huyện X vừa ban hành …"), where that level has one such unit only."""
+    named: dict[str, set[str]] = {}
+    for iss in find_issuers(doc.text, province, bare=False):
+        if iss.body == "UBND" and iss.level not in (None, "tỉnh") and iss.place and iss.explicit \
+                and _ISSUING_AFTER.match(doc.text, iss.end):
+            named.setdefault(iss.level, set()).add(iss.place)
+    return {level: next(iter(places)) for level, places in named.items() if len(places) == 1}
+
+
+_ISSUING_AFTER = regex.compile(rf"\s*(?:(?:đã|vừa|mới)\s+)?(?:{_ISSUING})", regex.I)
 
 
 def _local_number(m: Mention) -> bool:
