@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from typing import Optional
 
+import regex
+
 from ..contain import contained
 from ..document import Doc
 from ..lexicon import load_lexicon
@@ -114,6 +116,30 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
             meta.plan_years = contained("plan_years", title, 0, None, plan_years, title, meta.issued_year)
             if meta.plan_years:
                 break
+    if meta.plan_years is None and meta.issued_year:
+        meta.plan_years = _goal_horizon(doc.text, meta.issued_year)
+
+
+# the horizon of a text's goals: "Để hoàn thành mục tiêu đến năm 2020 …", "phấn đấu đến hết năm 2025 …"
+_GOAL_HORIZON = regex.compile(r"(?<![\p{L}])(?:mục\s+tiêu|phấn\s+đấu)[^.;:\n]{0,40}?(?:đến|tới)\s+"
+                              r"(?:hết\s+|cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", regex.I)
+_HORIZON_REACH = 10  # years after the issue a text's own goals may look ahead
+
+
+def _goal_horizon(text: str, issued: int) -> Optional[tuple[int, int]]:
+    """The years an official text whose title names none covers: from its issue to the horizon of its
+    first goal ("Chỉ thị … ngày 12 tháng 7 năm 2019 … mục tiêu đến năm 2020" → 2019-2020), or None.
+
+    >>> _goal_horizon("Để hoàn thành mục tiêu đến năm 2020 toàn tỉnh có ít nhất 50 sản phẩm", 2019)
+    (2019, 2020)
+    >>> _goal_horizon("Tỷ lệ hộ nghèo giảm so với năm 2015", 2019) is None
+    True
+    """
+    for m in _GOAL_HORIZON.finditer(text):
+        year = int(m.group("year"))
+        if issued <= year <= issued + _HORIZON_REACH:
+            return issued, year
+    return None
 
 
 def _names_a_district(text: str, places: list[Place], city: str = "") -> bool:
