@@ -74,6 +74,21 @@ def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]
     return sorted(out)
 
 
+# a share said of the count right before it: "14 sản phẩm, chiếm không tới 13% tổng số"
+_SHARE_OF_COUNT = regex.compile(r"\s*,?\s*(?:chiếm|bằng)(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên|không\s+tới|"
+                                r"chưa\s+tới|chưa\s+đến|không\s+đến|dưới|xấp\s+xỉ|ít\s+nhất))*\s*", regex.I)
+
+
+def _share_of_count(text: str, q: Quantity, quantities: list[Quantity]) -> Quantity | None:
+    """The count of products a share right after it is a share of, or None."""
+    if q.unit != "%":
+        return None
+    before = [o for o in quantities if o.end <= q.start]
+    if before and before[-1].unit == "product" and _SHARE_OF_COUNT.fullmatch(text, before[-1].end, q.start):
+        return before[-1]
+    return None
+
+
 def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
@@ -81,6 +96,9 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
+    count = _share_of_count(text, q, quantities)
+    if count is not None:  # "sản phẩm 4 sao mới có 14 sản phẩm, chiếm không tới 13%": the count's class
+        return stars_for(text, count, quantities, clause_start, clause_end)
     linked = [(s, k) for s, e, k in mentions if e <= q.start and _LINKS_TO.fullmatch(text, e, q.start)]
     if linked and q.unit == "%" and _SHARE_OWNER.search(text, max(clause_start, linked[-1][0] - 48), linked[-1][0]):
         return None  # "Số hợp tác xã có sản phẩm 4 sao chiếm 62%": a share of cooperatives
