@@ -160,6 +160,25 @@ def indicator_of(target: Target, source: Optional[str] = None) -> str:
     return choose(target, source).id
 
 
+def _head(target: Target, done: list[Target], source: Optional[str]) -> Optional[Target]:
+    """The figure a breakdown at `target` may break down: the last one before it of its unit that is
+    no aside in parentheses ("công nhận 46 sản phẩm, bằng 115% kế hoạch năm (kế hoạch giao 40 sản
+    phẩm); trong đó 41 sản phẩm 3 sao": the 46), else the last one before it."""
+    if not done:
+        return None
+    if source is not None:
+        for prev in reversed(done[-4:]):
+            if prev.unit == target.unit and not _in_aside(source, prev):
+                return prev
+    return done[-1]
+
+
+def _in_aside(source: str, target: Target) -> bool:
+    """Whether a figure stands inside a parenthesis ("(kế hoạch 50 sản phẩm)")."""
+    opened = source.rfind("(", max(0, target.span[0] - 60), target.span[0])
+    return opened >= 0 and ")" not in source[opened:target.span[0]]
+
+
 def _governs(previous: Target, target: Target, choice: Choice, source: Optional[str]) -> bool:
     """Is `target` a part of a breakdown of `previous` (same unit, close, no wording of its own between)?
 
@@ -169,11 +188,17 @@ def _governs(previous: Target, target: Target, choice: Choice, source: Optional[
     if previous.unit != target.unit or source is None:
         return False
     gap = target.span[0] - previous.span[1]
-    if gap < 0 or gap > _MARKED_GAP or _PERIOD.search(source, previous.span[1], target.span[0]):
+    if gap < 0 or gap > _MARKED_GAP:
         return False
     marker = None
     for marker in _PARTS.finditer(source, previous.span[1], target.span[0]):
         pass
+    period = None
+    for period in _PERIOD.finditer(source, previous.span[1], target.span[0]):
+        pass
+    # a sentence may open on the breakdown of the one before ("… 62 sản phẩm …. Trong đó, 49 sản phẩm …")
+    if period is not None and (marker is None or source[period.end():marker.start()].strip()):
+        return False
     if marker is not None:
         return not choose(target, source, floor=marker.end()).worded
     if gap > _BREAKDOWN_GAP:
@@ -260,7 +285,7 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
             choice = choose(target, source, lead=lead)
         if not choice.worded and source is not None and target.metric:
             choice = _from_metric(target, choice)
-        previous = done[-1] if done else None
+        previous = _head(target, done, source)
         share = _plan_share(target, done, source) if source is not None else None
         share = share or (_done_share(target, done, choice, source) if source is not None else None)
         if share:
