@@ -32,8 +32,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
-# A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn"
-_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*[ \t]+\p{Lu}")
+# A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
+_NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
 _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 
