@@ -22,7 +22,7 @@ header says neither plan nor result takes the status and year of the table's
 context (`TableContext`: the heading above it, the document's plan years); a
 row's place is its scope, a total row ("Tổng cộng", "Toàn tỉnh") keeps the
 document's. Tables a PDF copy lays out one cell per line are read the same way
-(`vertical`).
+(`vertical`). The words of headers and total rows are data: `lexicon/tables.yaml`.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("t", "STT | Chỉ tiêu | Đơn vị | Kế hoạch 2024 | Thực hiện\\n1 | Sản phẩm OCOP | sản phẩm | 25 | 11")
