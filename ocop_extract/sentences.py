@@ -85,7 +85,8 @@ def line_clauses(doc: Doc, line: Line) -> list[tuple[int, int]]:
     ['Căn cứ Kế hoạch số 12/KH-UBND', 'Kế hoạch số 5.', 'Năm 2024 có 3 sản phẩm.']
     """
     text, out, spans = doc.text, [], sentences(doc)
-    for start, end in spans[max(0, bisect_right(spans, (line.start, math.inf)) - 1):]:
+    for k in range(max(0, bisect_right(spans, (line.start, math.inf)) - 1), len(spans)):
+        start, end = spans[k]
         if start >= line.end:
             break
         if end <= line.start:
