@@ -145,77 +145,97 @@ def _tables(args: argparse.Namespace) -> int:
     return run_report(args.paths, args.output)
 
 
-def _dispatch(args: argparse.Namespace) -> int:
-    if args.command == "run":
-        from .options import BatchOptions
+def _run(args: argparse.Namespace) -> int:
+    """`run`: records to a JSON Lines file, or to a database, CSV or Parquet tables."""
+    from .options import BatchOptions
 
-        batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
-                             resume=args.resume, progress=args.progress, batch_size=args.batch_size)
-        if args.db or args.csv or args.parquet:
-            from .db.load import run_load
-            from .errors import UsageError
+    batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
+                         resume=args.resume, progress=args.progress, batch_size=args.batch_size)
+    if args.db or args.csv or args.parquet:
+        from .db.load import run_load
+        from .errors import UsageError
 
-            if args.resume:
-                raise UsageError("--resume goes with -o FILE alone, not with --db/--csv/--parquet")
-            result = run_load(args.paths, args.db, args.csv, args.parquet, args.output,
-                              _options(args), batch)
-            print(result.summary.line(), file=sys.stderr)
-            for line in result.lines:
-                print(line, file=sys.stderr)
-            return 0 if result.ok else 1
-        from .batch import run_to
+        if args.resume:
+            raise UsageError("--resume goes with -o FILE alone, not with --db/--csv/--parquet")
+        result = run_load(args.paths, args.db, args.csv, args.parquet, args.output,
+                          _options(args), batch)
+        print(result.summary.line(), file=sys.stderr)
+        for line in result.lines:
+            print(line, file=sys.stderr)
+        return 0 if result.ok else 1
+    from .batch import run_to
 
-        summary = run_to(args.paths, args.output, _options(args), batch)
-        print(summary.line(), file=sys.stderr)
-        return 1 if summary.errors else 0
-    if args.command == "validate":
-        from .validate import validate_file
+    summary = run_to(args.paths, args.output, _options(args), batch)
+    print(summary.line(), file=sys.stderr)
+    return 1 if summary.errors else 0
 
-        problems = validate_file(args.file)
-        for problem in problems:
-            print(problem, file=sys.stderr)
-        print(f"{args.file}: {'OK' if not problems else f'{len(problems)} problems'}", file=sys.stderr)
-        return 1 if problems else 0
-    if args.command == "evaluate":
-        from .evaluate import evaluate_paths, format_report
 
-        report = evaluate_paths(args.gold, args.paths)
-        print(format_report(report, as_json=args.json, errors=args.errors))
+def _validate(args: argparse.Namespace) -> int:
+    """`validate`: check an output file against the record schema."""
+    from .validate import validate_file
+
+    problems = validate_file(args.file)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{args.file}: {'OK' if not problems else f'{len(problems)} problems'}", file=sys.stderr)
+    return 1 if problems else 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    """`evaluate`: score records against a gold file."""
+    from .evaluate import evaluate_paths, format_report
+
+    report = evaluate_paths(args.gold, args.paths)
+    print(format_report(report, as_json=args.json, errors=args.errors))
+    return 0
+
+
+def _review(args: argparse.Namespace) -> int:
+    """`review`: one document's targets highlighted in an HTML page."""
+    from pathlib import Path
+
+    from .batch import process_path
+    from .pipeline import read_document
+    from .review import review_html
+
+    record = process_path(Path(args.file))
+    if record.error:
+        print(f"ocop_extract: {args.file}: {record.error.message}", file=sys.stderr)
+        return 1
+    source = read_document(Path(args.file).read_bytes(), args.file).text
+    Path(args.output).write_text(review_html(record, source), encoding="utf-8")
+    print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    """`schema`: the record's JSON Schema, the SQL DDL, or a check that both are up to date."""
+    from .db.ddl import check_ddl, ddl_text, write_ddl
+    from .schema import check_schema, record_schema_text
+
+    if args.write_sql:
+        for path in write_ddl():
+            print(f"wrote {path}", file=sys.stderr)
         return 0
-    if args.command == "review":
-        from pathlib import Path
-
-        from .batch import process_path
-        from .pipeline import read_document
-        from .review import review_html
-
-        record = process_path(Path(args.file))
-        if record.error:
-            print(f"ocop_extract: {args.file}: {record.error.message}", file=sys.stderr)
+    if args.sql:
+        print(ddl_text(args.sql), end="")
+        return 0
+    if args.check:
+        diff = "\n".join(p for p in (check_schema(), check_ddl()) if p)
+        if diff:
+            print(diff, file=sys.stderr)
             return 1
-        source = read_document(Path(args.file).read_bytes(), args.file).text
-        Path(args.output).write_text(review_html(record, source), encoding="utf-8")
-        print(f"{args.output}: {len(record.targets)} targets highlighted", file=sys.stderr)
         return 0
-    if args.command in ("indicators", "report"):
-        return _tables(args)
-    if args.command == "schema":
-        from .db.ddl import check_ddl, ddl_text, write_ddl
-        from .schema import check_schema, record_schema_text
+    print(record_schema_text(), end="")
+    return 0
 
-        if args.write_sql:
-            for path in write_ddl():
-                print(f"wrote {path}", file=sys.stderr)
-            return 0
-        if args.sql:
-            print(ddl_text(args.sql), end="")
-            return 0
-        if args.check:
-            diff = "\n".join(p for p in (check_schema(), check_ddl()) if p)
-            if diff:
-                print(diff, file=sys.stderr)
-                return 1
-            return 0
-        print(record_schema_text(), end="")
-        return 0
-    raise AssertionError(args.command)
+
+_COMMANDS = {"run": _run, "validate": _validate, "evaluate": _evaluate, "review": _review,
+             "indicators": _tables, "report": _tables, "schema": _schema}
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    command = _COMMANDS.get(args.command)
+    if command is None:
+        raise AssertionError(args.command)
+    return command(args)

@@ -45,7 +45,7 @@ class DocMemo:
     content_spans: Optional[list[tuple[int, int]]] = None           # layout.content_spans
     paragraph_starts: Optional[list[int]] = None                    # layout.paragraph_starts
     line_starts: Optional[list[int]] = None                         # metadata.scan (line offsets)
-    sentences: Optional[list[tuple[int, int]]] = None               # targets.sentences.sentences
+    sentences: Optional[list[tuple[int, int]]] = None               # sentences.sentences
     headline: Optional[tuple[str, str]] = None                      # metadata.headline (headline, lead)
     place_hits: Optional[list["_Hit"]] = None                       # metadata.places
     mention_found: Optional[list[tuple[Line, list["_Found"]]]] = None  # metadata.mentions

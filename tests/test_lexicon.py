@@ -101,6 +101,7 @@ CORPORA = {
     "numbers": ("numbers", "units"),
     "places": ("scope", "metadata"),
     "units": ("units", "tables"),
+    "tables": ("tables",),
     # generated from underthesea's mapping and checked against it (tests/test_gazetteer.py)
     "provinces_2025": (),
 }

@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ocop_extract.document import Doc
-from ocop_extract.targets.sentences import sentences
+from ocop_extract.sentences import sentences
 
 # The rule stated as look-arounds: a gap after ".", "!", "?" or "…" (closing quotes and
 # brackets, then white space) when a capital or digit follows; or none at all after "…".

@@ -29,13 +29,13 @@ import regex
 from ..document import Doc, Line
 from ..layout import content_spans, line_kinds
 from ..lexicon import load_lexicon
+from ..sentences import line_clauses
 from . import scan
 from .dates import DATE_RE, find_dates
 from .issuer import Issuer, find_issuers
 from .numbers import NUMBER_RE, NumberMatch, find_numbers, type_name
 
 _LOWER_OK = ("kế hoạch", "đề án", "nghị quyết", "chương trình hành động")
-_SENT_END = regex.compile(r"(?<=[.!?…])\s+(?=[\p{Lu}\"“(])|[;]\s*")
 _DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", regex.I)
 _ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
@@ -81,15 +81,6 @@ def _lex() -> dict:
     noun_starts = re.compile(scan.phrase_starts(k.lower() for k, _ in nouns))
     return {"nouns": {k.lower(): v for k, v in nouns}, "mention": mention, "cue": cue,
             "noun_starts": noun_starts, "subject_types": set(lex["subject_types"])}
-
-
-def _sentences(text: str, offset: int) -> list[tuple[int, int]]:
-    out, pos = [], 0
-    for m in _SENT_END.finditer(text):
-        out.append((offset + pos, offset + m.start()))
-        pos = m.end()
-    out.append((offset + pos, offset + len(text)))
-    return out
 
 
 def _sentence_at(sents: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -196,7 +187,7 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
     out: list[Mention] = []
     for line, found in _all_found(doc):
         text = line.text
-        sents = _sentences(text, line.start)
+        sents = line_clauses(doc, line)
         for start, end, typ, cap, num in found:
             if num and typ == "Công văn" and num.parts.type_code:
                 typ = type_name(num.parts) or typ

@@ -15,6 +15,7 @@ from functools import lru_cache
 
 import regex
 
+from ..phrases import alternation
 from .cues import cues
 from .quantities import Quantity
 
@@ -44,7 +45,8 @@ def _after_regex() -> tuple[regex.Pattern, dict[str, str]]:
 
 _NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
 # "trên" after these is "above" in the text, not "more than": "trong tổng số nêu trên có 79 sản phẩm"
-_ABOVE_BEFORE = regex.compile(r"(?<![\p{L}])(?:nêu|kể|nói|ở|như|phía|bên|số\s+liệu)\s+\Z", regex.I | regex.REVERSE)
+_ABOVE_BEFORE = regex.compile(rf"(?<![\p{{L}}]){alternation(cues()['comparators']['above_after'], fold_case=True)}\s+\Z",
+                              regex.I | regex.REVERSE)
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 

@@ -26,7 +26,7 @@ from .comparators import comparator_for
 from .context import TargetContext, within
 from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
-from .sentences import clauses, sentences
+from ..sentences import clauses, sentences
 from .status import status_cues
 from .tables import read_table, table_context, table_spans
 from .time_scope import opens_on_previous

@@ -20,7 +20,7 @@ import regex
 from ..layout import line_kinds
 from .context import TargetContext, within
 from .quantities import find_quantities
-from .sentences import sentences
+from ..sentences import sentences
 from .status import heading_status, status_cues
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")

@@ -21,12 +21,11 @@ from dataclasses import replace
 import regex
 
 from ..lexicon import load_lexicon
+from ..phrases import alternation
 from .cues import cues
 from .quantities import Quantity
 
 _SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
-# what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
-_FORMER_UNITS = regex.compile(r"\s+(?:cũ(?![\p{L}])|trước\s+(?:khi\s+)?(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp))", regex.I)
 _LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
 
 
@@ -36,6 +35,8 @@ def _spaced(words) -> str:
 
 
 _UNITS = load_lexicon("units")
+# what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
+_FORMER_UNITS = regex.compile(rf"\s+{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
 _SALES_CONTEXT = regex.compile(_spaced(_UNITS["sales_words"]), regex.I)
 _OTHER_POINTS = frozenset(_UNITS["point_kinds"]["other"])
 _POINT_KIND = regex.compile(

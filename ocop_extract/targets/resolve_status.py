@@ -30,12 +30,12 @@ from functools import lru_cache
 import regex
 
 from ..contain import guard
+from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
 from .cues import breakdown_regex, cues
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .sentences import in_parentheses
-from .time_scope import TimePhrase, TimeScopes
 from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
+from .time_scope import TimePhrase, TimeScopes
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)

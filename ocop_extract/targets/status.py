@@ -20,7 +20,7 @@ from functools import lru_cache
 
 import regex
 
-from ..phrases import branches
+from ..phrases import alternation, branches
 from .cues import cues, phrase_regex
 
 # Actual cues that need more than a phrase list.
@@ -32,8 +32,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
 _NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
-# A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn"
-_NAME_WORD = regex.compile(r"\p{Lu}\p{Ll}*[ \t]+\p{Lu}")
+# A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
+_NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
 _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 
@@ -43,8 +43,6 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
-    # a headline or line opening on the months it reports: "Nghệ An: 9 tháng có thêm 61 sản phẩm"
-    r"(?:^|(?<=:\s))(?:\d{1,2}|sáu|chín)\s+tháng(?!\s+(?:cuối|tới|sau|tiếp|còn|đầu\s+năm\s+(?:tới|sau)))(?!\w)",
     # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself
     r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
 ]
@@ -53,6 +51,14 @@ _ACTUAL_PATTERNS = [
 _TARGET_PATTERNS = [
     r"p(?<!\wp)hát\s+triển(?=\s+(?:thêm\s+)?\d)",
 ]
+
+
+def _months_opening() -> str:
+    """A headline or line opening on the months it reports: "Nghệ An: 9 tháng có thêm 61 sản phẩm"
+    (lexicon `months`: the months in words, and what says they are still to come)."""
+    lex = cues()["months"]
+    counts, ahead = alternation(lex["counts"]), alternation(lex["ahead"])
+    return rf"(?:^|(?<=:\s))(?:\d{{1,2}}|{counts})\s+tháng(?!\s+{ahead})(?!\w)"
 
 
 def _phrases(phrases) -> list[str]:
@@ -101,7 +107,8 @@ def _compared(lower: str, cue_start: int, cue_end: int) -> bool:
 def _regexes() -> tuple["re.Pattern[str]", "re.Pattern[str]", regex.Pattern, "re.Pattern[str]"]:
     """Cue patterns for lower-cased text: the standard `re` reads these literals several times faster."""
     lex = cues()["status"]
-    actual = re.compile("|".join(_phrases(lex["actual"]) + [_present(lex["present"])] + _ACTUAL_PATTERNS), re.M)
+    actual = re.compile("|".join(_phrases(lex["actual"]) + [_present(lex["present"])] + _ACTUAL_PATTERNS
+                                 + [_months_opening()]), re.M)
     target = re.compile("|".join(_phrases(lex["target"]) + _TARGET_PATTERNS))
     after_only = re.compile("|".join(_phrases(lex["actual_after"])))
     return actual, target, phrase_regex(lex["strong_target"]), after_only

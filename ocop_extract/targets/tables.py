@@ -22,7 +22,7 @@ header says neither plan nor result takes the status and year of the table's
 context (`TableContext`: the heading above it, the document's plan years); a
 row's place is its scope, a total row ("Tổng cộng", "Toàn tỉnh") keeps the
 document's. Tables a PDF copy lays out one cell per line are read the same way
-(`vertical`).
+(`vertical`). The words of headers and total rows are data: `lexicon/tables.yaml`.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("t", "STT | Chỉ tiêu | Đơn vị | Kế hoạch 2024 | Thực hiện\\n1 | Sản phẩm OCOP | sản phẩm | 25 | 11")
@@ -41,6 +41,9 @@ from math import isfinite
 import regex
 
 from ..document import Doc
+from ..lexicon import load_lexicon
+from ..metadata.gazetteer import unit_words
+from ..phrases import alternation
 from .numbers import DIGITS, parse_digits
 from .quantities import _SCALE_VALUES, _unit_regex
 from .scope import subject_place
@@ -48,13 +51,23 @@ from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCel
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
-_UNIT_HEADER = regex.compile(r"(?<![\p{L}])(?:đơn\s+vị(?:\s+tính)?|đvt)(?![\p{L}])", regex.I)
-_ACTUAL_HEADER = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|ước|đã\s+đạt|lũy\s+kế|kết\s+quả|hiện\s+có)(?![\p{L}])", regex.I)
-_SHARE_HEADER = regex.compile(r"(?<![\p{L}])(?:tỷ\s+lệ|so\s+(?:với\s+)?(?:kh|kế\s+hoạch))(?![\p{L}])|%", regex.I)
-_PLAN_HEADER = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|kh|dự\s+kiến|giao)(?![\p{L}])", regex.I)
-_HEADER_UNIT = regex.compile(r"\(\s*(?:(?:đơn\s+vị(?:\s+tính)?|đvt)\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z", regex.I)
-_PLACE_HEADER = regex.compile(
-    r"(?<![\p{L}])(?:đơn\s+vị|địa\s+phương|địa\s+bàn|huyện|quận|thị\s+xã|thành\s+phố|xã|phường|tỉnh)(?![\p{L}])", regex.I)
+_HEADERS = load_lexicon("tables")["headers"]
+
+
+def _header_words(*keys: str, extra: tuple[str, ...] = ()) -> regex.Pattern:
+    """The words of the lexicon's `headers` lists `keys` (and `extra` words), between non-letters."""
+    words = alternation([*(w for key in keys for w in _HEADERS[key]), *extra], fold_case=True)
+    return regex.compile(rf"(?<![\p{{L}}]){words}(?![\p{{L}}])", regex.I)
+
+
+_UNIT_HEADER = _header_words("unit")
+_ACTUAL_HEADER = _header_words("actual")
+_SHARE_HEADER = regex.compile(_header_words("share", "of_plan").pattern + "|%", regex.I)
+_SHARE_OF_PLAN = _header_words("of_plan")
+_PLAN_HEADER = _header_words("plan")
+_PLACE_HEADER = _header_words("places", extra=unit_words())
+_HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case=True)}\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z",
+                             regex.I)
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _STARS = regex.compile(r"(?<!\d)0?([1-5])\s*sao", regex.I)
@@ -126,9 +139,6 @@ def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | Non
     return "context" if header_unit or unit_column else None
 
 
-_SHARE_OF_PLAN = regex.compile(r"(?<![\p{L}])so\s+(?:với\s+)?(?:kh|kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])", regex.I)
-
-
 def _unit_of(cell: str) -> tuple[str, str, float] | None:
     """(unit, unit_text, scale) of a unit cell ("sản phẩm", "triệu đồng", "%"), or None."""
     text = " ".join(cell.lower().split())
@@ -161,7 +171,7 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
 
 
 # a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
-_COUNT_HEADER = regex.compile(r"\s*số(?:\s+lượng)?\s+(?P<rest>.+)", regex.I)
+_COUNT_HEADER = regex.compile(rf"\s*{alternation(_HEADERS['count'], fold_case=True)}\s+(?P<rest>.+)", regex.I)
 
 
 def _filled(rows: list[list[str]], column: int) -> list[str]:

@@ -33,6 +33,8 @@ import regex
 from ..casefold import lowered
 from ..document import Doc
 from ..layout import line_kinds, paragraph_starts
+from ..phrases import alternation
+from .cues import cues
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -68,11 +70,20 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"(?:(?:ngày\s+\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}|tháng\s+\d{1,2})"
                     r"(?:\s*(?(sep)(?P=sep)|/)\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?)")
-# a running period said without its year means the document's own: "9 tháng qua", "Cũng trong
-# 9 tháng", "6 tháng đầu năm", "trong năm" (a year after it makes it a year expression instead)
-_RUNNING = re.compile(r"(?:\d{1,2}|ba|sáu|chín)\s+tháng(?:\s+(?:đầu\s+năm|qua|vừa\s+qua))?"
-                      r"(?!\s*(?:đầu\s+)?năm\s+(?:\d|nay|tới|sau|ngoái|trước|qua))(?!\s*/|\s+\d|\w)"
-                      r"|trong\s+năm(?!\s*(?:\d|nay|tới|sau|ngoái|trước|qua|học))(?!\w)")
+
+
+def _running() -> "re.Pattern[str]":
+    """A running period said without its year, which means the document's own: "9 tháng qua", "Cũng
+    trong 9 tháng", "6 tháng đầu năm", "trong năm" (a year after it makes it a year expression instead;
+    lexicon `months`)."""
+    lex = cues()["months"]
+    counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
+    return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
+                      rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?!\s*/|\s+\d|\w)"
+                      rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)")
+
+
+_RUNNING = _running()
 # a paragraph that opens on the figures of the one before carries its time scope on:
 # "Trong tổng số sản phẩm nêu trên, …", "Với kết quả trên, …", "Trong số này, …"
 _BACK_REFERENCE = re.compile(r"(?:nêu|kể)\s+trên|kết\s+quả\s+(?:trên|này|đó)|trong\s+(?:tổng\s+)?số\s+(?:này|đó|trên)"
@@ -81,14 +92,25 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
-# a running period that reports: "6 tháng đầu năm", "9 tháng qua", "9 tháng, …"; not one ahead
-# ("6 tháng cuối năm", "3 tháng tới", "những tháng còn lại") nor "trong năm", which a plan says too
-_GONE_BY = re.compile(r"\d{1,2}\s+tháng(?:\s+(?:đầu\s+năm|qua|vừa\s+qua))?\Z|(?:sáu|chín)\s+tháng")
-_AHEAD_AFTER = re.compile(r"\s*(?:cuối|tới|còn\s+lại|sau|tiếp|kế\s+tiếp)(?!\w)")
+def _gone_by_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
+    """A running period that reports ("6 tháng đầu năm", "9 tháng qua", "9 tháng, …"), and the words
+    after it that make it one ahead ("6 tháng cuối năm", "3 tháng tới"; lexicon `months`). "trong năm",
+    which a plan says too, is neither."""
+    lex = cues()["months"]
+    counts, closing, ahead = (alternation(lex[key]) for key in ("counts", "closing", "ahead"))
+    return (re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?\Z"),
+            re.compile(rf"\s*{ahead}(?!\w)"))
+
+
+_GONE_BY, _AHEAD_AFTER = _gone_by_patterns()
 
 
 def _gone_by(low: str, start: int, end: int) -> bool:
-    """Whether the running period at low[start:end] is one gone by (it reports)."""
+    """Whether the running period at low[start:end] is one gone by (it reports).
+
+    >>> _gone_by("trong 6 tháng đầu năm,", 6, 21), _gone_by("6 tháng cuối năm", 0, 7)
+    (True, False)
+    """
     return bool(_GONE_BY.match(low, start, end)) and not _AHEAD_AFTER.match(low, end)
 
 

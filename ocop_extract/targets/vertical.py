@@ -43,13 +43,18 @@ from dataclasses import dataclass
 import regex
 
 from ..document import Doc, Line
+from ..lexicon import load_lexicon
+from ..metadata.gazetteer import unit_words
+from ..phrases import alternation
 from .numbers import DIGITS
 
 Cell = tuple[int, int, str]  # (start, end, stripped text) in normalised-text offsets
 
-ORDINAL_HEADER = regex.compile(r"\s*(?:stt|tt|số\s+tt)\s*", regex.I)
-TOTAL_LABEL = regex.compile(
-    r"\s*(?:tổng\s+cộng|tổng\s+số|tổng|cộng|toàn\s+(?:tỉnh|huyện|thành\s+phố|thị\s+xã|quận))\s*:?\s*", regex.I)
+_WORDS = load_lexicon("tables")
+ORDINAL_HEADER = regex.compile(rf"\s*{alternation(_WORDS['ordinal'], fold_case=True)}\s*", regex.I)
+# "Tổng cộng", "Toàn tỉnh": a total row's label (lexicon tables.yaml `totals`, and the unit words of places.yaml)
+TOTAL_LABEL = regex.compile(rf"\s*(?:{alternation(_WORDS['totals'], fold_case=True)}"
+                            rf"|toàn\s+{alternation(unit_words('province', 'district'), fold_case=True)})\s*:?\s*", regex.I)
 ORDINAL_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVX]{1,4})\.?\s*")
 _FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
 _MAX_COLUMNS = 12

@@ -1,8 +1,11 @@
-"""Sentences and clauses of the content lines of a document.
+"""Sentences and clauses of the content lines of a document: the one splitter of targets and metadata.
 
-A sentence ends at ".", "!", "?" or "…" before a capital letter, or at the end
-of a line, unless the next line carries it on (`layout.paragraph_starts`); a
-clause also ends at ";". Offsets are in normalised text.
+A sentence ends at ".", "!", "?" or "…" before a capital letter or a digit, or at
+the end of a line, unless the next line carries it on (`layout.paragraph_starts`);
+a clause also ends at ";". Offsets are in normalised text. The targets read
+figures sentence by sentence and clause by clause (`targets/finders.py`); the
+document mentions of the metadata are read in their clause, cut to their line
+(`line_clauses`, `metadata/mentions.py`).
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Năm 2023, huyện phấn đấu có 20 sản phẩm; xã A có 2. Đến nay có 5 sản phẩm.")
@@ -14,10 +17,13 @@ clause also ends at ";". Offsets are in normalised text.
 
 from __future__ import annotations
 
+import math
+from bisect import bisect_right
+
 import regex
 
-from ..document import Doc
-from ..layout import line_kinds, paragraph_starts
+from .document import Doc, Line
+from .layout import line_kinds, paragraph_starts
 
 # The final mark, then what separates the next sentence. The pattern starts with the mark
 # (found fast) and the sentence ends just after it.
@@ -66,6 +72,30 @@ def _bounded(text: str, start: int, end: int) -> list[tuple[int, int]]:
         start = cut
     out.append((start, end))
     return out
+
+
+def line_clauses(doc: Doc, line: Line) -> list[tuple[int, int]]:
+    """The clauses of the sentences on `line`, cut to it, the blanks after a ";" left out (in order).
+
+    A sentence the layout carried on over lines is read here within the line: a mention's
+    clause is the part of it on the mention's line.
+
+    >>> doc = Doc.from_text("x", "Căn cứ Kế hoạch số 12/KH-UBND; Kế hoạch số 5. Năm 2024 có 3 sản phẩm.")
+    >>> [doc.text[s:e] for s, e in line_clauses(doc, doc.lines[0])]
+    ['Căn cứ Kế hoạch số 12/KH-UBND', 'Kế hoạch số 5.', 'Năm 2024 có 3 sản phẩm.']
+    """
+    text, out, spans = doc.text, [], sentences(doc)
+    for k in range(max(0, bisect_right(spans, (line.start, math.inf)) - 1), len(spans)):
+        start, end = spans[k]
+        if start >= line.end:
+            break
+        if end <= line.start:
+            continue
+        for i, (s, e) in enumerate(clauses(text, max(start, line.start), min(end, line.end))):
+            if i:
+                s = min(e, s + len(text[s:e]) - len(text[s:e].lstrip()))
+            out.append((s, e))
+    return out or [(line.start, line.end)]
 
 
 def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
