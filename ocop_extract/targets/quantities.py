@@ -25,6 +25,7 @@ import regex
 from ..contain import contained
 from ..lexicon import load_lexicon
 from .numbers import NumberMatch, find_numbers, parse_digits
+from .ranges import ends_of_one_range, first_value, range_of
 
 # Spans that hold no quantity, found over the whole text. Each pattern starts with
 # something the engine can search for quickly (a digit or a literal).
@@ -130,16 +131,6 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
 
 # what joins the numbers of a list sharing the last one's unit: "9, 7 và 6 sản phẩm"
 _LISTED = regex.compile(r",\s*|\s+và\s+|,\s+và\s+")
-_RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
-# "giữa 20 và 30 triệu đồng": "và" joins a range only after "giữa" (read backwards from the number)
-_BETWEEN = regex.compile(r"(?<![\p{L}])giữa\s+\Z", regex.I | regex.REVERSE)
-_AND = regex.compile(r"\s+và\s+", regex.I)
-# "từ 5.000 đồng đến 8.000 đồng", "5000 VNĐ - 8000 VNĐ": a range whose two ends both carry the unit
-_UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
-# but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"; an amount added is
-# one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp"
-_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?!\s+thêm)(?:\s+\S+){0,3}?\s+từ\s+\Z",
-                               regex.I | regex.REVERSE)
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
 _MONEY_SCALES = tuple(_SCALE_VALUES)
@@ -253,10 +244,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 else ([num] if listed else [])
             continue
         if bare and bare[-1] is numbers[i - 1] and q.value_max is None and not q.implied_unit:
-            out += [replace(q, start=n.start, end=n.end, value=_first_value(n), raw=n.raw, words=False)
-                    for n in bare if isfinite(_first_value(n))]  # "lần lượt là 9, 7 và 6 sản phẩm": the last's unit
+            out += [replace(q, start=n.start, end=n.end, value=first_value(n), raw=n.raw, words=False)
+                    for n in bare if isfinite(first_value(n))]  # "lần lượt là 9, 7 và 6 sản phẩm": the last's unit
         bare = []
-        if out and _ends_of_one_range(text, out[-1], q):
+        if out and ends_of_one_range(text, out[-1], q):
             q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
         out.append(q)
         consumed = q.end
@@ -289,52 +280,13 @@ def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
     return Quantity(num.start, num.end, num.value, None, surface_to_unit[noun], noun, False, False, num.raw, False)
 
 
-def _ends_of_one_range(text: str, low: Quantity, high: Quantity) -> bool:
-    """Whether two quantities of one unit are the ends of one range ("từ 5.000 đồng đến 8.000 đồng").
-
-    >>> [(q.value, q.value_max) for q in find_quantities("giá bán từ 5.000 đồng đến 8.000 đồng/kg")]
-    [(5000.0, 8000.0)]
-    >>> [(q.value, q.value_max) for q in find_quantities("doanh thu tăng giữa 20% và 30%")]
-    [(20.0, 30.0)]
-    """
-    joined = bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start)) or (
-        # "giữa 20% và 30%", "giữa 500 triệu đồng và 1 tỷ đồng"
-        bool(_AND.fullmatch(text, low.end, high.start)) and bool(_BETWEEN.search(text, max(0, low.start - 8), low.start)))
-    return (low.value_max is None and high.value_max is None and low.unit == high.unit
-            and high.value > low.value and not low.per_year and joined
-            and not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start))
-
-
-def _range_of(text: str, num: NumberMatch, following: NumberMatch | None, pos: int,
-              limit: int) -> tuple[float, float | None, int, NumberMatch | None]:
-    """(value, value_max, where reading goes on, the second end whose scale the first borrows) of a range
-    at `pos` after `num` ("10-15", "từ 15 đến 20", "02 - 03", "từ ba đến năm", "1,5 - 2 tỷ"), else of `num` alone."""
-    value, value_max, scaled_second = num.value, None, None
-    m = _RANGE.match(text, pos, limit)
-    if m is None and _BETWEEN.search(text, max(0, num.start - 8), num.start):
-        m = _AND.match(text, pos, limit)
-    if m and following is not None and following.start == m.end() and following.digits == num.digits:
-        second = following
-        # "5 - 0 triệu": a second end whose own number is zero gives no scale to borrow
-        if second.text != second.raw and num.text == num.raw and _first_value(second):
-            scaled_second = second
-            value *= second.value / _first_value(second)
-        if second.value > value:
-            value_max = second.value
-            pos = second.end
-        else:
-            scaled_second = None
-            value = num.value
-    return value, value_max, pos, scaled_second
-
-
 def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
     unit_re, surface_to_unit, not_re = _unit_regex()
     pos = num.end
     echo = _echo_end(text, num, following, limit)
     if echo is not None:  # "mười (10) sản phẩm": the number said twice is read once
         pos, following = echo, None
-    value, value_max, pos, scaled_second = _range_of(text, num, following, pos, limit)
+    value, value_max, pos, scaled_second = range_of(text, num, following, pos, limit)
     # a fraction: "19/60 sản phẩm" counts 19; "2,1/4,8 tỷ đồng" counts 2,1 tỷ
     fraction_scale = ""
     if value_max is None and num.text == num.raw:
@@ -395,9 +347,3 @@ def _echo_end(text: str, num: NumberMatch, following: NumberMatch | None, limit:
         return None
     closing = _ECHO_CLOSE.match(text, following.end, min(limit, following.end + 4))
     return closing.end() if closing else None
-
-
-def _first_value(num: NumberMatch) -> float:
-    from .numbers import parse_digits, parse_words
-
-    return parse_digits(num.raw) if num.digits else (parse_words(num.raw) or 1.0)
