@@ -32,7 +32,8 @@ FLOORS = {
     "holdout2": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout3": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout4": {"f1": 0.99, "fields": 0.98, "documents": 1.0},
-    "holdout5": {"f1": 0.97, "fields": 0.98, "documents": 0.93},
+    # scored once unseen (F1 0.977, fields 0.989, documents 0.935); fixed by family since
+    "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
 }
 
 
@@ -54,9 +55,9 @@ def test_field_accuracy_floor(scored):
 
 
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
-INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.93,
-                    "holdout2": 0.89, "holdout3": 0.91, "holdout4": 0.90,
-                    "holdout5": 0.91}
+INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
+                    "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
+                    "holdout5": 0.92}
 
 
 def test_indicator_floor(scored):
