@@ -262,12 +262,21 @@ def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
     a level it leaves out is the one of the only body of that level the article names as issuing
     ("UBND huyện Giao Thủy vừa phê duyệt Đề án …" makes "của UBND huyện" Giao Thủy's).
     """
-    units = {**_issuing_units(doc, province), **(units or {})}
+    units = units or {}
+    if any(_names_bare_unit(doc, m, units) for m in [subj.mention, *subj.group]):
+        units = {**_issuing_units(doc, province), **units}
     for m in [subj.mention, *subj.group]:
         iss = _issuer_of(doc, m, province, units)
         if iss:
             return iss
     return None
+
+
+def _names_bare_unit(doc: Doc, m: Mention, units: dict[str, str]) -> bool:
+    """Whether the sentence of `m` names a body of a level below the province without its place
+    ("của UBND huyện") that `units` does not resolve."""
+    return any(b.group("level").lower() not in units and b.group("level").lower() != "tỉnh"
+               for b in _BARE_UNIT.finditer(doc.text, m.sent_start, m.sent_end))
 
 
 def _issuing_units(doc: Doc, province: Optional[str]) -> dict[str, str]:

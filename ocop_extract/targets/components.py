@@ -31,7 +31,7 @@ def find_table_figures(doc: Doc, options: Options) -> None:
 
 def resolve_status(doc: Doc, options: Options) -> None:
     """Resolver: target or actual (`resolve_status`)."""
-    settle_status(doc.candidates, target_context(doc).time_scopes)
+    settle_status(doc.candidates, target_context(doc))
 
 
 def resolve_year(doc: Doc, options: Options) -> None:

@@ -31,7 +31,7 @@ def words_regex(words: Iterable[str]) -> regex.Pattern:
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
 
 
-@lru_cache(maxsize=2)
+@lru_cache(maxsize=None)  # one pattern per combination of lists the modules ask for (a few)
 def breakdown_regex(*extra: str) -> regex.Pattern:
     """The words that open a figure's breakdown (lexicon `breakdown`), and `extra` lists of the lexicon.
 

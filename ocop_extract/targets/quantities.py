@@ -102,7 +102,6 @@ def _labelled(text: str, num: NumberMatch) -> bool:
     return False
 
 
-@lru_cache(maxsize=1)
 def _spaced(phrase: str) -> str:
     """`phrase` as a pattern whose spaces match any run of white space, a line break included
     (a text copied from a PDF breaks "sản\\nphẩm").
@@ -113,7 +112,9 @@ def _spaced(phrase: str) -> str:
     return r"\s+".join(regex.escape(word) for word in phrase.split())
 
 
+@lru_cache(maxsize=1)
 def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
+    """The unit nouns as one pattern (longest first), each surface's unit, and the nouns that are no unit."""
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
     for unit, surfaces in lex.items():

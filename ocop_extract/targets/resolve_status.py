@@ -32,10 +32,11 @@ import regex
 from ..contain import guard
 from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
+from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
-from .time_scope import TimePhrase, TimeScopes
+from .time_scope import TimePhrase
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
@@ -60,7 +61,7 @@ class StatusContext:
     prev_end: int = 0                # where that quantity ends (the sentence start when none)
     para_status: str | None = None   # of the last quantity of the paragraph
     head: tuple[int, str] | None = None  # end and status of the last figure not in parentheses
-    time: TimeScopes | None = None   # the document's time scopes
+    doc: TargetContext | None = None  # the document (its time scopes are built when first read)
 
     @property
     def prose(self) -> Prose:
@@ -68,10 +69,11 @@ class StatusContext:
         return self.candidate.prose
 
 
-def settle_status(candidates: list[Candidate], time: TimeScopes | None = None) -> list[Candidate]:
+def settle_status(candidates: list[Candidate], doc: TargetContext | None = None) -> list[Candidate]:
     """Set the status of every prose candidate, in text order (a figure without a cue follows the one before).
 
-    `time`: the document's time scopes; a figure they govern with a period gone by reports.
+    `doc`: the document they were found in, whose time scopes (a period gone by reports) are read
+    where no nearer evidence decides.
     """
     paragraph, para_status = -1, None
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
@@ -87,7 +89,7 @@ def settle_status(candidates: list[Candidate], time: TimeScopes | None = None) -
         if s is not sentence:
             sentence, prev_status, prev_end = s, None, s.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
-            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, time))
+            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
             prev_status = para_status = c.status
             first.setdefault(paragraph, c.status)
             prev_end = c.end
@@ -208,7 +210,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str, str] 
 def _reporting_time(ctx: StatusContext) -> TimePhrase | None:
     """The time phrase of a period gone by (or the present) that governs the figure, if any."""
     q = ctx.prose.q
-    return ctx.time.reporting(q.start, q.end) if ctx.time is not None else None
+    return ctx.doc.time_scopes.reporting(q.start, q.end) if ctx.doc is not None else None
 
 
 def _without_cue_before(ctx: StatusContext, at: int) -> str:

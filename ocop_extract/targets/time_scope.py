@@ -84,6 +84,32 @@ def _running() -> "re.Pattern[str]":
 
 
 _RUNNING = _running()
+# where a running period can end its first word: "tháng" or "trong năm" (found by literal, which `re`
+# searches fast; the period is then matched from the count before "tháng")
+_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm")
+_COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts"]) + r")\s+\Z")
+
+
+def running_periods(low: str) -> list["re.Match[str]"]:
+    """The running periods of the lower-cased text `low`, in text order (`_RUNNING`'s matches).
+
+    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024")]
+    ['9 tháng qua', 'trong năm']
+    """
+    out: list[re.Match[str]] = []
+    for a in _RUNNING_ANCHOR.finditer(low):
+        start = a.start()
+        if low.startswith("tháng", start):
+            count = _COUNT_BEFORE.search(low, max(0, start - 12), start)
+            if count is None:
+                continue
+            start = count.start()
+        if out and start < out[-1].end():
+            continue
+        m = _RUNNING.match(low, start)
+        if m is not None:
+            out.append(m)
+    return out
 # a paragraph that opens on the figures of the one before carries its time scope on:
 # "Trong tổng số sản phẩm nêu trên, …", "Với kết quả trên, …", "Trong số này, …"
 _BACK_REFERENCE = re.compile(r"(?:nêu|kể)\s+trên|kết\s+quả\s+(?:trên|này|đó)|trong\s+(?:tổng\s+)?số\s+(?:này|đó|trên)"
@@ -176,7 +202,7 @@ class TimeScopes:
         """`phrases` and the running periods said without a year: each takes the year of the last
         dated phrase before it that is not in the future ("Năm 2022, …" / "Trong năm, …" → 2022),
         else the document's own year."""
-        running = [m for m in _RUNNING.finditer(low) if not low[m.start() - 1:m.start()].isalnum()]
+        running = [m for m in running_periods(low) if not low[m.start() - 1:m.start()].isalnum()]
         if not running:
             return phrases
         starts = [p.start for p in phrases]
