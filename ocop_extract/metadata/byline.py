@@ -53,8 +53,10 @@ from . import scan
 from .dates import TIME_RE, DateMatch, find_dates, may_hold_date
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
+# the words crediting an author: "Bài:", "Bài và ảnh:", "Tin, ảnh:", "Theo"
+_CREDIT = r"(?i:bài|ảnh|tin|theo)(?:\s*(?:,|và)\s*(?i:ảnh|bài))?\s*:?\s*"
 _BYLINE = regex.compile(
-    rf"^\s*(?:(?:bài|ảnh|tin|theo)(?: và ảnh)?\s*:?\s*)?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"^\s*(?:{_CREDIT})?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
     rf"(?:\s*[-–|,/•·]|\s{{2,}})\s*(?P<rest>.+)$"
 )
 # An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
@@ -121,6 +123,12 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
 _AGENCY_DATELINE = regex.compile(
     r"^(?:\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,4}\s+(?=\())?\(?\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}(?:\s*/\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11})?\s*\)?\s*[-–—:,]?\s*"
     r"(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*\)?\s*[-–—:]")
+# … or the wire's place and date before its initials: "Hà Nội, 6/5/2024 (TTXVN) -"
+_PLACE_DATE_AGENCY = regex.compile(
+    r"^\p{Lu}\p{L}*(?:\s+\p{Lu}\p{L}*){0,4}\s*,\s*(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*"
+    r"\(\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}\s*\)\s*[-–—:]")
+# a byline that credits its author ("Bài và ảnh:", "Tin:", "Theo")
+_CREDITED = regex.compile(rf"^\s*{_CREDIT}\p{{Lu}}")
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
 # "Thứ Hai, 17/03/2025 - 16:05 | Hoàng Minh Khôi": the author after the date line's last bar
 _CREDIT_AFTER = regex.compile(r"\s*\|[^|\d]*\Z")
@@ -182,7 +190,7 @@ def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tupl
 
 def _dated_line(text: str, dates: list[DateMatch], content: bool, best: Score) -> tuple[bool, Score]:
     """A wire's dateline, a byline with its date and time, or a line of a date and a time; True when read."""
-    wire = _AGENCY_DATELINE.match(text) if content else None
+    wire = (_AGENCY_DATELINE.match(text) or _PLACE_DATE_AGENCY.match(text)) if content else None
     if wire and best[0] < 2.2:
         found = find_dates(wire.group("date"))
         if found:
@@ -190,7 +198,8 @@ def _dated_line(text: str, dates: list[DateMatch], content: bool, best: Score) -
     b = _BYLINE.match(text)
     if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
         iso = _only_date_time(b.group("rest"))
-        if iso and TIME_RE.search(b.group("rest")) and best[0] < 2:
+        # a date and a time; a date alone after a credit ("Bài và ảnh: Thu Trang - 06/05/2024")
+        if iso and (TIME_RE.search(b.group("rest")) or _CREDITED.match(text)) and best[0] < 2:
             return True, (2, iso)
     if dates and not dates[0].weekday and best[0] < 1.5:
         iso = _only_date_time(text, dates)
