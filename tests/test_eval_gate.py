@@ -24,6 +24,7 @@ SETS = {
     "holdout3": (GOLD / "holdout3" / "gold.jsonl", GOLD / "holdout3" / "docs"),
     "holdout4": (GOLD / "holdout4" / "gold.jsonl", GOLD / "holdout4" / "docs"),
     "holdout5": (GOLD / "holdout5" / "gold.jsonl", GOLD / "holdout5" / "docs"),
+    "holdout6": (GOLD / "holdout6" / "gold.jsonl", GOLD / "holdout6" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -34,6 +35,8 @@ FLOORS = {
     "holdout4": {"f1": 0.99, "fields": 0.98, "documents": 1.0},
     # scored once unseen (F1 0.977, fields 0.989, documents 0.935); fixed by family since
     "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
+    # scored once unseen, at the floors below
+    "holdout6": {"f1": 0.97, "fields": 0.94, "documents": 0.96},
 }
 
 
@@ -57,7 +60,7 @@ def test_field_accuracy_floor(scored):
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
-                    "holdout5": 0.92}
+                    "holdout5": 0.92, "holdout6": 0.94}
 
 
 def test_indicator_floor(scored):
