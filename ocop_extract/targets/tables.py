@@ -153,7 +153,7 @@ def _unit_of(cell: str) -> tuple[str, str, float] | None:
 
 def _header_unit(header: str) -> tuple[str, str, float] | None:
     """The unit a header gives in parentheses ("Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6), else
-    the noun it counts ("Số sản phẩm đạt 3 sao trở lên" → product).
+    the noun it counts after "Số" ("Số sản phẩm đạt 3 sao trở lên" → product).
 
     >>> _header_unit("Kinh phí (ĐVT: tỷ đồng)"), _header_unit("Xã NTM nâng cao (xã)"), _header_unit("Ghi chú")
     (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
@@ -161,13 +161,31 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
     (('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1), None)
     """
     m = _HEADER_UNIT.search(header)
-    if m:
-        return _unit_of(m.group("unit"))
+    unit = _unit_of(m.group("unit")) if m else None
+    if unit is not None:
+        return unit
     counted = _COUNT_HEADER.match(header)
-    if counted is None:
-        return None
-    words = counted.group("rest").split()
+    return _first_noun(counted.group("rest")) if counted else None
+
+
+def _first_noun(words_text: str) -> tuple[str, str, float] | None:
+    """The unit of the noun (one to three words) that `words_text` opens on, or None."""
+    words = words_text.split()
     return next((u for n in (3, 2, 1) if len(words) >= n and (u := _unit_of(" ".join(words[:n])))), None)
+
+
+def _opening_noun(header: str) -> tuple[str, str, float] | None:
+    """The unit of the noun a header opens on when it qualifies it ("Sản phẩm mới", "Sản phẩm đánh giá
+    lại"; not "Sản phẩm" alone, which may name products, nor a score, "Điểm"): weaker than a unit
+    column, which it yields to.
+
+    >>> _opening_noun("Sản phẩm mới (3 sao trở lên)"), _opening_noun("Sản phẩm"), _opening_noun("Điểm đánh giá")
+    (('product', 'Sản phẩm', 1), None, None)
+    """
+    unit = _first_noun(header)
+    if unit is None or len(header.split()) <= len(unit[1].split()) or unit[1].lower() in _HEADERS["not_counted"]:
+        return None
+    return unit
 
 
 # a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
@@ -218,9 +236,11 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     header = [c[2] for c in grid.header]
     rows = [[c[2] for c in row] for row in grid.rows]
     units = [_header_unit(h) for h in header]
+    opening = [_opening_noun(h) for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i)
-             else _column_kind(h, units[i] is not None, unit_col is not None) for i, h in enumerate(header)]
+             else _column_kind(h, (units[i] or opening[i]) is not None, unit_col is not None)
+             for i, h in enumerate(header)]
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
     places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
@@ -237,7 +257,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
-            unit = units[i] or row_unit
+            unit = units[i] or row_unit or opening[i]
             if not m or (unit is None and kind != "share"):
                 continue
             if kind == "share":
