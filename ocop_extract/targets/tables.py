@@ -220,9 +220,14 @@ def _place(label: str, header: str, province: str | None) -> str | None:
     return subject_place(label, province) or (label if bare else None)
 
 
+# Markdown's row under the header: "|---|:---:|"
+_RULE_ROW = regex.compile(r"[\s|:\-–—]*")
+
+
 def _bar_grid(doc: Doc, first: int, last: int) -> Grid:
     lines = doc.lines[first:last]
-    return Grid(_cells(lines[0].text, lines[0].start), [_cells(line.text, line.start) for line in lines[1:]], last)
+    rows = [_cells(line.text, line.start) for line in lines[1:] if not _RULE_ROW.fullmatch(line.text)]
+    return Grid(_cells(lines[0].text, lines[0].start), rows, last)
 
 
 def read_table(doc: Doc, first: int, last: int, default_year: int | None,
