@@ -10,7 +10,7 @@ time scopes (`time_scope`), which the status and year resolvers read, are built 
 >>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01")
 >>> ctx = target_context(doc)
 >>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
-(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None), 'Quảng Nam', [2024])
+(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None), 'Quảng Nam', [2024])
 """
 
 from __future__ import annotations
@@ -35,7 +35,8 @@ class DocYears:
     default: int | None      # deadline when nothing nearer says one (the plan's last year)
     plan_start: int | None   # a year before this is the past
     this_year: int | None    # what "năm nay" means
-    reporting_year: int | None = None  # a year mostly gone by when the text was posted: it reports on it
+    reporting_year: int | None = None  # a year half gone when a news text was posted: it reports on it
+    closing_year: int | None = None    # … in its last quarter, when the year's results are reviewed
 
     @classmethod
     def of(cls, meta: Metadata) -> "DocYears":
@@ -44,8 +45,10 @@ class DocYears:
         plan_start = meta.published_year if meta.published_date else (plan[0] if plan else this_year)
         # news posted in the second half of a year reports on that year ("Năm 2023, tỉnh công nhận
         # thêm 52 sản phẩm" in November 2023), where a plan or an early article sets it
-        late = meta.published_date is not None and meta.genre == "news" and meta.published_date[5:7] >= "07"
-        return cls(plan[1] if plan else this_year, plan_start, this_year, meta.published_year if late else None)
+        news = meta.published_date is not None and meta.genre == "news"
+        month = meta.published_date[5:7] if news else ""
+        return cls(plan[1] if plan else this_year, plan_start, this_year,
+                   meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None)
 
     def sets(self, e: YearExpr) -> bool:
         """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""
@@ -115,7 +118,7 @@ class TargetContext:
     @cached_property
     def time_scopes(self) -> TimeScopes:
         """The time phrases that govern figures (built on first use)."""
-        return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official)
+        return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official, self.years.closing_year)
 
 
 def target_context(doc: Doc) -> TargetContext:

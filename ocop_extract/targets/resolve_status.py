@@ -35,7 +35,7 @@ from .candidates import Candidate, Prose
 from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .status import is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
+from .status import is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
 from .time_scope import TimePhrase
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
@@ -162,7 +162,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     s, text = p.sentence, p.sentence.text
     cue = before[-1]
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):
-        opened = _open_scope(ctx, before[:-1])
+        opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
             return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
     if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]):
@@ -171,14 +171,15 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
 
 
-def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str, str] | None:
-    """The status of the scope open where a verb of doing stands, its kind and what opened it, or None.
+def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple[str, str, str] | None:
+    """The status of the scope open where the verb of doing `verb` stands, its kind and what opened it, or None.
 
     The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"),
     the heading above, another cue earlier in the sentence that is not itself a verb
     of doing (a time cue only with a past year), the quantity before it
     in the sentence, the quantity before it in the paragraph (unless a time phrase
-    of the present or future stands between), a past year of the paragraph.
+    of the present or future stands between), a past year of the paragraph, a year
+    in whose last quarter a news text was posted (unless the verb sets money aside).
     """
     p = ctx.prose
     s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
@@ -204,13 +205,17 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue]) -> tuple[str, str, str] 
         return ctx.para_status, PARAGRAPH, "the figure before it in the paragraph"
     if s.past:
         return "actual", PARAGRAPH, "the paragraph's past year"
+    late = _reporting_time(ctx, late=True) if not (fresh or is_allocation_cue(verb)) else None
+    if late is not None:  # money set aside for the year stays a plan ("năm 2024 huyện bố trí 850 triệu đồng")
+        return "actual", PARAGRAPH, f"the year {text[late.start:late.end]!r}, in its last quarter when posted"
     return None
 
 
-def _reporting_time(ctx: StatusContext) -> TimePhrase | None:
-    """The time phrase of a period gone by (or the present) that governs the figure, if any."""
+def _reporting_time(ctx: StatusContext, late: bool = False) -> TimePhrase | None:
+    """The time phrase of a period gone by (or the present) that governs the figure, if any
+    (`late`: also a year in whose last quarter a news text was posted)."""
     q = ctx.prose.q
-    return ctx.doc.time_scopes.reporting(q.start, q.end) if ctx.doc is not None else None
+    return ctx.doc.time_scopes.reporting(q.start, q.end, late, ctx.prose.clause[1]) if ctx.doc is not None else None
 
 
 def _without_cue_before(ctx: StatusContext, at: int) -> str:
@@ -236,7 +241,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     if after:
         said = text[after[0][0]:after[0][1]]
         if after[0][2] == "target" and is_task_cue(said):  # a verb of doing after it: the scope open decides
-            opened = _open_scope(ctx, [])
+            opened = _open_scope(ctx, [], said)
             if opened is not None:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
         status = "actual" if after[0][2] == "actual_after" else after[0][2]

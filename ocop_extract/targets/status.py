@@ -202,6 +202,24 @@ def is_task_cue(cue: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _allocation_cues() -> frozenset[str]:
+    lex = cues()["status"]
+    allocation = frozenset(lex["allocation"])
+    assert allocation <= set(lex["task"]), sorted(allocation - set(lex["task"]))  # a kind of verb of doing
+    return allocation
+
+
+def is_allocation_cue(cue: str) -> bool:
+    """Whether a verb of doing sets money aside (lexicon `status.allocation`): a plan for its year,
+    however late in it the text was posted.
+
+    >>> is_allocation_cue("bố trí"), is_allocation_cue("hỗ trợ")
+    (True, False)
+    """
+    return " ".join(cue.lower().split()) in _allocation_cues()
+
+
+@lru_cache(maxsize=1)
 def _elapsed_cues() -> tuple[str, ...]:
     return tuple(cues()["status"]["elapsed"])
 

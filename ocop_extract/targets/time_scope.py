@@ -156,6 +156,7 @@ class TimePhrase(NamedTuple):
     reach: int  # end of the scope it opens, in text offsets
     trailing: bool = False  # a year that also governs a figure before it in its clause ("… trong năm 2023")
     elapsed: bool = False  # a period gone by ("9 tháng đầu năm", "6 tháng qua") or the present ("đến nay")
+    ahead: bool = False  # a running period still to come ("6 tháng cuối năm", "3 tháng tới")
 
 
 def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str) -> list[TimePhrase]:
@@ -177,9 +178,11 @@ def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str)
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
-    def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None, official: bool = False):
+    def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None, official: bool = False,
+                 closing_year: int | None = None):
         self._doc = doc
         self._this_year = this_year
+        self._closing_year = closing_year  # a year in whose last quarter a news text was posted
         self._official = official
         low = lowered(doc) or doc.text.lower()
         if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
@@ -210,7 +213,8 @@ class TimeScopes:
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
             year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
-            out.append(self._opened(m.start(), m.end(), year, year < this_year or _gone_by(low, m.start(), m.end())))
+            phrase = self._opened(m.start(), m.end(), year, year < this_year or _gone_by(low, m.start(), m.end()))
+            out.append(phrase._replace(ahead=bool(_AHEAD_AFTER.match(low, m.end()))))
         return sorted(out)
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
@@ -272,10 +276,13 @@ class TimeScopes:
         what was reached is not dated by it."""
         return phrase.year is not None and self._this_year is not None and phrase.year > self._this_year
 
-    def reporting(self, start: int, end: int) -> TimePhrase | None:
+    def reporting(self, start: int, end: int, late: bool = False, clause_end: int | None = None) -> TimePhrase | None:
         """The time phrase governing a figure at text[start:end] when it speaks of what is done:
         the present ("đến nay"), a period gone by ("9 tháng đầu năm", "Cũng trong năm" after "Năm
-        2022"), or a year before the document's own; else None.
+        2022"), or a year before the document's own; else None. `late`: also the year a news text
+        posted in its last quarter reviews ("Năm 2023, tỉnh có thêm 27 sản phẩm" in December 2023),
+        not a period of it still to come ("6 tháng cuối năm"). `clause_end`: where the figure's clause
+        ends, for a year said after it ("… có thêm 27 sản phẩm trong năm 2023").
 
         >>> from ocop_extract.targets.years import year_expressions
         >>> doc = Doc.from_text("x", "Năm 2022, tỉnh hỗ trợ 35 chủ thể. Năm 2024, hỗ trợ 40 chủ thể.")
@@ -283,10 +290,12 @@ class TimeScopes:
         >>> [bool(scopes.reporting(doc.text.find(n), doc.text.find(n) + 2)) for n in ("35", "40")]
         [True, False]
         """
-        phrase = self.governing(start, end)
-        if phrase is None or phrase.end > start:
+        phrase = self.governing(start, end, clause_end)
+        if phrase is None or (phrase.end > start and not (phrase.trailing and phrase.start >= end)):
             return None
         if phrase.elapsed or (phrase.year is not None and self._this_year is not None and phrase.year < self._this_year):
+            return phrase
+        if late and not phrase.ahead and phrase.year is not None and phrase.year == self._closing_year:
             return phrase
         return None
 
