@@ -34,6 +34,7 @@ from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
 from .context import TargetContext
 from .cues import breakdown_regex, cues
+from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
 from .time_scope import TimePhrase
@@ -79,15 +80,20 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
     sentence, prev_status, prev_end = None, None, 0
     head: tuple[int, str] | None = None  # the figure a breakdown after it breaks down
+    topic: str | None = None  # the place the sentence that set `para_status` speaks of
     for c in candidates:
         if c.prose is None:
             continue  # a table cell: its column said
         s = c.prose.sentence
         if s.paragraph != paragraph:
-            paragraph, head = s.paragraph, None
+            paragraph, head, topic = s.paragraph, None, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
         if s is not sentence:
             sentence, prev_status, prev_end = s, None, s.start
+            place = _topic(doc, s.start, c.prose.q.start)
+            if place is not None and topic is not None and place != topic:
+                para_status = head = None  # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": another topic
+            topic = place or topic
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
             c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
             prev_status = para_status = c.status
@@ -98,6 +104,15 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
+
+
+def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
+    """The place a sentence opens on as its subject, before its first figure at `end` ("TP Hải Phòng có …")."""
+    if doc is None:
+        return None
+    before = doc.doc.text[start:end]
+    return (subject_place(before, doc.meta.province, doc.meta.local_places)
+            or subject_place(before, doc.meta.province, province_names()))
 
 
 def resolve_status(ctx: StatusContext) -> str:
@@ -237,7 +252,10 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach
              and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
              and (inside or not in_parentheses(text, s.start, c[0]))
-             and not (s.heading_status == "target" and (c[2] == "actual_after" or is_weak_cue(text[c[0]:c[1]])))]
+             and not (s.heading_status == "target" and (c[2] == "actual_after" or is_weak_cue(text[c[0]:c[1]])))
+             # a plan's cue that a later figure follows opens that figure's clause ("có 160 sản phẩm, năm
+             # 2025 đặt mục tiêu tối thiểu 190 sản phẩm")
+             and not (p.next_start < s.end and strong_target_between(text, c[0], c[1]))]
     if after:
         said = text[after[0][0]:after[0][1]]
         if after[0][2] == "target" and is_task_cue(said):  # a verb of doing after it: the scope open decides
@@ -260,7 +278,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
         return decided(why, "status", "target", SENTENCE, f"the sentence looks ahead to {future[0].year}")
     if s.heading_status:
         return decided(why, "status", s.heading_status, SECTION, "the heading above")
-    if s.genre == "news" and not any(c[2] == "target" for c in s.cues):
+    if s.genre == "news" and not any(c[2] == "target" and (c[0] < q.start or p.next_start >= s.end) for c in s.cues):
         # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
         return decided(why, "status", "actual", DOCUMENT, "a plain figure in news, with no target cue")
     return decided(why, "status", "target", DOCUMENT, "a plan's text, by default")

@@ -43,6 +43,14 @@ def _names_regex(names: tuple[str, ...]) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}])(?:{alts})(?![\p{{L}}])")
 
 
+@lru_cache(maxsize=1)
+def province_names() -> tuple[str, ...]:
+    """Every written form of a province's name (a roundup's subjects: "Bắc Ninh năm 2024 công nhận …")."""
+    from ..metadata.gazetteer import all_province_names
+
+    return tuple(all_province_names())
+
+
 def subject_place(before: str, province: str | None, extra_names: tuple[str, ...] = ()) -> str | None:
     """The place named as subject in `before` (text of the clause up to the quantity)."""
     best: tuple[int, str] | None = None
