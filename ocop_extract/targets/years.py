@@ -6,6 +6,10 @@ last year), "quý IV/2024", "tháng 6/2024", "năm nay" (the document's own year
 
 >>> [(e.year, e.kind) for e in year_expressions("đến năm 2025, tăng 15% so với năm 2024; giai đoạn 2021 - 2025", 2024)]
 [(2025, 'deadline'), (2024, 'baseline'), (2025, 'period')]
+>>> [(e.year, e.kind) for e in year_expressions("gần gấp đôi so với cuối năm 2023", 2024)]
+[(2023, 'baseline')]
+>>> [(e.year, e.kind) for e in year_expressions("từ nay đến cuối năm, hoàn thiện hồ sơ; cuối năm 2025", 2024)]
+[(2024, 'deadline'), (2025, 'deadline')]
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ _PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
 # A year compared with is a baseline: "so với (cùng kỳ) năm 2023", "gấp đôi năm 2024", "cao hơn năm 2023".
 _BASELINE_BEFORE = regex.compile(
     r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|gấp\s+(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
-    r"(?:năm\s+)?\Z", regex.I | regex.REVERSE)
+    r"(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
@@ -34,6 +38,10 @@ _PHASE_SPAN = (r"\s*(?:\(\s*|:\s*|,\s*|từ\s+)(?:năm\s+)?(?:(?:19|20)\d{2}\s*(
                r"(?P<last>(?:19|20)\d{2})(?!\d)")
 _PHASE_DEFINED = regex.compile(_PHASE_NAME + _PHASE_SPAN, regex.I)
 _PHASE_REF = regex.compile(_PHASE_NAME + r"(?!" + _PHASE_SPAN + ")", regex.I)
+# the end of the document's own year, said without its number: "từ nay đến cuối năm", "những tháng
+# cuối năm", "đợt đánh giá cuối năm" (not "cuối năm 2025", "cuối năm nay", which say theirs)
+_YEAR_END = regex.compile(r"(?<![\p{L}])(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)|cuối\s+)năm"
+                          r"(?!\s*(?:\d|nay|tới|sau|ngoái|trước|qua|học))(?![\p{L}])", regex.I)
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
@@ -87,6 +95,7 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
                 out.append(YearExpr(r.start(), r.end(), last, "period"))
         out.sort(key=lambda e: e.start)
     if ref_year is not None:
+        out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
         for r in _RELATIVE.finditer(text, start, end):
             offset = _RELATIVE_OFFSET[r.group(1)]
             kind = "past" if offset < 0 else "deadline"
