@@ -23,7 +23,7 @@ from .quantities import find_quantities
 from ..sentences import sentences
 from .status import heading_status, status_cues
 
-_HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\))\s+\S.{0,90}")
+_HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\s+\d+\.?)\s+\S.{0,90}")
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")

@@ -42,6 +42,9 @@ from .time_scope import TimePhrase
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
 _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
+# … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
+# "(kế hoạch giao 40 sản phẩm)"
+_PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
@@ -129,7 +132,7 @@ def resolve_status(ctx: StatusContext) -> str:
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
         return decided(why, "status", "actual", CLAUSE, "a share of the plan reached")
-    if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start):
+    if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start) or _PLAN_ASIDE.search(text, max(s.start, q.start - 120), q.start):
         return decided(why, "status", "target", CLAUSE, "the plan's figure, in parentheses")
     parts = _breakdown_of(ctx, before)
     if parts is not None:
@@ -247,12 +250,13 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     parts = breakdown_regex().search(text, q.end, reach)
     reach = parts.start() if parts else reach
     # … nor those of an aside in parentheses ("100% sản phẩm hết hạn (6 sản phẩm được công nhận năm 2019)"),
-    # nor, under a plan's heading, a noun's qualifier ("Đánh giá lại 100% sản phẩm được công nhận năm 2018")
+    # nor, under a plan's heading, a noun's qualifier ("Đánh giá lại 100% sản phẩm được công nhận năm 2018",
+    # "100% sản phẩm hết thời hạn công nhận được đánh giá lại")
     inside = in_parentheses(text, s.start, q.start)
     after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach
              and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
              and (inside or not in_parentheses(text, s.start, c[0]))
-             and not (s.heading_status == "target" and (c[2] == "actual_after" or is_weak_cue(text[c[0]:c[1]])))
+             and not (s.heading_status == "target" and c[2] in ("actual", "actual_after"))
              # a plan's cue that a later figure follows opens that figure's clause ("có 160 sản phẩm, năm
              # 2025 đặt mục tiêu tối thiểu 190 sản phẩm")
              and not (p.next_start < s.end and strong_target_between(text, c[0], c[1]))]
