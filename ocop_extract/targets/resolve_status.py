@@ -147,7 +147,10 @@ def resolve_status(ctx: StatusContext) -> str:
         return _by_cue_before(ctx, before)
     if ctx.prev_status:
         return decided(why, "status", ctx.prev_status, SENTENCE, "as the figure before it")
-    if ctx.candidate.comparator in (">=", "<=") and not s.past:
+    # a floor or a ceiling plans, unless it describes inside a paragraph of results ("các địa phương có
+    # nhiều sản phẩm, mỗi nơi từ 10 sản phẩm trở lên") with no year of a plan before it
+    reporting = ctx.para_status == "actual" and not any(e.end <= q.start and s.doc_years.sets(e) for e in s.years)
+    if ctx.candidate.comparator in (">=", "<=") and not s.past and not reporting:
         return decided(why, "status", "target", CLAUSE, f"{ctx.candidate.comparator!r} sets a floor or a ceiling")
     return _without_cue_before(ctx, at)
 
@@ -207,8 +210,8 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
         return s.heading_status, SECTION, "the heading above"
     for cue in reversed(earlier):
         said = text[cue[0]:cue[1]]
-        if is_task_cue(said):
-            continue
+        if is_task_cue(said) or is_weak_cue(said):
+            continue  # a verb of doing, or a word that qualifies a noun ("các tiêu chí đã đạt"), opens no scope
         if not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and years.is_current(e)
                                             for e in s.years):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
