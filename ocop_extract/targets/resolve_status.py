@@ -94,7 +94,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if s is not sentence:
             sentence, prev_status, prev_end = s, None, s.start
             place = _topic(doc, s.start, c.prose.q.start)
-            if place is not None and topic is not None and place != topic:
+            if place is not None and topic is not None and place != topic and para_status == "target":
                 para_status = head = None  # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": another topic
             topic = place or topic
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
