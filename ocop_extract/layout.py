@@ -302,9 +302,15 @@ _FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,]*[ \t]+\p{Ll}")
 _ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
 _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
+# a clause's mark at a line's end ("…, bằng 66% kế hoạch vốn năm;" / "trong đó ngân sách trung ương …"):
+# a lower-case word after it goes on (not a list item, "b) …")
+_ENDS_A_CLAUSE = regex.compile(r"[;:,]\s*\Z")
+_WORD_CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}\p{L}+(?![\p{L})])")
 
 
 def _carries_on(above: str, line: str) -> bool:
+    if _ENDS_A_CLAUSE.search(above):
+        return bool(_WORD_CARRIED_ON.match(line))
     if _ENDS_A_SENTENCE.search(above):
         return False
     return bool(_CARRIED_ON.match(line)) or (
@@ -320,6 +326,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
     >>> doc = Doc.from_text("x", "Năm 2020, tỉnh có 109 sản phẩm, trong đó 97 sản\nphẩm 3 sao.\nĐến nay có 5.\nxã A")
     >>> paragraph_starts(doc)
     [0, 0, 2, 3]
+    >>> paragraph_starts(Doc.from_text("y", "Giải ngân 4.620 triệu đồng;\ntrong đó trung ương 2.900 triệu đồng;\nb) Kinh phí"))
+    [0, 0, 2]
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []

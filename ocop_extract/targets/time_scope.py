@@ -160,14 +160,15 @@ class TimePhrase(NamedTuple):
 
 
 def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str) -> list[TimePhrase]:
-    """`phrases`, with "hiện" taking the year of the date its paragraph counts to: after "Lũy kế đến
-    ngày 31/12/2023, …", "Toàn tỉnh hiện có 11 điểm bán" speaks of that day ("đến nay" stays the present)."""
+    """`phrases`, with "hiện" and "lũy kế" taking the year of the date their paragraph counts to: after
+    "Lũy kế đến ngày 31/12/2023, …", "Toàn tỉnh hiện có 11 điểm bán" speaks of that day, and after
+    "tính đến ngày 31/7/2022 …", "lũy kế toàn tỉnh có 88 sản phẩm" ("đến nay" stays the present)."""
     dated = [p for p in as_of if p.year is not None]
     if not dated:
         return phrases
     out = []
     for p in phrases:
-        if p.year is None and low.startswith("hiện", p.start):
+        if p.year is None and low.startswith(("hiện", "lũy kế"), p.start):
             date = next((d for d in reversed(dated) if d.end <= p.start <= d.reach), None)
             if date is not None:
                 p = p._replace(year=date.year)
