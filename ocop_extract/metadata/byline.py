@@ -129,6 +129,10 @@ _PLACE_DATE_AGENCY = regex.compile(
     r"\(\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}\s*\)\s*[-–—:]")
 # a byline that credits its author ("Bài và ảnh:", "Tin:", "Theo")
 _CREDITED = regex.compile(rf"^\s*{_CREDIT}\p{{Lu}}")
+# a site's menu: three or more short items between bars ("Trang chủ | Thời sự | Kinh tế")
+_MENU = regex.compile(r"[^|\d]{2,30}(?:\|[^|\d]{2,30}){2,}")
+# what stands before the date of a dateline on a line of its own: "Thứ Hai, ", "Chủ nhật, ngày "
+_WEEKDAY_LEAD = regex.compile(r"\s*(?:thứ\s+\p{L}+|chủ\s+nhật)\s*,?\s*(?:ngày\s*)?", regex.I)
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
 # "Thứ Hai, 17/03/2025 - 16:05 | Hoàng Minh Khôi": the author after the date line's last bar
 _CREDIT_AFTER = regex.compile(r"\s*\|[^|\d]*\Z")
@@ -220,6 +224,7 @@ def published_date(doc: Doc) -> Optional[str]:
     credited = False  # the head credits the author without a date
     top_dateline: Optional[str] = None  # a weekday dateline above the headline
     stamped = False  # … stamped with its time zone ("07:30 (GMT+7)"), as a posting is and a site clock is not
+    menu_seen = placed = False  # the site's menu was passed; the dateline stands on its own line under it
     for line in doc.lines:
         text = line.text.strip()
         if not text or kinds[line.index] in ("related", "recipients"):
@@ -247,10 +252,14 @@ def published_date(doc: Doc) -> Optional[str]:
             if iso and TIME_RE.search(text):
                 top_dateline = iso
                 stamped = content and bool(_TIME_ZONE.search(text))
+                # a line of its own under the site's menu, not the clock at the page's top or in its bar
+                placed = menu_seen and bool(_WEEKDAY_LEAD.fullmatch(text, 0, dates[0].start))
+        if not dates and _MENU.fullmatch(text):
+            menu_seen = True
         if opener and not dates and not credited and credit_re.match(text):
             credited = True
         if not headline_seen and not dates and content and len(text.split()) >= 6:
             headline_seen = True
-    if best[1] is None and (credited or stamped or _signed_off(doc, kinds, top_dateline)):
+    if best[1] is None and (credited or stamped or placed or _signed_off(doc, kinds, top_dateline)):
         return top_dateline
     return best[1]
