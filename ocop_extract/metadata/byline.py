@@ -174,7 +174,9 @@ def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tupl
     u = updated_re.match(text)
     if u:
         dates = find_dates(u.group("rest"))
-        if len(dates) == 1 and not dates[0].weekday and best[0] < 1.8:
+        # a weekday is a site clock's ("Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024"), unless stamped with its
+        # time zone as a posting is ("Cập nhật lúc 15:42, Thứ Ba, 14/09/2021 (GMT+7)")
+        if len(dates) == 1 and (not dates[0].weekday or _TIME_ZONE.search(text)) and best[0] < 1.8:
             best = (1.8, dates[0].iso)
         return True, best
     bc = _line_openers()[0].match(text) if opener else None
