@@ -183,8 +183,9 @@ def _restated(doc: Doc, m: Mention) -> bool:
     return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
 
 
-# a scheme and the decision approving it: "Đề án … được UBND tỉnh phê duyệt tại Quyết định số 1127/QĐ-UBND"
-_APPROVED_AT = regex.compile(r"(?<![\p{L}])phê\s+duyệt\s+(?:tại|theo|bằng)\s+\Z", regex.I)
+# a scheme and the decision approving it: "Đề án … được UBND tỉnh phê duyệt tại Quyết định số 1127/QĐ-UBND",
+# "Đề án …, ban hành kèm theo Quyết định số 1820/QĐ-UBND"
+_APPROVED_AT = regex.compile(r"(?<![\p{L}])(?:phê\s+duyệt\s+(?:tại|theo|bằng)|ban\s+hành\s+kèm\s+theo)\s+\Z", regex.I)
 
 
 def _approved_by(doc: Doc, best: Mention, mentions: list[Mention]) -> Optional[Mention]:
