@@ -37,6 +37,10 @@ def _spaced(words) -> str:
 _UNITS = load_lexicon("units")
 # what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
 _FORMER_UNITS = regex.compile(rf"\s+{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
+# a place noun, then what may stand before the comparator: "xã đạt dưới", "xã dưới"
+_SORTED_PLACES = regex.compile(rf"(?<![\p{{L}}]){alternation(_UNITS['admin_unit'], fold_case=True)}"
+                               r"\s+(?:(?:đạt|còn|có)\s+)?\p{L}+(?:\s+\p{L}+)?\s*\Z", regex.I | regex.REVERSE)
 _SALES_CONTEXT = regex.compile(_spaced(_UNITS["sales_words"]), regex.I)
 _OTHER_POINTS = frozenset(_UNITS["point_kinds"]["other"])
 _POINT_KIND = regex.compile(
@@ -72,6 +76,8 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         if comparator == "=" and not _ADDITIVE.search(window) and not listed:
             return None  # "là một sản phẩm đặc trưng", "một trong những …"
         why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
+    if comparator != "=" and q.unit_text.lower() in _THRESHOLD_UNITS and _SORTED_PLACES.search(text, max(floor, q.start - 30), q.start):
+        return None  # "số xã đạt dưới 10 tiêu chí": a class of communes, not a figure
     if q.unit == "admin_unit" and _FORMER_UNITS.match(text, q.end, q.end + 40):
         return None  # "của ba địa phương cũ", "hai tỉnh trước hợp nhất": the units merged, not a figure
     if q.unit_text.lower() == "điểm":

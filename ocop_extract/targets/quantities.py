@@ -118,7 +118,7 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
     for unit, surfaces in lex.items():
-        if unit in ("not_units", "labels", "point_kinds", "sales_words", "former_units"):  # words that are not units
+        if unit in ("not_units", "labels", "point_kinds", "sales_words", "former_units", "thresholds"):  # not units
             continue
         for s in surfaces:
             surface_to_unit[s.lower()] = unit
