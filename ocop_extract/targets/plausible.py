@@ -36,7 +36,9 @@ def _spaced(words) -> str:
 
 _UNITS = load_lexicon("units")
 # what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
-_FORMER_UNITS = regex.compile(rf"\s+{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_FORMER_UNITS = regex.compile(rf"\s+\(?\s*{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
+# the places a text has just named, counted in words: "TP Nha Trang và huyện Cam Lâm là hai địa phương …"
+_NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
 _THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
 # a place noun, then what may stand before the comparator: "xã đạt dưới", "xã dưới"
 _SORTED_PLACES = regex.compile(rf"(?<![\p{{L}}]){alternation(_UNITS['admin_unit'], fold_case=True)}"
@@ -73,13 +75,16 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
             return None  # "hỗ trợ một lần": once
         window = text[max(floor, q.start - 16):q.start]
         listed = _LIST_JOIN.search(window) and q.unit in earlier_units
-        if comparator == "=" and not _ADDITIVE.search(window) and not listed:
-            return None  # "là một sản phẩm đặc trưng", "một trong những …"
+        aside = text.count("(", floor, q.start) > text.count(")", floor, q.start)
+        if comparator == "=" and (aside or (not _ADDITIVE.search(window) and not listed)):
+            return None  # "là một sản phẩm đặc trưng", "một trong những …", "(nhãn lồng và một sản phẩm gạo)"
         why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
     if comparator != "=" and q.unit_text.lower() in _THRESHOLD_UNITS and _SORTED_PLACES.search(text, max(floor, q.start - 30), q.start):
         return None  # "số xã đạt dưới 10 tiêu chí": a class of communes, not a figure
     if q.unit == "admin_unit" and _FORMER_UNITS.match(text, q.end, q.end + 40):
-        return None  # "của ba địa phương cũ", "hai tỉnh trước hợp nhất": the units merged, not a figure
+        return None  # "của ba địa phương cũ", "hai tỉnh (cũ)": the units merged, not a figure
+    if q.unit == "admin_unit" and q.words and _NAMED_COUNT.search(text, max(floor, q.start - 8), q.start):
+        return None  # "A và B là hai địa phương có nhiều sản phẩm nhất": the places named, counted
     if q.unit_text.lower() == "điểm":
         return bare_point(text, q, why)
     return q

@@ -257,10 +257,11 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
 
 @lru_cache(maxsize=1)
 def _count_noun_before() -> regex.Pattern:
-    """The noun a total names before "lên N": "Số chủ thể tham gia chương trình tăng lên 412"."""
+    """The noun a total names before "lên N", "là N", "đạt N": "Số chủ thể tham gia chương trình tăng lên
+    412", "số xã, phường có sản phẩm OCOP là 96", "Số chủ thể OCOP đạt 8.740"."""
     _, surface_to_unit, _ = _unit_regex()
     nouns = "|".join(_spaced(a) for a in sorted(surface_to_unit, key=len, reverse=True) if a not in ("%", "đ"))
-    return regex.compile(rf"(?<![\p{{L}}])số\s+(?P<unit>{nouns})(?![\p{{L}}])[^.;:\d]{{0,60}}?(?<![\p{{L}}])lên\s+\Z",
+    return regex.compile(rf"(?<![\p{{L}}])số\s+(?P<unit>{nouns})(?![\p{{L}}])[^.;:\d]{{0,60}}?(?<![\p{{L}}])(?:lên|là|đạt)\s+\Z",
                          regex.I | regex.REVERSE)
 
 
