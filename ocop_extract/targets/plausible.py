@@ -36,7 +36,9 @@ def _spaced(words) -> str:
 
 _UNITS = load_lexicon("units")
 # what makes a count of places the units a merger joined: "ba địa phương cũ", "hai tỉnh trước hợp nhất"
-_FORMER_UNITS = regex.compile(rf"\s+\(?\s*{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_FORMER_UNITS = regex.compile(rf"\s+{alternation(_UNITS['former_units'], fold_case=True)}(?![\p{{L}}])", regex.I)
+# … said in parentheses after a count in words ("hai tỉnh (cũ)"; "169/173 xã (trước sắp xếp)" counts communes)
+_FORMER_UNITS_ASIDE = regex.compile(rf"\s*\(\s*{alternation(_UNITS['former_units'], fold_case=True)}\s*\)", regex.I)
 # the places a text has just named, counted in words: "TP Nha Trang và huyện Cam Lâm là hai địa phương …"
 _NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
 _THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
@@ -81,7 +83,8 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
     if comparator != "=" and q.unit_text.lower() in _THRESHOLD_UNITS and _SORTED_PLACES.search(text, max(floor, q.start - 30), q.start):
         return None  # "số xã đạt dưới 10 tiêu chí": a class of communes, not a figure
-    if q.unit == "admin_unit" and _FORMER_UNITS.match(text, q.end, q.end + 40):
+    if q.unit == "admin_unit" and (_FORMER_UNITS.match(text, q.end, q.end + 40)
+                                   or (q.words and _FORMER_UNITS_ASIDE.match(text, q.end, q.end + 40))):
         return None  # "của ba địa phương cũ", "hai tỉnh (cũ)": the units merged, not a figure
     if q.unit == "admin_unit" and q.words and _NAMED_COUNT.search(text, max(floor, q.start - 8), q.start):
         return None  # "A và B là hai địa phương có nhiều sản phẩm nhất": the places named, counted
