@@ -116,11 +116,18 @@ def table_context(heading: tuple[int | None, str | None] | None, official: bool,
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
-    """(start, end, text) of each "|" cell of a line starting at `start`."""
+    """(start, end, text) of each "|" cell of a line starting at `start` (Markdown's outer bars bound no cell).
+
+    >>> [c[2] for c in _cells("| 1 | Xã Đại Hiệp | 2 |", 0)], [c[2] for c in _cells("1 | Xã Đại Hiệp | 2", 0)]
+    (['1', 'Xã Đại Hiệp', '2'], ['1', 'Xã Đại Hiệp', '2'])
+    """
     out, pos = [], 0
     for part in text.split("|"):
         out.append((start + pos, start + pos + len(part), part.strip()))
         pos += len(part) + 1
+    stripped = text.strip()
+    if len(out) > 2 and stripped.startswith("|") and stripped.endswith("|"):
+        out = out[1:-1]
     return out
 
 
@@ -272,7 +279,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             year = _year(kind, status, years[i], default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
-            metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or (places and total) else label
+            metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
             value = parse_digits(m.group("n")) * scale
             if not isfinite(value):
                 continue  # hundreds of digits make no figure (and no JSON number)
