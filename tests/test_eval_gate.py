@@ -35,8 +35,8 @@ FLOORS = {
     "holdout4": {"f1": 0.99, "fields": 0.98, "documents": 1.0},
     # scored once unseen (F1 0.977, fields 0.989, documents 0.935); fixed by family since
     "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
-    # scored once unseen, at the floors below
-    "holdout6": {"f1": 0.97, "fields": 0.94, "documents": 0.96},
+    # scored once unseen (F1 0.974, fields 0.949, documents 0.967); fixed by family since
+    "holdout6": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
 }
 
 
