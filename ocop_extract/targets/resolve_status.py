@@ -82,21 +82,23 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
     paragraph, para_status = -1, None
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
     sentence, prev_status, prev_end = None, None, 0
+    opening = 0  # where the sentence's first figure starts (its subject stands before it)
     head: tuple[int, str] | None = None  # the figure a breakdown after it breaks down
-    topic: str | None = None  # the place the sentence that set `para_status` speaks of
     for c in candidates:
         if c.prose is None:
             continue  # a table cell: its column said
         s = c.prose.sentence
         if s.paragraph != paragraph:
-            paragraph, head, topic = s.paragraph, None, None
+            paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
         if s is not sentence:
-            sentence, prev_status, prev_end = s, None, s.start
-            place = _topic(doc, s.start, c.prose.q.start)
-            if place is not None and topic is not None and place != topic and para_status == "target":
-                para_status = head = None  # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": another topic
-            topic = place or topic
+            if para_status == "target" and sentence is not None and sentence.paragraph == s.paragraph:
+                # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": a plan does not reach another topic
+                place = _topic(doc, s.start, c.prose.q.start)
+                before = _topic(doc, sentence.start, opening) if place is not None else None
+                if before is not None and place != before:
+                    para_status = head = None
+            sentence, prev_status, prev_end, opening = s, None, s.start, c.prose.q.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
             c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
             prev_status = para_status = c.status

@@ -95,7 +95,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
                 out.append(YearExpr(r.start(), r.end(), last, "period"))
         out.sort(key=lambda e: e.start)
     if ref_year is not None:
-        out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
+        if text.find("uối năm", start, end) >= 0 or text.find("ết năm", start, end) >= 0:  # a fast test first
+            out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
         for r in _RELATIVE.finditer(text, start, end):
             offset = _RELATIVE_OFFSET[r.group(1)]
             kind = "past" if offset < 0 else "deadline"
