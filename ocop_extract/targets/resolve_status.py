@@ -1,14 +1,15 @@
-"""The status resolver: target or actual for each prose candidate, by the nearest evidence first.
+"""The status resolver: target or actual for each prose candidate, from the nearest scope open
+where it stands (the kinds in `scopes`; each decision names its scope and cue in `why`).
 
-In order: a past year before it in the sentence; a share of the plan reached;
-the plan's figure in parentheses; the nearest cue before it (a weak cue after
-another quantity keeps that quantity's status; a verb of doing takes the scope
-that is open, `_open_scope`; a target cue under a results heading is a
-report); the quantity before it; a comparator floor or ceiling; the first cue
-after it; a count out of a total; the paragraph before; a past year earlier in
-the paragraph; a future year in the sentence; the heading above; a plain
-figure in news; the default, target. The cues are matched by `status`; each
-step names itself in the candidate's `why`.
+In order: the sentence's past year before it; the clause's share of the plan reached or the
+plan's figure in parentheses; the breakdown it is a part of (the figure it breaks down); the
+nearest cue before it (a weak cue after another figure keeps that figure's status; a verb of
+doing takes the scope open, `_open_scope`; a target cue under a results heading reports); the
+figure before it in the sentence; a floor or a ceiling, unless it describes inside a paragraph
+of results; the first cue after it in its clause; a count out of a total; a time phrase of a
+period gone by; the figure before it in the paragraph (a new topic cuts a plan's reach); a past
+year of the paragraph; a later year in the sentence; the heading above; a plain figure in news;
+the default, target. The cues are matched by `status`.
 
 >>> from ocop_extract.document import Doc
 >>> from ocop_extract.metadata import Metadata
