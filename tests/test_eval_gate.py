@@ -25,6 +25,7 @@ SETS = {
     "holdout4": (GOLD / "holdout4" / "gold.jsonl", GOLD / "holdout4" / "docs"),
     "holdout5": (GOLD / "holdout5" / "gold.jsonl", GOLD / "holdout5" / "docs"),
     "holdout6": (GOLD / "holdout6" / "gold.jsonl", GOLD / "holdout6" / "docs"),
+    "holdout7": (GOLD / "holdout7" / "gold.jsonl", GOLD / "holdout7" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -37,6 +38,8 @@ FLOORS = {
     "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.974, fields 0.949, documents 0.967); fixed by family since
     "holdout6": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
+    # scored once unseen, at the floors below
+    "holdout7": {"f1": 0.98, "fields": 0.95, "documents": 0.95},
 }
 
 
@@ -60,7 +63,7 @@ def test_field_accuracy_floor(scored):
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
-                    "holdout5": 0.92, "holdout6": 0.94}
+                    "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87}
 
 
 def test_indicator_floor(scored):
