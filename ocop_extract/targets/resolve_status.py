@@ -37,7 +37,7 @@ from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .status import is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, strong_target_between
+from .status import is_allocation_cue, is_elapsed_cue, is_year_mark, is_task_cue, is_weak_cue, strong_target_between
 from .time_scope import TimePhrase
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
@@ -102,11 +102,11 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             sentence, prev_status, prev_end, opening = s, None, s.start, c.prose.q.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
             c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
-            prev_status = para_status = c.status
-            first.setdefault(paragraph, c.status)
-            prev_end = c.end
+            prev_status, prev_end = c.status, c.end
             if not in_parentheses(s.text, s.start, c.prose.q.start):
-                head = (c.end, c.status)
+                # an aside in parentheses ("(kế hoạch 25 sản phẩm)") sets neither the paragraph's status nor a head
+                para_status, head = c.status, (c.end, c.status)
+                first.setdefault(paragraph, c.status)
         if c.status is None:
             c.kept = False
     return candidates
@@ -189,10 +189,23 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
             return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
+    if cue[2] == "actual" and is_year_mark(text[cue[0]:cue[1]]) and _of_a_plan_year(ctx, cue):
+        opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
+        status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")
+        return decided(why, "status", status, scope, f"{text[cue[0]:cue[1]]!r} names a year of the plan; as {evidence}")
     if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]):
         return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
     scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
+
+
+def _of_a_plan_year(ctx: StatusContext, cue: Cue) -> bool:
+    """Whether a time cue ("riêng năm") stands before a year the plan sets, which gives it no modality of its own
+    (a period gone by, "9 tháng đầu năm 2024", still reports)."""
+    s = ctx.prose.sentence
+    said = s.text[cue[0]:cue[1]]
+    return not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and s.doc_years.is_current(e)
+                                            for e in s.years)
 
 
 def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple[str, str, str] | None:
@@ -215,8 +228,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
         said = text[cue[0]:cue[1]]
         if is_task_cue(said) or is_weak_cue(said):
             continue  # a verb of doing, or a word that qualifies a noun ("các tiêu chí đã đạt"), opens no scope
-        if not is_elapsed_cue(said) and any(e.start <= cue[1] + 2 and e.end > cue[1] and years.is_current(e)
-                                            for e in s.years):
+        if _of_a_plan_year(ctx, cue):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
         return cue[2], SENTENCE, f"the cue {said!r} before it"
     if ctx.prev_status:
@@ -263,6 +275,9 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
              and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
              and (inside or not in_parentheses(text, s.start, c[0]))
              and not (s.heading_status == "target" and c[2] in ("actual", "actual_after"))
+             # … and under a heading of results, a plan's word that is not a strong cue ("chọn 13 sản phẩm
+             # đủ điều kiện đề nghị cấp tỉnh đánh giá")
+             and not (s.heading_status == "actual" and c[2] == "target" and not strong_target_between(text, c[0], c[1]))
              # a plan's cue that a later figure follows opens that figure's clause ("có 160 sản phẩm, năm
              # 2025 đặt mục tiêu tối thiểu 190 sản phẩm")
              and not (p.next_start < s.end and strong_target_between(text, c[0], c[1]))]

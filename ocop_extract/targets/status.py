@@ -220,6 +220,23 @@ def is_allocation_cue(cue: str) -> bool:
 
 
 @lru_cache(maxsize=1)
+def _year_marks() -> frozenset[str]:
+    lex = cues()["status"]
+    marks = frozenset(lex["year_marks"])
+    assert marks <= set(lex["actual"]), sorted(marks - set(lex["actual"]))  # a kind of report cue
+    return marks
+
+
+def is_year_mark(cue: str) -> bool:
+    """Whether a report cue only singles out a year (lexicon `status.year_marks`).
+
+    >>> is_year_mark("Riêng  năm"), is_year_mark("đến nay")
+    (True, False)
+    """
+    return " ".join(cue.lower().split()) in _year_marks()
+
+
+@lru_cache(maxsize=1)
 def _elapsed_cues() -> tuple[str, ...]:
     return tuple(cues()["status"]["elapsed"])
 
