@@ -62,8 +62,11 @@ _BYLINE = regex.compile(
 # An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
 _SIGN_OFF = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,3}$")
 
-_SEPARATORS = regex.compile(r"\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()]+", regex.I)
-_LEAD_SEPARATORS = regex.compile(r"^(?:\(?GMT\s*\+\s*\d+\)?|[\s,|\-–:()])*", regex.I)
+# a time zone: "GMT+7", "(GMT+07:00)"
+_ZONE = r"\(?GMT\s*\+\s*\d+(?::\d\d)?\)?"
+_ZONE_RE = regex.compile(_ZONE, regex.I)
+_SEPARATORS = regex.compile(rf"{_ZONE}|[\s,|\-–:()]+", regex.I)
+_LEAD_SEPARATORS = regex.compile(rf"^(?:{_ZONE}|[\s,|\-–:()])*", regex.I)
 _SECTION_MAX_WORDS = 6  # "Nông nghiệp - Nông thôn" after a date and a time: a section name
 
 
@@ -147,7 +150,7 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     if len(dates) != 1:
         return None
     rest = (text[:dates[0].start] + " " + text[dates[0].end:])
-    rest = TIME_RE.sub(" ", rest)
+    rest = TIME_RE.sub(" ", _ZONE_RE.sub(" ", rest))  # the zone first: its "+07:00" is no time of day
     rest = _SEPARATORS.sub("", rest)
     return dates[0].iso if not rest else None
 

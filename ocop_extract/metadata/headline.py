@@ -27,7 +27,7 @@ from functools import lru_cache
 import regex
 
 from ..document import Doc
-from ..layout import line_kinds
+from ..layout import line_kinds, paragraph_starts
 from ..lexicon import load_lexicon
 from .dates import parse_date
 
@@ -70,6 +70,16 @@ def lead(doc: Doc) -> str:
     return _head(doc)[1]
 
 
+def _paragraph_from(doc: Doc, index: int) -> str:
+    """The paragraph that starts at line `index`, with the lines the page wrapped it onto joined
+    (`layout.paragraph_starts`): "… Đề án Chương trình Mỗi xã một" / "sản phẩm giai đoạn 2019 - 2020, …"."""
+    starts, lines = paragraph_starts(doc), doc.lines
+    end = index + 1
+    while end < len(lines) and starts[end] == starts[index]:
+        end += 1
+    return " ".join(line.text.strip() for line in lines[index:end])
+
+
 def _head(doc: Doc) -> tuple[str, str]:
     if doc.memo.headline is None:
         kinds = line_kinds(doc)
@@ -81,7 +91,7 @@ def _head(doc: Doc) -> tuple[str, str]:
             words = len(text.split())
             if found:
                 if words >= _LEAD_MIN_WORDS and not is_masthead(text):
-                    first_para = text
+                    first_para = _paragraph_from(doc, line.index)
                     break
                 continue
             if not 5 <= words <= _MAX_WORDS or parse_date(text):

@@ -129,9 +129,13 @@ def named_before(text: str, m: Mention) -> str:
     return before[cut + 1:][-_NAMED_BEFORE:]
 
 
+_WRAPPED = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Ll}|\d)")
+
+
 def title_phrase(text: str, start: int, in_parens: bool = False) -> str:
     """The words after a mention that name the document, up to the end of its clause (or its parenthesis)."""
-    window = text[start:start + 250]
+    # a line the page wrapped goes on in lower case ("… phê duyệt Đề án phát triển" / "thương mại điện tử …")
+    window = _WRAPPED.sub(" ", text[start:start + 250])
     if in_parens:
         window = window.split(")", 1)[0]
     m = _PHRASE_STOP.search(window)
