@@ -16,6 +16,7 @@ on junk: a document whose metadata cannot be read gets empty fields and a warnin
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Optional
 
 import regex
@@ -165,11 +166,20 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     meta.doc_type = m.type
     if m.number:
         meta.number, meta.number_parts = m.number.number, m.number.parts
-    iss = subject_issuer(doc, subj, main, main_districts(places, main))
+    districts = main_districts(places, main)
+    iss = subject_issuer(doc, subj, main, districts)
+    if iss is not None and iss.chair:
+        # "Phó Chủ tịch UBND tỉnh … đã ký ban hành Kế hoạch": the chair signs for the body, which issues it
+        iss = replace(iss, canonical=iss.canonical[iss.canonical.index(iss.body):], chair=False)
     lead = read_lead(doc)
     own = provincial_ubnd(main, meta.published_date or subj.issued_date) if main else None
     city = f"thành phố {own.place}" if own and own.level == "thành phố" else ""
-    if iss is None and own and _provincial(m) and not _names_a_district(headline + " " + lead, places, city):
+    names_district = _names_a_district(headline + " " + lead, places, city)
+    if iss is None and _provincial(m) and m.capitalized and names_district and len(districts) == 1:
+        # an article on one district's plan that does not say who issued it: that district's UBND
+        (level, place), = districts.items()
+        iss = Issuer(f"UBND {level} {place}", "UBND", level, place, main)
+    if iss is None and own and _provincial(m) and not names_district:
         # a provincial article reports on the province's plan without naming who issued it
         iss = own
     if iss is not None:
