@@ -224,8 +224,12 @@ _FOOTER_LABEL = regex.compile(
     r"|địa chỉ|tòa soạn|mã số thuế)(?![\p{L}])", regex.I)
 
 
+_FIGURE_CELL = regex.compile(r"\s*(?:\d[\d.,]*\s*%?|[-–—])\s*")
+
+
 def _mark_tables(doc: Doc, kinds: list[str]) -> None:
-    """Runs of two or more lines cut into the same number (≥ 3) of "|" cells, with figures: a table.
+    """Runs of two or more lines cut into the same number (≥ 3) of "|" cells, with figures: a table;
+    also a header and two or more rows of two cells, a label and a figure ("TP. Vị Thanh | 14").
 
     A single line of "|"-separated words stays furniture (a menu: "Lưu trữ | Ghi chú | In").
     So are the lines of a table laid out one cell per line (`targets.vertical`).
@@ -235,9 +239,12 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
     while i < len(lines):
         cells = lines[i].text.count("|") + 1
         j = i
-        while j < len(lines) and kinds[j] in ("content", "furniture") and cells >= 3 \
+        while j < len(lines) and kinds[j] in ("content", "furniture") and cells >= 2 \
                 and lines[j].text.count("|") + 1 == cells:
             j += 1
+        if cells == 2 and (j - i < 3 or not all(_FIGURE_CELL.fullmatch(line.text.split("|")[1])
+                                                for line in lines[i + 1:j])):
+            j = i  # two cells: a label and a figure on every row under the header, three rows or more
         if j - i < 2 and kinds[i] == "content" and (grid := vertical_grid(doc, i)) is not None \
                 and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
             j = grid.end  # a table a PDF copy laid out one cell per line

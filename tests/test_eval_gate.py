@@ -38,8 +38,8 @@ FLOORS = {
     "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.974, fields 0.949, documents 0.967); fixed by family since
     "holdout6": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
-    # scored once unseen, at the floors below
-    "holdout7": {"f1": 0.97, "fields": 0.95, "documents": 0.95},
+    # scored once unseen (F1 0.980, fields 0.959, documents 0.953); fixed by family since
+    "holdout7": {"f1": 0.98, "fields": 0.98, "documents": 0.98},
 }
 
 

@@ -116,9 +116,12 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
                           doc, first, last, ctx.years.default, context)
         for cell in cells or ():
+            year = cell.year
+            if year is None and cell.status == "actual":  # results dated by the time phrase above the table
+                year = ctx.time_scopes.year_of(cell.start, cell.end)
             out.append(Candidate(
                 cell.start, cell.end, cell.value, None, "=", cell.unit, cell.unit_text, "table_cell", 0.85,
-                why=[cell.why], status=cell.status, year=cell.year, stars=cell.stars,
+                why=[cell.why], status=cell.status, year=year, stars=cell.stars,
                 scope=cell.scope or ctx.default_scope, metric=cell.metric or None,
             ))
     return out

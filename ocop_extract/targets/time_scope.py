@@ -251,8 +251,8 @@ class TimeScopes:
         if not lines[index].text.rstrip().endswith(":"):
             return end
         for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
-            if kind != "content" or not _LIST_ITEM.match(line.text):
-                break
+            if kind != "table" and (kind != "content" or not _LIST_ITEM.match(line.text)):
+                break  # the list under the lead-in, or its table ("Kết quả theo địa phương như sau:")
             end = line.end
         return end
 
