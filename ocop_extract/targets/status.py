@@ -170,9 +170,18 @@ def heading_status(heading: str) -> str | None:
     return "actual" if a else "target" if t else "topic" if topic.search(heading) else None
 
 
-@lru_cache(maxsize=1)
-def _weak_cues() -> frozenset[str]:
-    return frozenset(cues()["status"]["weak"])
+@lru_cache(maxsize=None)
+def _cue_list(key: str, within: str | None = None) -> frozenset[str]:
+    """The phrases of lexicon `status.<key>`, checked to be a kind of `status.<within>` when given."""
+    lex = cues()["status"]
+    words = frozenset(lex[key])
+    if within is not None:
+        assert words <= set(lex[within]), sorted(words - set(lex[within]))
+    return words
+
+
+def _said(cue: str) -> str:
+    return " ".join(cue.lower().split())
 
 
 def is_weak_cue(cue: str) -> bool:
@@ -181,32 +190,16 @@ def is_weak_cue(cue: str) -> bool:
     >>> is_weak_cue("đã"), is_weak_cue("phấn đấu")
     (True, False)
     """
-    return " ".join(cue.lower().split()) in _weak_cues()
-
-
-@lru_cache(maxsize=1)
-def _task_cues() -> frozenset[str]:
-    lex = cues()["status"]
-    task = frozenset(lex["task"])
-    assert task <= set(lex["target"]), sorted(task - set(lex["target"]))  # a kind of target cue
-    return task
+    return _said(cue) in _cue_list("weak")
 
 
 def is_task_cue(cue: str) -> bool:
-    """Whether a target cue is a verb of doing, which plans only where no other scope is open.
+    """Whether a target cue is a verb of doing (`status.task`), which plans only where no other scope is open.
 
     >>> is_task_cue("có  thêm"), is_task_cue("phấn đấu")
     (True, False)
     """
-    return " ".join(cue.lower().split()) in _task_cues()
-
-
-@lru_cache(maxsize=1)
-def _allocation_cues() -> frozenset[str]:
-    lex = cues()["status"]
-    allocation = frozenset(lex["allocation"])
-    assert allocation <= set(lex["task"]), sorted(allocation - set(lex["task"]))  # a kind of verb of doing
-    return allocation
+    return _said(cue) in _cue_list("task", "target")
 
 
 def is_allocation_cue(cue: str) -> bool:
@@ -216,15 +209,7 @@ def is_allocation_cue(cue: str) -> bool:
     >>> is_allocation_cue("bố trí"), is_allocation_cue("hỗ trợ")
     (True, False)
     """
-    return " ".join(cue.lower().split()) in _allocation_cues()
-
-
-@lru_cache(maxsize=1)
-def _year_marks() -> frozenset[str]:
-    lex = cues()["status"]
-    marks = frozenset(lex["year_marks"])
-    assert marks <= set(lex["actual"]), sorted(marks - set(lex["actual"]))  # a kind of report cue
-    return marks
+    return _said(cue) in _cue_list("allocation", "task")
 
 
 def is_year_mark(cue: str) -> bool:
@@ -233,7 +218,7 @@ def is_year_mark(cue: str) -> bool:
     >>> is_year_mark("Riêng  năm"), is_year_mark("đến nay")
     (True, False)
     """
-    return " ".join(cue.lower().split()) in _year_marks()
+    return _said(cue) in _cue_list("year_marks", "actual")
 
 
 @lru_cache(maxsize=1)
