@@ -41,6 +41,7 @@ import regex
 
 from ..models import Record, Target
 from ..normalize import normalize
+from ..sentences import in_parentheses
 from .taxonomy import Indicator, candidates, unit_defaults
 
 _SENTENCE_END = regex.compile(r"[;!?\n]|\.(?=\s)|\A", regex.REVERSE)
@@ -168,15 +169,10 @@ def _head(target: Target, done: list[Target], source: Optional[str]) -> Optional
         return None
     if source is not None:
         for prev in reversed(done[-4:]):
-            if prev.unit == target.unit and not _in_aside(source, prev):
+            # an aside in parentheses ("(kế hoạch 50 sản phẩm)") is never the head
+            if prev.unit == target.unit and not in_parentheses(source, max(0, prev.span[0] - _ASIDE_REACH), prev.span[0]):
                 return prev
     return done[-1]
-
-
-def _in_aside(source: str, target: Target) -> bool:
-    """Whether a figure stands inside a parenthesis ("(kế hoạch 50 sản phẩm)")."""
-    opened = source.rfind("(", max(0, target.span[0] - 60), target.span[0])
-    return opened >= 0 and ")" not in source[opened:target.span[0]]
 
 
 def _governs(previous: Target, target: Target, choice: Choice, source: Optional[str]) -> bool:
@@ -209,6 +205,7 @@ def _governs(previous: Target, target: Target, choice: Choice, source: Optional[
     return choice.before >= gap
 
 
+_ASIDE_REACH = 60  # characters before a figure where the parenthesis holding it is looked for
 _BREAKDOWN_GAP = 60
 _MARKED_GAP = 120
 _PERIOD = regex.compile(r"\.(?=\s)|\n")

@@ -22,6 +22,7 @@ import regex
 
 from ..lexicon import load_lexicon
 from ..phrases import alternation
+from ..sentences import in_parentheses
 from .cues import cues
 from .quantities import Quantity
 
@@ -77,8 +78,7 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
             return None  # "hỗ trợ một lần": once
         window = text[max(floor, q.start - 16):q.start]
         listed = _LIST_JOIN.search(window) and q.unit in earlier_units
-        aside = text.count("(", floor, q.start) > text.count(")", floor, q.start)
-        if comparator == "=" and (aside or (not _ADDITIVE.search(window) and not listed)):
+        if comparator == "=" and (in_parentheses(text, floor, q.start) or (not _ADDITIVE.search(window) and not listed)):
             return None  # "là một sản phẩm đặc trưng", "một trong những …", "(nhãn lồng và một sản phẩm gạo)"
         why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
     if comparator != "=" and q.unit_text.lower() in _THRESHOLD_UNITS and _SORTED_PLACES.search(text, max(floor, q.start - 30), q.start):

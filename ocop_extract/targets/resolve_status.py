@@ -254,6 +254,36 @@ def _reporting_time(ctx: StatusContext, late: bool = False) -> TimePhrase | None
     return ctx.doc.time_scopes.reporting(q.start, q.end, late, ctx.prose.clause[1]) if ctx.doc is not None else None
 
 
+def _cues_after(ctx: StatusContext, at: int) -> list[Cue]:
+    """The cues after the figure that speak of it, up to the next figure or the end of its clause.
+
+    Not: comparator words ("ít nhất", the number after them's); the cues of its breakdown ("là 215,6
+    tỷ đồng, trong đó: ngân sách tỉnh hỗ trợ 24,8 tỷ đồng"); those of an aside in parentheses ("100%
+    sản phẩm hết hạn (6 sản phẩm được công nhận năm 2019)"); a report's word qualifying its noun under a
+    plan's heading ("Đánh giá lại 100% sản phẩm được công nhận năm 2018"), or a plan's word that is not
+    a strong cue under a heading of results ("chọn 13 sản phẩm đủ điều kiện đề nghị cấp tỉnh đánh giá");
+    a plan's cue a later figure follows, which opens that figure's clause ("có 160 sản phẩm, năm 2025
+    đặt mục tiêu tối thiểu 190 sản phẩm").
+    """
+    p = ctx.prose
+    s, q, text = p.sentence, p.q, p.sentence.text
+    reach = min(p.clause[1], p.next_start)
+    parts = breakdown_regex().search(text, q.end, reach)
+    reach = parts.start() if parts else reach
+    inside = in_parentheses(text, s.start, q.start)
+    later = p.next_start < s.end
+
+    def speaks_of_it(c: Cue) -> bool:
+        strong = strong_target_between(text, c[0], c[1])
+        return (" ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
+                and (inside or not in_parentheses(text, s.start, c[0]))
+                and not (s.heading_status == "target" and c[2] in ("actual", "actual_after"))
+                and not (s.heading_status == "actual" and c[2] == "target" and not strong)
+                and not (later and strong))
+
+    return [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach and speaks_of_it(c)]
+
+
 def _without_cue_before(ctx: StatusContext, at: int) -> str:
     """The steps that read what follows the quantity, then the paragraph, heading and genre."""
     p, why = ctx.prose, ctx.candidate.why
@@ -262,25 +292,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
     if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
         return decided(why, "status", "target", SENTENCE, f"{ahead[-1].year} lies ahead, before it")
-    # cues after it, up to the next quantity; comparator words ("ít nhất") belong to the number after them
-    # … nor those of its breakdown: "là 215,6 tỷ đồng, trong đó: ngân sách tỉnh hỗ trợ 24,8 tỷ đồng"
-    reach = min(p.clause[1], p.next_start)
-    parts = breakdown_regex().search(text, q.end, reach)
-    reach = parts.start() if parts else reach
-    # … nor those of an aside in parentheses ("100% sản phẩm hết hạn (6 sản phẩm được công nhận năm 2019)"),
-    # nor, under a plan's heading, a noun's qualifier ("Đánh giá lại 100% sản phẩm được công nhận năm 2018",
-    # "100% sản phẩm hết thời hạn công nhận được đánh giá lại")
-    inside = in_parentheses(text, s.start, q.start)
-    after = [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach
-             and " ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
-             and (inside or not in_parentheses(text, s.start, c[0]))
-             and not (s.heading_status == "target" and c[2] in ("actual", "actual_after"))
-             # … and under a heading of results, a plan's word that is not a strong cue ("chọn 13 sản phẩm
-             # đủ điều kiện đề nghị cấp tỉnh đánh giá")
-             and not (s.heading_status == "actual" and c[2] == "target" and not strong_target_between(text, c[0], c[1]))
-             # a plan's cue that a later figure follows opens that figure's clause ("có 160 sản phẩm, năm
-             # 2025 đặt mục tiêu tối thiểu 190 sản phẩm")
-             and not (p.next_start < s.end and strong_target_between(text, c[0], c[1]))]
+    after = _cues_after(ctx, at)
     if after:
         said = text[after[0][0]:after[0][1]]
         if after[0][2] == "target" and is_task_cue(said):  # a verb of doing after it: the scope open decides

@@ -18,6 +18,7 @@ from functools import lru_cache
 import regex
 
 from ..lexicon import load_lexicon
+from ..phrases import alternation
 from .cues import breakdown_regex, cues
 from .quantities import Quantity
 
@@ -27,20 +28,18 @@ _TOWARDS = regex.compile(
     r".*(?<![\p{L}])để\s+(?:hoàn\s+thành|đạt|nâng)(?:\s+(?:chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch|tổng\s+số|lên))?[\s(]*\Z",
     regex.I | regex.S)
 # a share of places, of entities or of people, not of products: the nouns of those units (lexicon units.yaml)
-_SHARE_NOUNS = sorted({w for unit in ("admin_unit", "entity", "person") for w in load_lexicon("units")[unit]},
-                      key=len, reverse=True)
-_SHARE_OF_UNITS = regex.compile(
-    r"\s*(?:số\s+)?(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS) + r")(?![\p{L}])",
-    regex.I)
+_SHARE_NOUNS = alternation({w for unit in ("admin_unit", "entity", "person") for w in load_lexicon("units")[unit]},
+                           fold_case=True)
+_SHARE_OF_UNITS = regex.compile(rf"\s*(?:số\s+)?{_SHARE_NOUNS}(?![\p{{L}}])", regex.I)
 # the same nouns owning a share said before it: "Số hợp tác xã có sản phẩm 4 sao chiếm 62%"
-_SHARE_OWNER = regex.compile(
-    r"(?<![\p{L}])(?:số|tỷ\s+lệ)\s+(?:" + "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in _SHARE_NOUNS)
-    + r")(?![\p{L}])", regex.I)
+_SHARE_OWNER = regex.compile(rf"(?<![\p{{L}}])(?:số|tỷ\s+lệ)\s+{_SHARE_NOUNS}(?![\p{{L}}])", regex.I)
+# the comparator words (lexicon `comparators.before`) that may stand between a link and its figure
+_COMPARATOR_WORDS = alternation({w for words in cues()["comparators"]["before"].values() for w in words}, fold_case=True)
 # what links a noun phrase holding a star class to the figure that counts it or its share: " của tỉnh
 # tăng lên ", " lên ", " chiếm khoảng " ("sản phẩm từ 3-4 sao chiếm khoảng 85%")
 _LINKS_TO = regex.compile(
     r"(?:\s+trở\s+lên)?(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt|chiếm)"
-    r"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|khoảng|gần|hơn|trên|xấp\s+xỉ|ít\s+nhất|tối\s+thiểu|không\s+dưới))*\s*",
+    rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
 
@@ -75,8 +74,7 @@ def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]
 
 
 # a share said of the count right before it: "14 sản phẩm, chiếm không tới 13% tổng số"
-_SHARE_OF_COUNT = regex.compile(r"\s*,?\s*(?:chiếm|bằng)(?:\s+(?:tỷ\s+lệ|khoảng|gần|hơn|trên|không\s+tới|"
-                                r"chưa\s+tới|chưa\s+đến|không\s+đến|dưới|xấp\s+xỉ|ít\s+nhất))*\s*", regex.I)
+_SHARE_OF_COUNT = regex.compile(rf"\s*,?\s*(?:chiếm|bằng)(?:\s+(?:tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*", regex.I)
 
 
 def _share_of_count(text: str, q: Quantity, quantities: list[Quantity]) -> Quantity | None:

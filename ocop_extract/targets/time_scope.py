@@ -118,26 +118,8 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
 
-def _gone_by_patterns() -> tuple["re.Pattern[str]", "re.Pattern[str]"]:
-    """A running period that reports ("6 tháng đầu năm", "9 tháng qua", "9 tháng, …"), and the words
-    after it that make it one ahead ("6 tháng cuối năm", "3 tháng tới"; lexicon `months`). "trong năm",
-    which a plan says too, is neither."""
-    lex = cues()["months"]
-    counts, closing, ahead = (alternation(lex[key]) for key in ("counts", "closing", "ahead"))
-    return (re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?\Z"),
-            re.compile(rf"\s*{ahead}(?!\w)"))
-
-
-_GONE_BY, _AHEAD_AFTER = _gone_by_patterns()
-
-
-def _gone_by(low: str, start: int, end: int) -> bool:
-    """Whether the running period at low[start:end] is one gone by (it reports).
-
-    >>> _gone_by("trong 6 tháng đầu năm,", 6, 21), _gone_by("6 tháng cuối năm", 0, 7)
-    (True, False)
-    """
-    return bool(_GONE_BY.match(low, start, end)) and not _AHEAD_AFTER.match(low, end)
+# what makes a running period one still to come: "6 tháng cuối năm", "3 tháng tới" (lexicon `months.ahead`)
+_AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
 
 
 def opens_on_previous(low: str, start: int, end: int) -> bool:
@@ -214,8 +196,11 @@ class TimeScopes:
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
             year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
-            phrase = self._opened(m.start(), m.end(), year, year < this_year or _gone_by(low, m.start(), m.end()))
-            out.append(phrase._replace(ahead=bool(_AHEAD_AFTER.match(low, m.end()))))
+            # months gone by report ("6 tháng đầu năm", "9 tháng qua"); "trong năm", which a plan says too,
+            # and months still to come ("6 tháng cuối năm") do not
+            ahead = bool(_AHEAD_AFTER.match(low, m.end()))
+            gone_by = year < this_year or (not m.group().startswith("trong") and not ahead)
+            out.append(self._opened(m.start(), m.end(), year, gone_by)._replace(ahead=ahead))
         return sorted(out)
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
