@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
 
     run = sub.add_parser("run", help="process documents (the default command)")
     run.add_argument("paths", nargs="+", help="files or folders (read recursively)")
-    run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout")
+    run.add_argument("-o", "--output", help="write JSON Lines here (atomically) instead of stdout ('-': stdout)")
     run.add_argument("--explain", action="store_true", help="attach to each target why it was kept")
     _reader_arguments(run)
     run.add_argument("--time-budget", type=float, default=5.0, metavar="SECONDS",
@@ -149,6 +149,8 @@ def _run(args: argparse.Namespace) -> int:
     """`run`: records to a JSON Lines file, or to a database, CSV or Parquet tables."""
     from .options import BatchOptions
 
+    if args.output == "-":  # the usual spelling of standard output
+        args.output = None
     batch = BatchOptions(engine=args.engine, workers=args.workers, scheduler=args.scheduler,
                          resume=args.resume, progress=args.progress, batch_size=args.batch_size)
     if args.db or args.csv or args.parquet:

@@ -50,6 +50,12 @@ def test_stdout_output_is_deterministic():
     assert len(first.stdout.splitlines()) == 5
 
 
+def test_dash_output_means_stdout(tmp_path):
+    proc = cli("corpus", "-o", "-", cwd=ROOT)
+    assert proc.returncode == 0 and len(proc.stdout.splitlines()) == 5
+    assert not (ROOT / "-").exists()
+
+
 def test_bad_files_get_error_records_and_the_batch_goes_on(tmp_path):
     (tmp_path / "a_good.txt").write_text("Phấn đấu năm 2024 có ít nhất 30 sản phẩm OCOP.", encoding="utf-8")
     (tmp_path / "b_empty.txt").write_bytes(b"")

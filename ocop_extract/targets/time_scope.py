@@ -35,6 +35,7 @@ from ..document import Doc
 from ..layout import line_kinds, paragraph_starts
 from ..phrases import alternation
 from .cues import cues
+from .status import strong_target_between
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -158,6 +159,35 @@ def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str)
     return out
 
 
+_GOAL_BEFORE = 40  # characters before a year phrase where a goal's cue makes it a goal's year ("mục tiêu đến hết năm 2024")
+
+
+def _present_in_year(phrases: list[TimePhrase], text: str, this_year: int) -> list[TimePhrase]:
+    """`phrases`, with the present taking the document's own year where a report of that year
+    governs it: in a report on 2024 written in 2024, "Năm 2024, huyện chọn 13 sản phẩm; đến nay đã
+    có 12 sản phẩm được công nhận" counts the 12 in 2024. Under an earlier year ("Năm 2022, …; đến
+    nay …") or a goal's year ("Năm 2023, tỉnh phấn đấu …; đến nay …", "mục tiêu đến hết năm 2024
+    …") the present stays without a year. `text` is the document's text.
+
+    >>> t = "Năm 2024, huyện đã chọn 13 sản phẩm; đến nay có 12 sản phẩm."
+    >>> ps = [TimePhrase(0, 8, 2024, 60), TimePhrase(37, 44, None, 60, elapsed=True)]
+    >>> [p.year for p in _present_in_year(ps, t, 2024)], [p.year for p in _present_in_year(ps, t, 2025)]
+    ([2024, 2024], [2024, None])
+    >>> t = "Năm 2024, huyện phấn đấu có 13 sản phẩm; đến nay có 12 sản phẩm."
+    >>> [p.year for p in _present_in_year(ps, t, 2024)]
+    [2024, None]
+    """
+    out: list[TimePhrase] = []
+    for p in phrases:
+        if p.year is None:
+            holder = next((o for o in reversed(out) if o.end <= p.start <= o.reach and o.year is not None), None)
+            if holder is not None and holder.year == this_year \
+                    and not strong_target_between(text, max(0, holder.start - _GOAL_BEFORE), p.start):
+                p = p._replace(year=this_year)
+        out.append(p)
+    return out
+
+
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
@@ -178,6 +208,8 @@ class TimeScopes:
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
         kept = _present_as_of(sorted(p for p in phrases if p is not None), as_of, low)
+        if this_year is not None:
+            kept = _present_in_year(kept, doc.text, this_year)
         if this_year is not None:
             kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
