@@ -46,6 +46,8 @@ _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s
 # … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
 # "(kế hoạch giao 40 sản phẩm)"
 _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
+# what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
+_SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
@@ -302,6 +304,11 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         return decided(why, "status", status, CLAUSE, f"cue {said!r} after it")
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
+        if s.heading_status == "target" and ctx.para_status != "actual" and _reporting_time(ctx) is None \
+                and not _SHORTFALL.search(text, q.end, p.clause[1]):
+            # "II. MỤC TIÊU NĂM 2019 / - 17/17 huyện có ít nhất 1 sản phẩm": the goals' section holds it;
+            # "rà soát 9/14 xã chưa có sản phẩm" still counts what is
+            return decided(why, "status", "target", SECTION, "a count out of a total under a heading of goals")
         return decided(why, "status", "actual", CLAUSE, "a count out of a total ('9/14 xã') states what is")
     reported = _reporting_time(ctx)
     if reported is not None:

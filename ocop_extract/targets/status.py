@@ -30,8 +30,8 @@ _NEW_AFTER = regex.compile(r"\s+(?:mới|thêm)(?![\p{L}])", regex.I)
 # "đã tổ chức", "vừa hỗ trợ": a verb of planning told in the past is a report
 _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
-# Target cues that are part of a fixed term: "xây dựng nông thôn mới" names the programme.
-_NOT_CUES = regex.compile(r"xây\s+dựng\s+(?:nông\s+thôn\s+mới|NTM)", regex.I)
+# Cues that are part of a fixed term (lexicon `status.terms`): "xây dựng nông thôn mới", "công bố chất lượng".
+_NOT_CUES = phrase_regex(cues()["status"]["terms"])
 # A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
 _NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
@@ -127,7 +127,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
             return []
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)
-             if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())]
+             if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())
+             and not _NOT_CUES.match(text, m.start(), m.start() + 40)]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
               and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())]
