@@ -10,7 +10,7 @@ time scopes (`time_scope`), which the status and year resolvers read, are built 
 >>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01")
 >>> ctx = target_context(doc)
 >>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
-(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None), 'Quảng Nam', [2024])
+(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None, month_year=2024), 'Quảng Nam', [2024])
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ class DocYears:
     this_year: int | None    # what "năm nay" means
     reporting_year: int | None = None  # a year half gone when a news text was posted: it reports on it
     closing_year: int | None = None    # … in its last quarter, when the year's results are reviewed
+    month_year: int | None = None      # the year of a month said without one ("trong tháng 10", "quý IV")
 
     @classmethod
     def of(cls, meta: Metadata) -> "DocYears":
@@ -47,8 +48,12 @@ class DocYears:
         # thêm 52 sản phẩm" in November 2023), where a plan or an early article sets it
         news = meta.published_date is not None and meta.genre == "news"
         month = meta.published_date[5:7] if news else ""
+        # a month without its year is of the plan's one year ("Kế hoạch năm 2025" issued in December
+        # 2024: "trong quý I"), else of the text's own year
+        month_year = plan[0] if plan and plan[0] == plan[1] else this_year
         return cls(plan[1] if plan else this_year, plan_start, this_year,
-                   meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None)
+                   meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None,
+                   month_year)
 
     def sets(self, e: YearExpr) -> bool:
         """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""

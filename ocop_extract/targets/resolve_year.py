@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .context import TargetContext
 from .cues import breakdown_regex
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .years import YearExpr
+from .years import YearExpr, month_expressions
 
 
 
@@ -120,4 +120,9 @@ def _deadline(c: Candidate) -> int | None:
     if s.carried_year is not None:
         scope = PARAGRAPH if s.carried_scope == PARAGRAPH else SECTION
         return decided(why, "year", s.carried_year, scope, f"carried from the {s.carried_scope} above")
+    if years.month_year is not None:  # "trong tháng 10, tỉnh sẽ tổ chức 02 lớp": a month of the year spoken of
+        month = next(iter(month_expressions(s.text, years.month_year, s.start, c_end)), None)
+        if month is not None:
+            said = s.text[month.start:month.end]
+            return decided(why, "year", month.year, SENTENCE, f"the month {said!r} of the year the text speaks of")
     return decided(why, "year", years.default, DOCUMENT, "the plan's last year")

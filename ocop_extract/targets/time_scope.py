@@ -35,7 +35,6 @@ from ..document import Doc
 from ..layout import line_kinds, paragraph_starts
 from ..phrases import alternation
 from .cues import cues
-from .status import strong_target_between
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -75,27 +74,28 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 
 def _running() -> "re.Pattern[str]":
     """A running period said without its year, which means the document's own: "9 tháng qua", "Cũng
-    trong 9 tháng", "6 tháng đầu năm", "trong năm" (a year after it makes it a year expression instead;
+    trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm" (a year after it makes it a year expression instead;
     lexicon `months`)."""
     lex = cues()["months"]
     counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
     return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
                       rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?!\s*/|\s+\d|\w)"
-                      rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)")
+                      rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
+                      rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)")
 
 
 _RUNNING = _running()
 # where a running period can end its first word: "tháng" or "trong năm" (found by literal, which `re`
 # searches fast; the period is then matched from the count before "tháng")
-_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm")
+_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm|từ\s+đầu\s+năm")
 _COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts"]) + r")\s+\Z")
 
 
 def running_periods(low: str) -> list["re.Match[str]"]:
     """The running periods of the lower-cased text `low`, in text order (`_RUNNING`'s matches).
 
-    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024")]
-    ['9 tháng qua', 'trong năm']
+    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm")]
+    ['9 tháng qua', 'trong năm', 'từ đầu năm']
     """
     out: list[re.Match[str]] = []
     for a in _RUNNING_ANCHOR.finditer(low):
@@ -159,35 +159,6 @@ def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str)
     return out
 
 
-_GOAL_BEFORE = 40  # characters before a year phrase where a goal's cue makes it a goal's year ("mục tiêu đến hết năm 2024")
-
-
-def _present_in_year(phrases: list[TimePhrase], text: str, this_year: int) -> list[TimePhrase]:
-    """`phrases`, with the present taking the document's own year where a report of that year
-    governs it: in a report on 2024 written in 2024, "Năm 2024, huyện chọn 13 sản phẩm; đến nay đã
-    có 12 sản phẩm được công nhận" counts the 12 in 2024. Under an earlier year ("Năm 2022, …; đến
-    nay …") or a goal's year ("Năm 2023, tỉnh phấn đấu …; đến nay …", "mục tiêu đến hết năm 2024
-    …") the present stays without a year. `text` is the document's text.
-
-    >>> t = "Năm 2024, huyện đã chọn 13 sản phẩm; đến nay có 12 sản phẩm."
-    >>> ps = [TimePhrase(0, 8, 2024, 60), TimePhrase(37, 44, None, 60, elapsed=True)]
-    >>> [p.year for p in _present_in_year(ps, t, 2024)], [p.year for p in _present_in_year(ps, t, 2025)]
-    ([2024, 2024], [2024, None])
-    >>> t = "Năm 2024, huyện phấn đấu có 13 sản phẩm; đến nay có 12 sản phẩm."
-    >>> [p.year for p in _present_in_year(ps, t, 2024)]
-    [2024, None]
-    """
-    out: list[TimePhrase] = []
-    for p in phrases:
-        if p.year is None:
-            holder = next((o for o in reversed(out) if o.end <= p.start <= o.reach and o.year is not None), None)
-            if holder is not None and holder.year == this_year \
-                    and not strong_target_between(text, max(0, holder.start - _GOAL_BEFORE), p.start):
-                p = p._replace(year=this_year)
-        out.append(p)
-    return out
-
-
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
@@ -208,8 +179,6 @@ class TimeScopes:
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
         kept = _present_as_of(sorted(p for p in phrases if p is not None), as_of, low)
-        if this_year is not None:
-            kept = _present_in_year(kept, doc.text, this_year)
         if this_year is not None:
             kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase

@@ -42,6 +42,13 @@ _PHASE_REF = regex.compile(_PHASE_NAME + r"(?!" + _PHASE_SPAN + ")", regex.I)
 # cuối năm", "đợt đánh giá cuối năm" (not "cuối năm 2025", "cuối năm nay", which say theirs)
 _YEAR_END = regex.compile(r"(?<![\p{L}])(?:(?:đến|tới|trước)\s+(?:hết\s+|cuối\s+)|cuối\s+)năm"
                           r"(?!\s*(?:\d|nay|tới|sau|ngoái|trước|qua|học))(?![\p{L}])", regex.I)
+# a month or a quarter said without its year, which is the year the text speaks of: "trong tháng 10",
+# "vào quý IV", "tháng 12 tới", "trước tháng 11" (not "tháng 6/2024", "tháng 3 năm 2023", nor the month
+# of a date, "ngày 15 tháng 3")
+_MONTH = regex.compile(r"(?<![\p{L}])(?:(?:trong|vào|đến|tới|trước|từ|cuối|đầu|giữa|hết|ngay)\s+)?"
+                       r"(?:tháng\s+(?:1[0-2]|0?[1-9])|quý\s+(?:I{1,3}|IV|[1-4]))(?![\p{L}\d])"
+                       r"(?!\s*(?:[/.-]\s*\d|,?\s*năm\s+(?:\d|nay|tới|sau|ngoái|trước|qua)))", regex.I)
+_DAY_BEFORE = regex.compile(r"(?:ngày|mùng)\s+\d{1,2}\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
@@ -105,3 +112,19 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
         out.sort(key=lambda e: e.start)
     return out
+
+
+def month_expressions(text: str, year: int, start: int = 0, end: int | None = None) -> list[YearExpr]:
+    """Months and quarters said without a year in text[start:end], each a deadline in `year`.
+
+    >>> [(text[e.start:e.end], e.year) for text in ["Trong tháng 10, tỉnh sẽ tổ chức 02 lớp; ngày 15 tháng 3; tháng 6/2024"]
+    ...  for e in month_expressions(text, 2019)]
+    [('Trong tháng 10', 2019)]
+    """
+    end = len(text) if end is None else end
+    if text.find("háng", start, end) < 0 and text.find("uý", start, end) < 0 and text.find("UÝ", start, end) < 0 \
+            and text.find("HÁNG", start, end) < 0:
+        return []
+    return [YearExpr(m.start(), m.end(), year, "deadline") for m in _MONTH.finditer(text, start, end)
+            if not _DAY_BEFORE.search(text, max(start, m.start() - 16), m.start())]
+
