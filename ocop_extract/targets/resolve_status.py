@@ -92,8 +92,11 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             continue  # a table cell: its column said
         s = c.prose.sentence
         if s.paragraph != paragraph:
+            before = para_status
             paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
+            if para_status is None and before == "target" and _opens_on_a_task(s.text, s.start, c.prose.q.start):
+                para_status = "target"  # "Bồi dưỡng 90% cán bộ …" after a paragraph of goals: the list goes on
         if s is not sentence:
             if para_status == "target" and sentence is not None and sentence.paragraph == s.paragraph:
                 # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": a plan does not reach another topic
@@ -112,6 +115,26 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
+
+
+# an item of a plan's list said without a subject: a bullet or nothing, then a verb of the lexicon's
+# `list_verbs` in capitals, then no word of a report before the figure
+_LIST_OPENING = regex.compile(r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?"
+                              r"(?:" + "|".join(regex.escape(v[0].upper() + v[1:]).replace("\\ ", r"\s+")
+                                                for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
+                              + r")(?![\p{L}])")
+_REPORT_WORD = regex.compile(r"(?<![\p{L}])(?:đã|vừa|được)(?![\p{L}])", regex.I)
+
+
+def _opens_on_a_task(text: str, start: int, figure: int) -> bool:
+    """Whether the sentence at text[start:] opens on a verb of a plan's list, with no word of a report
+    before the figure at `figure` ("Duy trì hoạt động 25 điểm bán …", not "Tổ chức đã đón 300 khách").
+
+    >>> _opens_on_a_task("Bồi dưỡng 90% cán bộ phụ trách OCOP.", 0, 10), _opens_on_a_task("Tỉnh đã bồi dưỡng 90% cán bộ.", 0, 18)
+    (True, False)
+    """
+    m = _LIST_OPENING.match(text, start, figure)
+    return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
 
 
 def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:

@@ -238,4 +238,9 @@ def is_elapsed_cue(cue: str) -> bool:
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
-    return bool(_regexes()[2].search(text, start, end))
+    """Whether a strong target cue stands in text[start:end] (not one inside a fixed term).
+
+    >>> strong_target_between("phấn đấu có 20 sản phẩm", 0, 23), strong_target_between("Chương trình mục tiêu quốc gia", 0, 30)
+    (True, False)
+    """
+    return any(not _NOT_CUES.match(text, m.start(), m.start() + 40) for m in _regexes()[2].finditer(text, start, end))
