@@ -222,6 +222,10 @@ def is_year_mark(cue: str) -> bool:
     return _said(cue) in _cue_list("year_marks", "actual")
 
 
+# the months a line opens on ("9 tháng", "sáu tháng"): the cue `_months_opening` finds
+_MONTHS_COUNT = re.compile(rf"(?:\d{{1,2}}|{alternation(cues()['months']['counts'])})\s+tháng")
+
+
 @lru_cache(maxsize=1)
 def _elapsed_cues() -> tuple[str, ...]:
     return tuple(cues()["status"]["elapsed"])
@@ -230,11 +234,13 @@ def _elapsed_cues() -> tuple[str, ...]:
 def is_elapsed_cue(cue: str) -> bool:
     """Whether an actual cue names a period gone by, which reports whatever year follows it.
 
-    >>> is_elapsed_cue("9 tháng đầu năm"), is_elapsed_cue("riêng năm")
-    (True, False)
+    A headline's months ("9 tháng năm 2024: Trà Vinh có thêm 27 sản phẩm") are such a period.
+
+    >>> is_elapsed_cue("9 tháng đầu năm"), is_elapsed_cue("riêng năm"), is_elapsed_cue("Sáu tháng")
+    (True, False, True)
     """
     said = " ".join(cue.lower().split())
-    return any(said.endswith(e) for e in _elapsed_cues())
+    return any(said.endswith(e) for e in _elapsed_cues()) or bool(_MONTHS_COUNT.fullmatch(said))
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
