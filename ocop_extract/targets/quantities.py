@@ -256,6 +256,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     return out
 
 
+# the upper end of a range after a number: "4-5 sao", "3 đến 5 sao"
+_RANGE_TAIL = regex.compile(r"\s*(?:-|–|đến|tới)\s*\d{1,3}(?![\d.,]\d)")
+
+
 @lru_cache(maxsize=1)
 def _count_noun_before() -> regex.Pattern:
     """The noun a total names before "lên N", "là N", "đạt N": "Số chủ thể tham gia chương trình tăng lên
@@ -274,8 +278,10 @@ def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
     [(402.0, 'entity', 'chủ thể')]
     """
     _, surface_to_unit, not_re = _unit_regex()
-    if not_re.match(text, num.end) or _PERCENT_SPACE.match(text, num.end):
-        return None  # "nâng hạng lên 4 sao": a class, not a total
+    tail = _RANGE_TAIL.match(text, num.end)
+    after = tail.end() if tail else num.end
+    if not_re.match(text, after) or _PERCENT_SPACE.match(text, num.end):
+        return None  # "nâng hạng lên 4 sao", "Số sản phẩm đạt 4-5 sao": a class, not a total
     m = _count_noun_before().search(text, max(floor, num.start - 100), num.start)
     if m is None or not isfinite(num.value):
         return None

@@ -36,9 +36,11 @@ _SHARE_OWNER = regex.compile(rf"(?<![\p{{L}}])(?:số|tỷ\s+lệ)\s+{_SHARE_NOU
 # the comparator words (lexicon `comparators.before`) that may stand between a link and its figure
 _COMPARATOR_WORDS = alternation({w for words in cues()["comparators"]["before"].values() for w in words}, fold_case=True)
 # what links a noun phrase holding a star class to the figure that counts it or its share: " của tỉnh
-# tăng lên ", " lên ", " chiếm khoảng " ("sản phẩm từ 3-4 sao chiếm khoảng 85%")
+# tăng lên ", " lên ", " chiếm khoảng " ("sản phẩm từ 3-4 sao chiếm khoảng 85%"), " đã tăng lên ",
+# " vẫn chiếm chưa tới ", " có " ("5 sao có 2 sản phẩm")
 _LINKS_TO = regex.compile(
-    r"(?:\s+trở\s+lên)?(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?\s+(?:tăng\s+|đã\s+)?(?:lên|là|đạt|chiếm)"
+    r"(?:\s+trở\s+lên)?(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?(?:\s+(?:vẫn|chỉ|mới|đã|đều|cũng))*"
+    r"\s+(?:tăng\s+)?(?:lên|là|đạt|chiếm|có)"
     rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
@@ -87,10 +89,53 @@ def _share_of_count(text: str, q: Quantity, quantities: list[Quantity]) -> Quant
     return None
 
 
+# "số sản phẩm 3 sao, 4 sao và 5 sao lần lượt là 238, 52 và 2 sản phẩm": classes, then their figures
+_RESPECTIVELY = regex.compile(r"(?<![\p{L}])lần\s+lượt(?:\s+là)?(?![\p{L}])", regex.I)
+_LIST_NUMBER = regex.compile(r"\d[\d.,]*")
+_LIST_GAP = regex.compile(r"(?:\s*(?:,|và)\s*|\s+)(?:sản\s+phẩm\s*(?:,|và)\s*)?")
+_SENTENCE_STOP = regex.compile(r"[.;!?](?=\s)|\n")
+_LIST_REACH = 120  # characters before "lần lượt" where the classes it pairs with are looked for
+
+
+def _respective(text: str, q: Quantity, mentions: list[tuple[int, int, int]]) -> int | None:
+    """The class paired with `q` in a "lần lượt là" list, when the classes before it in its sentence are
+    as many as its figures, or are one class said of them all.
+
+    >>> t = "số sản phẩm 3 sao, 4 sao và 5 sao lần lượt là 238, 52 và 2 sản phẩm"
+    >>> from ocop_extract.targets.quantities import find_quantities
+    >>> [_respective(t, q, star_mentions(t, 0, len(t))) for q in find_quantities(t)]
+    [3, 4, 5]
+    """
+    m = None
+    for m in _RESPECTIVELY.finditer(text, max(0, q.start - 80), q.start):
+        pass
+    if m is None:
+        return None
+    figures, at = [], m.end()
+    while True:
+        gap = _LIST_GAP.match(text, at)
+        n = _LIST_NUMBER.match(text, gap.end() if gap else at)
+        if n is None or (figures and gap is None):
+            break
+        figures.append(n.start())
+        at = n.end()
+    opening = max(m.start() - _LIST_REACH, 0)
+    for stop in _SENTENCE_STOP.finditer(text, opening, m.start()):
+        opening = stop.end()  # the classes are those of its own sentence
+    classes = [k for s, e, k in mentions if opening <= s and e <= m.start()]
+    position = next((i for i, start in enumerate(figures) if start <= q.start < start + len(q.raw) + 1), None)
+    if position is None or len(figures) < 2 or len(classes) not in (1, len(figures)):
+        return None
+    return classes[position] if len(classes) > 1 else classes[0]  # one class is said of every figure
+
+
 def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
         return None
+    paired = _respective(text, q, star_mentions(text, max(0, q.start - 200), q.start))
+    if paired is not None:
+        return paired
     if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)
