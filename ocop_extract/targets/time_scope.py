@@ -74,14 +74,16 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 
 def _running() -> "re.Pattern[str]":
     """A running period said without its year, which means the document's own: "9 tháng qua", "Cũng
-    trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm" (a year after it makes it a year expression instead;
+    trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm", "tháng 7 vừa qua" (a year after it makes it a
+    year expression instead;
     lexicon `months`)."""
     lex = cues()["months"]
     counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
     return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
                       rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?!\s*/|\s+\d|\w)"
                       rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
-                      rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)")
+                      rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
+                      rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)")
 
 
 _RUNNING = _running()
@@ -94,17 +96,16 @@ _COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts
 def running_periods(low: str) -> list["re.Match[str]"]:
     """The running periods of the lower-cased text `low`, in text order (`_RUNNING`'s matches).
 
-    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm")]
-    ['9 tháng qua', 'trong năm', 'từ đầu năm']
+    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm; tháng 7 vừa qua")]
+    ['9 tháng qua', 'trong năm', 'từ đầu năm', 'tháng 7 vừa qua']
     """
     out: list[re.Match[str]] = []
     for a in _RUNNING_ANCHOR.finditer(low):
         start = a.start()
         if low.startswith("tháng", start):
             count = _COUNT_BEFORE.search(low, max(0, start - 12), start)
-            if count is None:
-                continue
-            start = count.start()
+            if count is not None:
+                start = count.start()  # "9 tháng qua"; else a month gone by, "tháng 7 vừa qua"
         if out and start < out[-1].end():
             continue
         m = _RUNNING.match(low, start)
@@ -165,6 +166,32 @@ def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str)
     return out
 
 
+_SAID_YEAR = re.compile(r"(?:19|20)\d{2}")
+_SENTENCE_END = re.compile(r"[.!?](?=\s)|\n")
+
+
+def _cumulative_in_year(phrases: list[TimePhrase], low: str) -> list[TimePhrase]:
+    """`phrases`, with "lũy kế" said without a date taking the year said before it in its sentence:
+    "năm 2024 Hội đồng công nhận 38 sản phẩm, lũy kế có 292 sản phẩm" counts the 292 at 2024. After a
+    period without its year ("sau 6 tháng triển khai, … lũy kế …") or in a sentence of its own it stays
+    the present.
+
+    >>> low = "năm 2024 hội đồng công nhận 38 sản phẩm, lũy kế có 292 sản phẩm. lũy kế có 300."
+    >>> ps = [TimePhrase(0, 8, 2024, 90), TimePhrase(41, 47, None, 90, elapsed=True), TimePhrase(66, 72, None, 90, elapsed=True)]
+    >>> [p.year for p in _cumulative_in_year(ps, low)]
+    [2024, 2024, None]
+    """
+    out: list[TimePhrase] = []
+    for p in phrases:
+        if p.year is None and low.startswith("lũy kế", p.start) and out:
+            last = out[-1]
+            if last.year is not None and _SAID_YEAR.search(low, last.start, last.end) \
+                    and not _SENTENCE_END.search(low, last.end, p.start):
+                p = p._replace(year=last.year)
+        out.append(p)
+    return out
+
+
 class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
@@ -184,7 +211,7 @@ class TimeScopes:
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
-        kept = _present_as_of(sorted(p for p in phrases if p is not None), as_of, low)
+        kept = _cumulative_in_year(_present_as_of(sorted(p for p in phrases if p is not None), as_of, low), low)
         if this_year is not None:
             kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
