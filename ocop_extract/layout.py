@@ -305,7 +305,7 @@ def line_kind(doc: Doc, index: int) -> str:
 # or with a figure under a long line ending in a lower-case word ("… gồm: ngân sách trung ương" /
 # "9.200 triệu đồng; …"), not under a table's label cell ("Thành phố Bến Tre" / "1")
 _CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}")
-_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,]*[ \t]+\p{Ll}")
+_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,]*(?:[ \t]*%)?[ \t]+\p{Ll}")  # "50% chủ thể", "160 sản phẩm"
 _ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
 _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
@@ -335,6 +335,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
     [0, 0, 2, 3]
     >>> paragraph_starts(Doc.from_text("y", "Giải ngân 4.620 triệu đồng;\ntrong đó trung ương 2.900 triệu đồng;\nb) Kinh phí"))
     [0, 0, 2]
+    >>> paragraph_starts(Doc.from_text("z", "b) Củng cố, thành lập mới khoảng 40 hợp tác xã tham gia Chương trình; ít nhất\n50% chủ thể là hợp tác xã."))
+    [0, 0]
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []

@@ -78,13 +78,17 @@ _OWN_YEAR_GAP = regex.compile(r"[^,;:.()\n]{0,40}")
 _LEADS = regex.compile(r"\s*(?:là|:|có|đạt)?\s*\Z", regex.I)
 
 
-def _own_year(text: str, end: int, limit: int, years: list[YearExpr]) -> YearExpr | None:
-    """The year said right after a figure ending at `end`, before `limit` (the next figure), or None.
+def _own_year(text: str, end: int, limit: int, years: list[YearExpr], figure_next: bool = True) -> YearExpr | None:
+    """The year said right after a figure ending at `end`, before `limit` (the next figure, when
+    `figure_next`, else the end of its clause), or None.
 
     >>> from ocop_extract.targets.years import year_expressions
     >>> t = "bố trí 5,5 tỷ đồng năm 2019 và khoảng 8 tỷ đồng năm 2020"
     >>> _own_year(t, t.find(" năm 2019"), t.find("khoảng"), year_expressions(t, 2019)).year
     2019
+    >>> t = "Gia Lai hướng tới ít nhất 700 sản phẩm vào năm 2030"
+    >>> _own_year(t, t.find(" vào"), len(t), year_expressions(t, 2025), figure_next=False).year
+    2030
     >>> t = "trong đó năm 2024 là 9,8 tỷ đồng và năm 2025 là 11,8 tỷ đồng"
     >>> _own_year(t, t.find(" và"), t.find("11,8"), year_expressions(t, 2024)) is None
     True
@@ -93,7 +97,7 @@ def _own_year(text: str, end: int, limit: int, years: list[YearExpr]) -> YearExp
         if end <= e.start < limit:
             gap = _OWN_YEAR_GAP.match(text, end, e.start)
             if gap and gap.end() == e.start and not breakdown_regex().search(text, end, e.start) \
-                    and not _LEADS.match(text, e.end, limit):
+                    and not (figure_next and _LEADS.match(text, e.end, limit)):
                 return e
             return None
     return None
@@ -107,7 +111,7 @@ def _deadline(c: Candidate) -> int | None:
     usable = [e for e in s.years if years.is_current(e)]
     c_end = p.clause[1]
     later = [o.start for o in p.in_clause if o.start > q.start]
-    own = _own_year(s.text, q.end, min(later, default=c_end), usable)
+    own = _own_year(s.text, q.end, min(later, default=c_end), usable, bool(later))
     if own is not None:
         return decided(why, "year", own.year, CLAUSE, "stated right after it")
     before = [e for e in usable if e.end <= q.start]

@@ -10,6 +10,8 @@ last year), "quý IV/2024", "tháng 6/2024", "năm nay" (the document's own year
 [(2023, 'baseline')]
 >>> [(e.year, e.kind) for e in year_expressions("từ nay đến cuối năm, hoàn thiện hồ sơ; cuối năm 2025", 2024)]
 [(2024, 'deadline'), (2025, 'deadline')]
+>>> [(e.year, e.kind) for e in year_expressions("kinh phí 5 năm qua; năm qua tỉnh có thêm 9 sản phẩm", 2025)]
+[(2024, 'past')]
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhi
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
+# a count of years before it makes a duration: "5 năm qua", "những năm qua", "nhiều năm trước"
+_YEARS_COUNTED = regex.compile(r"(?:\d+|hai|ba|bốn|năm|mười|mấy|vài|những|các|nhiều|bao)\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I | regex.REVERSE)
 # Phases of a plan: "Giai đoạn 1 (2025 - 2026)", "giai đoạn II: 2026-2027", "Giai đoạn 2 (năm 2027)",
 # "giai đoạn 2 từ năm 2026 đến năm 2027".
@@ -105,6 +109,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         if text.find("uối năm", start, end) >= 0 or text.find("ết năm", start, end) >= 0:  # a fast test first
             out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
         for r in _RELATIVE.finditer(text, start, end):
+            if _YEARS_COUNTED.search(text, max(start, r.start() - 8), r.start()):
+                continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
             offset = _RELATIVE_OFFSET[r.group(1)]
             kind = "past" if offset < 0 else "deadline"
             if _RELATIVE_BASELINE.search(text, max(start, r.start() - 16), r.start()):
