@@ -31,8 +31,9 @@ from .ranges import ends_of_one_range, first_value, range_of
 # something the engine can search for quickly (a digit or a literal).
 _DIGIT_MASKS = [
     # dates: 08/04/2022, 17.1.2023, 12-05-2023; month/year: 6/2024
-    # (a date stays on its line: "NĂM 2025\n- 12/12 huyện" is a year, then a count)
-    r"(?<!\d)\d{1,2}[ \t]*[/.-][ \t]*\d{1,2}[ \t]*[/.-][ \t]*\d{2,4}(?!\d)",
+    # (a date stays on its line: "NĂM 2025\n- 12/12 huyện" is a year, then a count;
+    # one separator, said twice: "3. 12/12 huyện" is an item's number, then a count)
+    r"(?<!\d)\d{1,2}[ \t]*(?P<dsep>[/.-])[ \t]*\d{1,2}[ \t]*(?P=dsep)[ \t]*\d{2,4}(?!\d)",
     r"(?<![\d/])\d{1,2}/(?:19|20)\d{2}(?!\d)",
     # times, phone numbers, hotlines
     r"(?<!\d)\d{1,2}:\d{2}(?::\d{2})?(?!\d)",

@@ -18,7 +18,7 @@
 
 The lines between "STT" and the first ordinal "1" are the headers and give the
 number of columns. Each row then opens with the next ordinal, then its label,
-then one line per figure column (a figure, or "-" for none); a total row
+then one line per figure column (a figure, or "-" for none; a unit column, "Đơn vị tính", holds a word); a total row
 ("Tổng", "Tổng cộng", "Cộng", "Toàn tỉnh") has no ordinal. The first run of
 lines that fits no row ends the table; under two numbered rows there is none.
 A header cut over two lines ("Số sản phẩm đạt 3" / "sao trở lên", "Kinh phí hỗ trợ" /
@@ -55,6 +55,7 @@ ORDINAL_HEADER = regex.compile(rf"\s*{alternation(_WORDS['ordinal'], fold_case=T
 # "Tổng cộng", "Toàn tỉnh": a total row's label (lexicon tables.yaml `totals`, and the unit words of places.yaml)
 TOTAL_LABEL = regex.compile(rf"\s*(?:{alternation(_WORDS['totals'], fold_case=True)}"
                             rf"|toàn\s+{alternation(unit_words('province', 'district'), fold_case=True)})\s*:?\s*", regex.I)
+UNIT_HEADER = regex.compile(rf"\s*{alternation(_WORDS['headers']['unit'], fold_case=True)}\s*", regex.I)
 ORDINAL_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVX]{1,4})\.?\s*")
 _FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
 _MAX_COLUMNS = 12
@@ -88,8 +89,9 @@ def _is_label(text: str) -> bool:
     return bool(text) and len(text) <= _MAX_LABEL and not _FIGURE.fullmatch(text) and not ORDINAL_CELL.fullmatch(text)
 
 
-def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | None:
-    """The row starting at line i (its ordinal cell empty for a total row), or None."""
+def _row(lines: list[Line], i: int, width: int, ordinal: int, words: frozenset[int] = frozenset()) -> list[Cell] | None:
+    """The row starting at line i (its ordinal cell empty for a total row), or None. `words`: the
+    columns after the label whose cells are words (a unit column, "Sản phẩm", "Triệu đồng")."""
     head = lines[i].text.strip() if i < len(lines) else ""
     if head.rstrip(".").lstrip("0") == str(ordinal):
         cells = [_cell(line) for line in lines[i:i + width]]
@@ -97,7 +99,8 @@ def _row(lines: list[Line], i: int, width: int, ordinal: int) -> list[Cell] | No
         cells = [(lines[i].start, lines[i].start, "")] + [_cell(line) for line in lines[i:i + width - 1]]
     else:
         return None
-    if len(cells) < width or not _is_label(cells[1][2]) or not all(_FIGURE.fullmatch(c[2]) for c in cells[2:]):
+    if len(cells) < width or not _is_label(cells[1][2]) \
+            or not all(_is_label(c[2]) if k in words else _FIGURE.fullmatch(c[2]) for k, c in enumerate(cells[2:], 2)):
         return None
     return cells
 
@@ -147,9 +150,11 @@ def vertical_grid(doc: Doc, first: int) -> Grid | None:
     header = _joined(lines[:i], _row_width(lines, i))
     if header is None or len(header) < 3:  # the ordinal, the label and at least one figure column
         return None
+    # a unit column after the label ("Đơn vị tính": "Sản phẩm", "Triệu đồng") holds words, not figures
+    words = frozenset(k for k, cell in enumerate(header) if k >= 2 and UNIT_HEADER.fullmatch(cell[2]))
     rows: list[list[Cell]] = []
     numbered = 0
-    while (row := _row(lines, i, len(header), numbered + 1)) is not None:
+    while (row := _row(lines, i, len(header), numbered + 1, words)) is not None:
         rows.append(row)
         numbered += 1 if row[0][2] else 0
         i += len(header) - (0 if row[0][2] else 1)
