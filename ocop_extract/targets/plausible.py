@@ -42,6 +42,12 @@ _FORMER_UNITS = regex.compile(rf"\s+{alternation(_UNITS['former_units'], fold_ca
 _FORMER_UNITS_ASIDE = regex.compile(rf"\s*\(\s*{alternation(_UNITS['former_units'], fold_case=True)}\s*\)", regex.I)
 # the places a text has just named, counted in words: "TP Nha Trang và huyện Cam Lâm là hai địa phương …"
 _NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
+# places counted in words as the ones merged ("Sau khi hợp nhất ba tỉnh …"), or as the subject of a
+# figure in their clause ("ba tỉnh có tổng cộng 612 xã", "hai địa phương đã công nhận mới 412 sản phẩm"):
+# they set the scope of another figure (CONTRACT.md §4, optional items), not one of their own
+_MERGED = regex.compile(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp|gộp)(?:\s+(?:cả|các|từ))?\s+\Z",
+                        regex.I | regex.REVERSE)
+_FIGURE_OF_THEM = regex.compile(r"[^,;.:()\n\d]{0,60}?(?<![\p{L}\d])\d", regex.I)
 _THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
 # a place noun, then what may stand before the comparator: "xã đạt dưới", "xã dưới"
 _SORTED_PLACES = regex.compile(rf"(?<![\p{{L}}]){alternation(_UNITS['admin_unit'], fold_case=True)}"
@@ -88,6 +94,9 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         return None  # "của ba địa phương cũ", "hai tỉnh (cũ)": the units merged, not a figure
     if q.unit == "admin_unit" and q.words and _NAMED_COUNT.search(text, max(floor, q.start - 8), q.start):
         return None  # "A và B là hai địa phương có nhiều sản phẩm nhất": the places named, counted
+    if q.unit == "admin_unit" and q.words and (_MERGED.search(text, max(floor, q.start - 24), q.start)
+                                               or _FIGURE_OF_THEM.match(text, q.end)):
+        return None  # "hợp nhất ba tỉnh", "ba tỉnh có tổng cộng 612 xã": the places a figure is said of
     if q.unit_text.lower() == "điểm":
         return bare_point(text, q, why)
     return q

@@ -20,8 +20,8 @@ _AND = regex.compile(r"\s+và\s+", regex.I)
 # "từ 5.000 đồng đến 8.000 đồng", "5000 VNĐ - 8000 VNĐ": a range whose two ends both carry the unit
 _UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
 # but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"; an amount added is
-# one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp"
-_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|chuyển|rút)(?!\s+thêm)(?:\s+\S+){0,3}?\s+từ\s+\Z",
+# one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp", and so is a cost ("phí vận chuyển từ …")
+_CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|(?<!vận\s)chuyển|rút)(?!\s+thêm)(?:\s+\S+){0,3}?\s+từ\s+\Z",
                                regex.I | regex.REVERSE)
 
 
