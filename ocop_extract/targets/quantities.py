@@ -264,10 +264,14 @@ _RANGE_TAIL = regex.compile(r"\s*(?:-|–|đến|tới)\s*\d{1,3}(?![\d.,]\d)")
 @lru_cache(maxsize=1)
 def _count_noun_before() -> regex.Pattern:
     """The noun a total names before "lên N", "là N", "đạt N": "Số chủ thể tham gia chương trình tăng lên
-    412", "số xã, phường có sản phẩm OCOP là 96", "Số chủ thể OCOP đạt 8.740"."""
+    412", "số xã, phường có sản phẩm OCOP là 96", "Số chủ thể OCOP đạt 8.740", "số sản phẩm đạt 3 sao
+    là 51, đạt 4 sao là 6"."""
     _, surface_to_unit, _ = _unit_regex()
     nouns = "|".join(_spaced(a) for a in sorted(surface_to_unit, key=len, reverse=True) if a not in ("%", "đ"))
-    return regex.compile(rf"(?<![\p{{L}}])số\s+(?P<unit>{nouns})(?![\p{{L}}])[^.;:\d]{{0,60}}?(?<![\p{{L}}])(?:lên|là|đạt)\s+\Z",
+    # between the noun and the figure: words, a star class ("số sản phẩm đạt 3 sao là 51"), and the
+    # figure of a class said before in the same way (", đạt 4 sao là 6")
+    filler = r"(?:[^.;:\d]|(?<![\d.,])[1-5]\s+sao|là\s+\d[\d.]*\s*,(?=\s*(?:đạt\s+)?[1-5]\s+sao))"
+    return regex.compile(rf"(?<![\p{{L}}])số\s+(?P<unit>{nouns})(?![\p{{L}}]){filler}{{0,60}}?(?<![\p{{L}}])(?:lên|là|đạt)\s+\Z",
                          regex.I | regex.REVERSE)
 
 
