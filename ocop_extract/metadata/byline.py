@@ -14,15 +14,18 @@ name alone ("Minh Anh") and names the dateline's year, or the dateline carries i
 ("Thứ Sáu, 20/12/2024 07:30 (GMT+7)"). A byline's author and date may stand
 apart by a bullet or a run of spaces ("Thanh Hà • 08/10/2024 15:20"). A site clock in
 the page header ("Thứ Hai, 02/12/2024 | 08:15" above the headline, a clock in
-the menu bar, "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024") and dates in lists
-of other articles are never taken.
+the menu bar) and dates in lists of other articles are never taken; an update line with
+a weekday ("Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024"), which may be a clock, only when
+nothing else dates the article.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("x", "Thứ Hai, 02/12/2024 | 08:15\\nTiêu đề bài viết về sản phẩm OCOP\\nNội dung.\\nHoài Thương - 10:20, 21/03/2023")
 >>> published_date(doc)
 '2023-03-21'
->>> published_date(Doc.from_text("y", "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024\\nTiêu đề")) is None
-True
+>>> published_date(Doc.from_text("y", "Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024\\nTiêu đề\\nNgày đăng: 16/05/2024"))
+'2024-05-16'
+>>> published_date(Doc.from_text("y", "Cập nhật lúc 08:15, Thứ Ba, 08/10/2024\\nTiêu đề"))
+'2024-10-08'
 >>> published_date(Doc.from_text("z", "Cập nhật lúc 16:45 ngày 03/07/2024\\nTiêu đề"))
 '2024-07-03'
 >>> published_date(Doc.from_text("w", "27/06/2024 | 19:40\\nTiêu đề"))
@@ -169,6 +172,7 @@ def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
 
 
 Score = tuple[float, Optional[str]]  # how sure, and the ISO date: the surest line wins
+_LAST_RESORT = 0.3  # an update line with a weekday ("Cập nhật lúc 08:15, Thứ Ba, 08/10/2024"): may be a clock
 
 
 def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tuple[bool, Score]:
@@ -181,6 +185,8 @@ def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tupl
         # time zone as a posting is ("Cập nhật lúc 15:42, Thứ Ba, 14/09/2021 (GMT+7)")
         if len(dates) == 1 and (not dates[0].weekday or _TIME_ZONE.search(text)) and best[0] < 1.8:
             best = (1.8, dates[0].iso)
+        elif len(dates) == 1 and best[0] < _LAST_RESORT:
+            best = (_LAST_RESORT, dates[0].iso)  # with its weekday: the article's own when nothing else dates it
         return True, best
     bc = _line_openers()[0].match(text) if opener else None
     if bc:

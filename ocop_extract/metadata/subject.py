@@ -87,6 +87,9 @@ class Subject:
                     return self._followed(doc, [(0, 0, "until", found)]) or found
                 if found:
                     return found
+        found = _approved_years(doc, self.mention, issued_year)
+        if found:
+            return found
         # the headline names the plan's years more reliably than any sentence of the body
         found = plan_years(headline, issued_year) if headline else None
         if found:
@@ -115,6 +118,44 @@ def _in_parens(text: str, m: Mention) -> bool:
     """True when the mention stands in parentheses ("Chương trình … 2021-2025 (Quyết định số 919/QĐ-TTg …)")."""
     before = text[m.sent_start:m.start]
     return before.rfind("(") > before.rfind(")") and ")" in text[m.end:m.sent_end]
+
+
+# a decision named as what approved a plan: "Đề án … giai đoạn 2024-2025 đã được UBND huyện phê duyệt
+# tại Quyết định số 2154/QĐ-UBND", "Kế hoạch được ban hành kèm theo Quyết định số …"
+_PLAN_APPROVED_AT = regex.compile(rf"(?P<plan>.+)\s+(?:đã\s+)?(?:được\s+)?(?:[^\s,.;]+\s+){{0,4}}?(?:{_ISSUING})"
+                             r"\s+(?:tại|theo|kèm\s+theo)\s+\Z", regex.I | regex.S)
+_PLAN_TYPE = regex.compile(r"(?<![\p{L}])(?P<type>đề\s+án|kế\s+hoạch|chương\s+trình|dự\s+án)(?![\p{L}])", regex.I)
+
+
+def _approved_years(doc: Doc, m: Mention, issued_year: Optional[int]) -> Optional[tuple[int, int]]:
+    """The years of the plan a decision `m` is named as approving, said before it in its sentence or,
+    when the sentence names only its type ("Đề án được phê duyệt tại Quyết định số …"), where the text
+    first names a plan of that type with its years; else None.
+
+    >>> from .mentions import find_mentions
+    >>> doc = Doc.from_text("x", "Tỉnh vừa phê duyệt Đề án phát triển OCOP giai đoạn 2023-2025, định hướng đến năm 2030. "
+    ...                          "Đề án được phê duyệt tại Quyết định số 1426/QĐ-UBND ngày 12/5/2023.")
+    >>> _approved_years(doc, find_mentions(doc)[-1], 2023)
+    (2023, 2025)
+    """
+    text = doc.text
+    approved = _PLAN_APPROVED_AT.search(text, m.sent_start, m.start)
+    if approved is None:
+        return None
+    named = approved.group("plan")
+    found = plan_years(named, issued_year)
+    if found:
+        return found
+    kind = _PLAN_TYPE.search(named)
+    if kind is None:
+        return None
+    said = " ".join(kind.group("type").lower().split())
+    for other in _PLAN_TYPE.finditer(text, 0, m.sent_start):
+        if " ".join(other.group("type").lower().split()) == said:
+            found = plan_years(title_phrase(text, other.end()), issued_year)
+            if found:
+                return found
+    return None
 
 
 def named_before(text: str, m: Mention) -> str:
