@@ -26,6 +26,7 @@ SETS = {
     "holdout5": (GOLD / "holdout5" / "gold.jsonl", GOLD / "holdout5" / "docs"),
     "holdout6": (GOLD / "holdout6" / "gold.jsonl", GOLD / "holdout6" / "docs"),
     "holdout7": (GOLD / "holdout7" / "gold.jsonl", GOLD / "holdout7" / "docs"),
+    "holdout8": (GOLD / "holdout8" / "gold.jsonl", GOLD / "holdout8" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -40,6 +41,8 @@ FLOORS = {
     "holdout6": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.980, fields 0.959, documents 0.953); fixed by family since
     "holdout7": {"f1": 0.98, "fields": 0.98, "documents": 0.98},
+    # scored once unseen (F1 0.973, fields 0.961, documents 0.980); fixed by family since
+    "holdout8": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
 }
 
 
@@ -63,7 +66,7 @@ def test_field_accuracy_floor(scored):
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
-                    "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87}
+                    "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87, "holdout8": 0.91}
 
 
 def test_indicator_floor(scored):
