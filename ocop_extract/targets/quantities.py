@@ -254,7 +254,26 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             q = replace(out.pop(), end=q.end, value_max=q.value, unit_text=q.unit_text)
         out.append(q)
         consumed = q.end
+    if text.find("ấp", start, end) >= 0 or text.find("ẤP", start, end) >= 0:  # a fast test first
+        out = _with_multiples(text, start, end, out)
     return out
+
+
+# a multiple said in words: "gấp đôi" (2), "gấp rưỡi" (1.5); "gấp 3 lần", "gấp ba lần" are read as numbers
+_MULTIPLE = regex.compile(r"(?<![\p{L}])gấp\s+(?P<word>đôi|rưỡi)(?![\p{L}])", regex.I)
+_MULTIPLE_VALUE = {"đôi": 2.0, "rưỡi": 1.5}
+
+
+def _with_multiples(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
+    """`found` and the multiples said in words in text[start:end], in text order.
+
+    >>> [(q.value, q.unit, q.raw) for q in find_quantities("Số sản phẩm 4 sao tăng gần gấp đôi so với năm 2023.")]
+    [(2.0, 'times', 'gấp đôi')]
+    """
+    extra = [Quantity(m.start(), m.end(), _MULTIPLE_VALUE[m.group("word").lower()], None, "times", m.group(),
+                      False, True, m.group(), False)
+             for m in _MULTIPLE.finditer(text, start, end) if not any(q.start < m.end() and m.start() < q.end for q in found)]
+    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 # the upper end of a range after a number: "4-5 sao", "3 đến 5 sao"

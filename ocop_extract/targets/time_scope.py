@@ -80,7 +80,7 @@ def _running() -> "re.Pattern[str]":
     lex = cues()["months"]
     counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
     return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
-                      rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?!\s*/|\s+\d|\w)"
+                      rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?![ \t]*/|[ \t]+\d|\w)"
                       rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
                       rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
                       rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)")
@@ -234,7 +234,8 @@ class TimeScopes:
             # and months still to come ("6 tháng cuối năm") do not
             ahead = bool(_AHEAD_AFTER.match(low, m.end()))
             gone_by = year < this_year or (not m.group().startswith("trong") and not ahead)
-            out.append(self._opened(m.start(), m.end(), year, gone_by)._replace(ahead=ahead))
+            # it also governs a figure before it in its clause: "… tăng gần gấp đôi sau 9 tháng"
+            out.append(self._opened(m.start(), m.end(), year, gone_by)._replace(ahead=ahead, trailing=True))
         return sorted(out)
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
