@@ -21,6 +21,8 @@ _AND = regex.compile(r"\s+và\s+", regex.I)
 _UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
 # but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"; an amount added is
 # one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp", and so is a cost ("phí vận chuyển từ …")
+# and a rise of a rate per unit ("giá bán tăng từ 5.000 đồng đến 8.000 đồng/kg")
+_PER_UNIT = regex.compile(r"\s*/\s*\p{L}")  # "… đồng/kg": a rate per unit
 _CHANGE_BEFORE = regex.compile(r"(?<![\p{L}])(?:tăng|giảm|nâng|đưa|(?<!vận\s)chuyển|rút)(?!\s+thêm)(?:\s+\S+){0,3}?\s+từ\s+\Z",
                                regex.I | regex.REVERSE)
 
@@ -39,7 +41,7 @@ def ends_of_one_range(text: str, low: "Quantity", high: "Quantity") -> bool:
         bool(_AND.fullmatch(text, low.end, high.start)) and bool(_BETWEEN.search(text, max(0, low.start - 8), low.start)))
     return (low.value_max is None and high.value_max is None and low.unit == high.unit
             and high.value > low.value and not low.per_year and joined
-            and not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start))
+            and (_PER_UNIT.match(text, high.end) or not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start)))
 
 
 def range_of(text: str, num: NumberMatch, following: NumberMatch | None, pos: int,

@@ -214,6 +214,11 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
             return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
+        reached = [c for c in _cues_after(ctx, bisect_left(s.cues, (p.q.start,))) if c[2] == "actual_after"]
+        if s.genre == "news" and reached:
+            # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached
+            said = text[reached[0][0]:reached[0][1]]
+            return decided(why, "status", "actual", CLAUSE, f"{text[cue[0]:cue[1]]!r}, then {said!r} after it, in news")
     if cue[2] == "actual" and is_year_mark(text[cue[0]:cue[1]]) and _of_a_plan_year(ctx, cue):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")
