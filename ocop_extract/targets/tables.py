@@ -166,11 +166,15 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
     (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
     >>> _header_unit("Số sản phẩm đạt 3 sao trở lên"), _header_unit("Số lượng chủ thể"), _header_unit("Số TT")
     (('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1), None)
+    >>> _header_unit("4 sao"), _header_unit("Trong đó: 4 sao"), _header_unit("Hạng 3 sao trở lên")
+    (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1))
     """
     m = _HEADER_UNIT.search(header)
     unit = _unit_of(m.group("unit")) if m else None
     if unit is not None:
         return unit
+    if _STAR_HEADER.fullmatch(header):
+        return "product", "sản phẩm", 1  # "3 sao", "Trong đó: 4 sao": products of that class
     counted = _COUNT_HEADER.match(header)
     return _first_noun(counted.group("rest")) if counted else None
 
@@ -195,6 +199,12 @@ def _opening_noun(header: str) -> tuple[str, str, float] | None:
     return unit
 
 
+# a header that says only a star class: "3 sao", "Trong đó: 4 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên"
+_STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
+                             r"0?[1-5]\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
+# a header that totals the columns beside it: "Tổng số", "Tổng", "Cộng"
+_TOTAL_HEADER = regex.compile(rf"\s*{alternation(load_lexicon('tables')['totals'], fold_case=True)}\s*", regex.I)
+_NOT_COUNTED = regex.compile(rf"\s*{alternation(_HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
 # a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
 _COUNT_HEADER = regex.compile(rf"\s*{alternation(_HEADERS['count'], fold_case=True)}\s+(?P<rest>.+)", regex.I)
 
@@ -207,6 +217,13 @@ def _mostly_numbers(rows: list[list[str]], column: int) -> bool:
     """Whether most filled cells of `column` hold a figure (else it is the rows' labels)."""
     filled = _filled(rows, column)
     return bool(filled) and sum(1 for c in filled if _NUMBER_CELL.fullmatch(c)) * 2 > len(filled)
+
+
+def _all_years(rows: list[list[str]], column: int) -> bool:
+    """Whether the figures of `column` are all years ("2021", "9 tháng 2025"; a total row's "Cộng" aside):
+    the rows' labels."""
+    years = [c for c in _filled(rows, column) if _row_year(c)]
+    return len(years) >= 2 and all(_row_year(c) or not _NUMBER_CELL.fullmatch(c) for c in _filled(rows, column))
 
 
 def _mostly_units(rows: list[list[str]], column: int) -> bool:
@@ -248,15 +265,26 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     header = [c[2] for c in grid.header]
     rows = [[c[2] for c in row] for row in grid.rows]
     units = [_header_unit(h) for h in header]
+    # a total column ("Tổng số") counts what the columns it totals count, when they all count one thing
+    # … and so does a column that names no unit beside two or more that count one thing ("Công nhận năm
+    # 2023" beside "3 sao", "4 sao"), unless it scores ("Điểm")
+    counted = [u for u in units if u is not None]
+    if counted and all(u == counted[0] for u in counted):
+        units = [counted[0] if u is None and (_TOTAL_HEADER.fullmatch(h) or (len(counted) >= 2 and not _NOT_COUNTED.match(h)))
+                 else u for u, h in zip(units, header)]
     opening = [_opening_noun(h) for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
-    kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i)
+    kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
              else _column_kind(h, (units[i] or opening[i]) is not None, unit_col is not None)
              for i, h in enumerate(header)]
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
     places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
     years = [int(y.group()) if (y := _YEAR.search(h)) else None for h in header]
+    if context.status == "actual":
+        # "Công nhận năm 2023" among results: the year a result was reached, not a plan's column
+        kinds = [("context" if k == "target" and years[i] and not _PLAN_HEADER.search(header[i]) else k)
+                 for i, k in enumerate(kinds)]
     out: list[Cell] = []
     for cells in grid.rows:
         if len(cells) != len(header):
@@ -266,6 +294,8 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         row_unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
         scope = _place(label, header[label_col], context.province) if places else None
         total = bool(TOTAL_LABEL.fullmatch(label))
+        # rows of years ("Năm | Tổng số | 3 sao" / "2022 | 24 | 22"): each row's year is its own
+        row_year = _row_year(cells[label_col][2]) if label_col is not None else None
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
@@ -276,7 +306,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                 (unit_i, unit_text, scale), status = ("%", "%", 1), "actual"
             else:
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
-            year = _year(kind, status, years[i], default_year, context)
+            year = row_year or _year(kind, status, years[i], default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
             metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
@@ -287,6 +317,19 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                             status, year, stars if unit_i in ("product", "%") else None, metric, scope,
                             _why(kind, status, units[i] is not None)))
     return out
+
+
+_ROW_YEAR = regex.compile(r"\s*(?:năm\s+|(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+)?(?P<y>(?:19|20)\d{2})\s*", regex.I)
+
+
+def _row_year(label: str) -> int | None:
+    """The year a row's label is ("2022", "Năm 2023", "9 tháng 2025"), else None.
+
+    >>> _row_year("2022"), _row_year("9 tháng 2025"), _row_year("Huyện Tam Đường")
+    (2022, 2025, None)
+    """
+    m = _ROW_YEAR.fullmatch(label)
+    return int(m.group("y")) if m else None
 
 
 def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
