@@ -50,8 +50,13 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                 starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
                 start = starts[-1] if starts else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
-            if (numbered or lead_in or subhead) and not find_quantities(full, start, line.end,
-                                                                         numbers=ctx.numbers.within(start, line.end)):
+            figures = bool(find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
+            if subhead and figures:
+                # an intertitle with figures opens an item too ("Đề án đặt mục tiêu ít nhất 200 sản phẩm vào
+                # năm 2025"): what its own words announce, else nothing
+                status = heading_status(text)
+                status = None if status == "topic" else status
+            if (numbered or lead_in or subhead) and not figures:
                 found = [e for e in within(ctx.all_years, line.start, line.end)
                          if e.kind not in ("baseline", "past")]
                 if found and not subhead:
@@ -64,7 +69,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                 if said is None and lead_in:
                     cues = status_cues(full, start, line.end, ctx.lower)
                     said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
-                if said is not None or _TOP_HEADING.match(text):
-                    status = said
+                if said is not None or _TOP_HEADING.match(text) or subhead:
+                    status = said  # a news intertitle opens an item of its own ("Lâm Thao tập huấn …")
         out[line.index] = (year, status)
     return out

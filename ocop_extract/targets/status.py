@@ -43,6 +43,8 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
+    # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
+    r"t(?:(?<=\d tháng)|(?<=\d\d tháng)|(?<=ba tháng)|(?<=sáu tháng)|(?<=chín tháng))háng\s+năm(?=\s+\d{4})",
     # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself
     r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
 ]
@@ -163,9 +165,14 @@ def heading_status(heading: str) -> str | None:
     ('actual', 'target', 'target')
     >>> heading_status("III. KẾT QUẢ NĂM 2023 VÀ NHIỆM VỤ NĂM 2024") is None, heading_status("5. Kinh phí")
     (True, 'topic')
+    >>> heading_status("Cẩm Khê vượt kế hoạch sản phẩm OCOP")
+    'actual'
+
     """
     actual, target, topic = _heading_regexes()
     a, t = actual.search(heading), target.search(heading)
+    if t and not a and _compared(heading.lower(), t.start(), t.end()):
+        return "actual"  # "Cẩm Khê vượt kế hoạch sản phẩm OCOP": the plan is what a result is measured by
     if a and t:
         return None
     return "actual" if a else "target" if t else "topic" if topic.search(heading) else None
@@ -224,6 +231,7 @@ def is_year_mark(cue: str) -> bool:
 
 # the months a line opens on ("9 tháng", "sáu tháng"): the cue `_months_opening` finds
 _MONTHS_COUNT = re.compile(rf"(?:\d{{1,2}}|{alternation(cues()['months']['counts'])})\s+tháng")
+_MONTHS_OF_YEAR = re.compile(r"tháng\s+năm")  # "10 tháng năm 2024": the cue said of the months
 
 
 @lru_cache(maxsize=1)
@@ -236,11 +244,12 @@ def is_elapsed_cue(cue: str) -> bool:
 
     A headline's months ("9 tháng năm 2024: Trà Vinh có thêm 27 sản phẩm") are such a period.
 
-    >>> is_elapsed_cue("9 tháng đầu năm"), is_elapsed_cue("riêng năm"), is_elapsed_cue("Sáu tháng")
-    (True, False, True)
+    >>> is_elapsed_cue("9 tháng đầu năm"), is_elapsed_cue("riêng năm"), is_elapsed_cue("Sáu tháng"), is_elapsed_cue("tháng năm")
+    (True, False, True, True)
     """
     said = " ".join(cue.lower().split())
-    return any(said.endswith(e) for e in _elapsed_cues()) or bool(_MONTHS_COUNT.fullmatch(said))
+    return any(said.endswith(e) for e in _elapsed_cues()) or bool(_MONTHS_COUNT.fullmatch(said)
+                                                                  or _MONTHS_OF_YEAR.fullmatch(said))
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
