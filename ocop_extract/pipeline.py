@@ -43,6 +43,7 @@ COMPONENTS: tuple[Component, ...] = (
     targets.find_table_figures,     # doc.candidates: figures of "|" tables (targets/tables.py)
     targets.resolve_status,         # candidate.status (targets/resolve_status.py)
     targets.resolve_year,           # candidate.year (targets/resolve_year.py)
+    targets.resolve_echoes,         # a news title's figure as its echo in the body (targets/echoes.py)
     targets.resolve_clause_fields,  # candidate.per, stars, scope, metric (targets/resolve_fields.py)
     targets.assemble,               # doc.targets (targets/assemble.py)
 )

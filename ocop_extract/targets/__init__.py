@@ -3,7 +3,8 @@
 Target extraction is two steps, as spaCy's EntityRuler separates matching
 from setting annotations: finders (`finders`) propose candidate figures with
 their evidence (`candidates`); resolvers settle each field — status
-(`resolve_status`), year (`resolve_year`), rate, stars, scope and metric
+(`resolve_status`), year (`resolve_year`), a news title's figure as its echo in the body
+(`echoes`), rate, stars, scope and metric
 (`resolve_fields`) — and the assembler (`assemble`) builds the `Target`
 records. `components` wraps each step for the pipeline's component tuple.
 Below them, one module per dimension matches the words: `numbers`,

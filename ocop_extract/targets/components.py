@@ -13,6 +13,7 @@ from ..document import Doc
 from ..options import Options
 from .assemble import build_targets
 from .context import target_context
+from .echoes import settle_echoes
 from .finders import sentence_candidates, table_candidates
 from .resolve_fields import settle_clause_fields
 from .resolve_status import settle_status
@@ -39,6 +40,11 @@ def resolve_year(doc: Doc, options: Options) -> None:
     settle_years(doc.candidates, target_context(doc))
 
 
+def resolve_echoes(doc: Doc, options: Options) -> None:
+    """Resolver: a news title's figure takes the status and year of its echo in the body (`echoes`)."""
+    settle_echoes(doc.candidates, target_context(doc))
+
+
 def resolve_clause_fields(doc: Doc, options: Options) -> None:
     """Resolver: rate, stars, scope and metric from the clause (`resolve_fields`)."""
     settle_clause_fields(doc.candidates, target_context(doc))
@@ -49,5 +55,5 @@ def assemble(doc: Doc, options: Options) -> None:
     doc.targets = build_targets(doc, doc.candidates, options)
 
 
-TARGET_COMPONENTS = (find_sentence_figures, find_table_figures, resolve_status, resolve_year,
+TARGET_COMPONENTS = (find_sentence_figures, find_table_figures, resolve_status, resolve_year, resolve_echoes,
                      resolve_clause_fields, assemble)

@@ -274,6 +274,28 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
     late = _reporting_time(ctx, late=True) if not (fresh or is_allocation_cue(verb)) else None
     if late is not None:  # money set aside for the year stays a plan ("năm 2024 huyện bố trí 850 triệu đồng")
         return "actual", PARAGRAPH, f"the year {text[late.start:late.end]!r}, in its last quarter when posted"
+    day = _day_gone_by(ctx)
+    if day is not None:
+        return "actual", SENTENCE, f"the day {day!r}, gone by when posted"
+    return None
+
+
+# a day said without its year before a figure: "Từ ngày 5 đến 7/11, huyện tổ chức 3 lớp", "Sáng 12/11, …"
+_DAY_MONTH = regex.compile(r"(?<![\p{L}])(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])",
+                           regex.I)
+
+
+def _day_gone_by(ctx: StatusContext) -> str | None:
+    """The day before the figure in its sentence, said without a year, that had gone by when the news
+    text was posted ("Từ ngày 5 đến 7/11" in a text of 16/11), or None."""
+    p = ctx.prose
+    published = ctx.doc.meta.published_date if ctx.doc is not None else None
+    if p.sentence.genre != "news" or not published:
+        return None
+    posted = (int(published[5:7]), int(published[8:10]))
+    for m in _DAY_MONTH.finditer(p.sentence.text, p.sentence.start, p.q.start):
+        if 1 <= int(m["m"]) <= 12 and (int(m["m"]), int(m["d"])) <= posted:
+            return m.group()
     return None
 
 
