@@ -7,10 +7,10 @@ time scopes (`time_scope`), which the status and year resolvers read, are built 
 
 >>> from ocop_extract.metadata import Metadata
 >>> doc = Doc.from_text("x", "Năm 2024, tỉnh phấn đấu có 20 sản phẩm OCOP.")
->>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01")
+>>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01", genre="news")
 >>> ctx = target_context(doc)
 >>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
-(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None, month_year=2024), 'Quảng Nam', [2024])
+(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None, month_year=2024, posted=(3, 1)), 'Quảng Nam', [2024])
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ class DocYears:
     reporting_year: int | None = None  # a year half gone when a news text was posted: it reports on it
     closing_year: int | None = None    # … in its last quarter, when the year's results are reviewed
     month_year: int | None = None      # the year of a month said without one ("trong tháng 10", "quý IV")
+    posted: tuple[int, int] | None = None  # the month and day a news text was posted
 
     @classmethod
     def of(cls, meta: Metadata) -> "DocYears":
@@ -51,9 +52,10 @@ class DocYears:
         # a month without its year is of the plan's one year ("Kế hoạch năm 2025" issued in December
         # 2024: "trong quý I"), else of the text's own year
         month_year = plan[0] if plan and plan[0] == plan[1] else this_year
+        posted = (int(meta.published_date[5:7]), int(meta.published_date[8:10])) if news else None
         return cls(plan[1] if plan else this_year, plan_start, this_year,
                    meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None,
-                   month_year)
+                   month_year, posted)
 
     def sets(self, e: YearExpr) -> bool:
         """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""
@@ -123,7 +125,8 @@ class TargetContext:
     @cached_property
     def time_scopes(self) -> TimeScopes:
         """The time phrases that govern figures (built on first use)."""
-        return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official, self.years.closing_year)
+        return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official, self.years.closing_year,
+                          self.years.posted)
 
 
 def target_context(doc: Doc) -> TargetContext:

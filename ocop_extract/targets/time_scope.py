@@ -112,6 +112,8 @@ def running_periods(low: str) -> list["re.Match[str]"]:
         if m is not None:
             out.append(m)
     return out
+# a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text)
+_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a paragraph that opens on the figures of the one before carries its time scope on:
 # "Trong tổng số sản phẩm nêu trên, …", "Với kết quả trên, …", "Trong số này, …"
 _BACK_REFERENCE = re.compile(r"(?:nêu|kể)\s+trên|kết\s+quả\s+(?:trên|này|đó)|trong\s+(?:tổng\s+)?số\s+(?:này|đó|trên)"
@@ -147,6 +149,7 @@ class TimePhrase(NamedTuple):
     trailing: bool = False  # a year that also governs a figure before it in its clause ("… trong năm 2023")
     elapsed: bool = False  # a period gone by ("9 tháng đầu năm", "6 tháng qua") or the present ("đến nay")
     ahead: bool = False  # a running period still to come ("6 tháng cuối năm", "3 tháng tới")
+    day: bool = False  # a day said without its year ("Ngày 13/11, …"): it dates results, it reports nothing
 
 
 def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str) -> list[TimePhrase]:
@@ -196,7 +199,7 @@ class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
     def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None, official: bool = False,
-                 closing_year: int | None = None):
+                 closing_year: int | None = None, posted: tuple[int, int] | None = None):
         self._doc = doc
         self._this_year = this_year
         self._closing_year = closing_year  # a year in whose last quarter a news text was posted
@@ -211,12 +214,28 @@ class TimeScopes:
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
+        if posted is not None and this_year is not None:
+            phrases += self._days(low, this_year, posted)
         kept = _cumulative_in_year(_present_as_of(sorted(p for p in phrases if p is not None), as_of, low), low)
         if this_year is not None:
             kept = self._with_running(kept, low, this_year)
         # an "as of" date holding a year is also a year expression: keep the wider phrase
         self._phrases = [p for i, p in enumerate(kept) if not (i and kept[i - 1].start <= p.start < kept[i - 1].end)]
         self._starts = [p.start for p in self._phrases]
+
+    def _days(self, low: str, this_year: int, posted: tuple[int, int]) -> list[TimePhrase]:
+        """The days a news text names without a year ("Ngày 13/11, Hội đồng …", "Từ ngày 5 đến 7/11"):
+        of the year it was posted in, or of the year before for a month well after its posting ("ngày
+        20/12" in January). A day dates what was reached; it tells nothing of what was done ("Ngày 20/12,
+        UBND tỉnh ban hành Kế hoạch …" goes on with the plan's goals)."""
+        out = []
+        for m in _DAY_MONTH.finditer(low):
+            month, day = int(m["m"]), int(m["d"])
+            if not (1 <= month <= 12 and 1 <= day <= 31) or low[m.start() - 1:m.start()].isalpha():
+                continue
+            year = this_year - 1 if month - posted[0] > 6 else this_year
+            out.append(self._opened(m.start(), m.end(), year)._replace(day=True))
+        return out
 
     def _with_running(self, phrases: list[TimePhrase], low: str, this_year: int) -> list[TimePhrase]:
         """`phrases` and the running periods said without a year: each takes the year of the last
@@ -312,7 +331,7 @@ class TimeScopes:
         [True, False]
         """
         phrase = self.governing(start, end, clause_end)
-        if phrase is None or (phrase.end > start and not (phrase.trailing and phrase.start >= end)):
+        if phrase is None or phrase.day or (phrase.end > start and not (phrase.trailing and phrase.start >= end)):
             return None
         if phrase.elapsed or (phrase.year is not None and self._this_year is not None and phrase.year < self._this_year):
             return phrase
