@@ -185,6 +185,11 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     if iss is not None:
         meta.set_issuer(iss)
     meta.province = _province_of(iss, main)
+    if meta.province is None and iss is not None and iss.level is None and main and any(
+            p.level != "province" and p.province == main and m.sent_start <= p.span[0] < m.sent_end for p in places):
+        # a central decision on a place of the province ("Quyết định số 1587/QĐ-TTg … công nhận huyện Cư
+        # Kuin đạt chuẩn nông thôn mới"): the province of that place
+        meta.province = main
     meta.issued_date = subj.issued_date
     if meta.issued_date and meta.published_date and meta.issued_date > meta.published_date:
         meta.issued_date = None

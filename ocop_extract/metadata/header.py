@@ -116,6 +116,7 @@ def read_header(doc: Doc) -> Header:
     lines = doc.lines[:HEAD_LINES]
     title_at: Optional[int] = None
     first_text = True
+    vv_at = -2  # the line of the subject ("V/v …") read last: the line under it may go on with it
     motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for at, line in enumerate(lines):
         text = line.text.strip()
@@ -128,6 +129,10 @@ def read_header(doc: Doc) -> Header:
                 continue
         elif title_at is None and not (lex["opening"].match(text) or lex["title"].match(text)
                                        or motto_lines is None or line.index in motto_lines):
+            if h.vv is not None and at == vv_at + 1 and not _is_caps(text) and len(text) < 120:
+                h.vv = f"{h.vv} {text}"  # "V/v đôn đốc hoàn thành chỉ tiêu" / "Chương trình OCOP năm 2024"
+                vv_at = at
+                continue
             # what the steps below would do with this line, none of their patterns matching it
             if h.number is None and h.date is None and len(text) < 90 and _is_caps(text):
                 caps.append(text)
@@ -146,7 +151,7 @@ def read_header(doc: Doc) -> Header:
             continue
         vv = _VV.match(text)
         if vv and h.vv is None:
-            h.vv = vv.group("text").strip()
+            h.vv, vv_at = vv.group("text").strip(), at
             continue
         tm = lex["title"].match(text)
         if tm and h.number is not None or tm and h.motto:

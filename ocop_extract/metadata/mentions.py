@@ -36,6 +36,8 @@ from .issuer import Issuer, find_issuers
 from .numbers import NUMBER_RE, NumberMatch, find_numbers, type_name
 
 _LOWER_OK = ("kế hoạch", "đề án", "nghị quyết", "chương trình hành động")
+_LOWER_ISSUED = ("quyết định", "chỉ thị", "công văn")  # … named in lower case only after a verb of issuing
+_ISSUED_BEFORE = regex.compile(r"(?<![\p{L}])(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+\Z", regex.I | regex.REVERSE)
 _DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", regex.I)
 _ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
@@ -143,8 +145,9 @@ def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
     for m in pattern.finditer(text) if starts is None else scan.finditer_at(pattern, text, starts):
         noun = m.group("noun")
         cap = noun[0].isupper()
-        if not cap and noun.lower() not in _LOWER_OK:
-            continue
+        if not cap and noun.lower() not in _LOWER_OK and not (
+                noun.lower() in _LOWER_ISSUED and _ISSUED_BEFORE.search(text, 0, m.start())):
+            continue  # "quyết định" in lower case is a verb, unless issued ("ban hành quyết định phân bổ …")
         num = None
         if m.group("num"):
             nums = list(find_numbers(text[m.start("num"):m.end("num")]))

@@ -216,8 +216,15 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
     subj = Subject(best, group)
     subj.issued_date = _issued(doc, best, published) or next(
-        (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number) if d), None)
+        (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number or _announced(doc, g, best))
+         if d), None)
     return subj
+
+
+def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
+    """Whether `m`, named without a number before `best`, announces it as issued: "Ngày 9/3, UBND tỉnh
+    ban hành kế hoạch thực hiện Chương trình …" in the lead, then "Kế hoạch số 58/KH-UBND …"."""
+    return m.start < best.start and bool(_VERB_BEFORE.search(doc.text[m.sent_start:m.start]))
 
 
 def _restated(doc: Doc, m: Mention) -> bool:

@@ -10,6 +10,8 @@
 (2023, 2024)
 >>> plan_years("giai đoạn 2021-2025, định hướng đến năm 2030")
 (2021, 2025)
+>>> plan_years("Tổng kết Chương trình OCOP giai đoạn 2021-2025, phương hướng giai đoạn 2026-2030")
+(2021, 2030)
 >>> plan_years("phát triển du lịch đến năm 2030", issued_year=2024)
 (2024, 2030)
 >>> plan_years("ngày 19/02/2024 của UBND tỉnh") is None
@@ -69,6 +71,10 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
         years = [s[3][0] for s in main]
         if max(years) - min(years) <= 5:
             return (min(years), max(years))
+    periods = [s[3] for s in main if s[2] == "period"]
+    if len(periods) == 2 and len(main) == 2 and periods[1][0] - periods[0][1] in (0, 1):
+        # "Tổng kết … giai đoạn 2021-2025, phương hướng giai đoạn 2026-2030": a review and the phase after it
+        return (periods[0][0], periods[1][1])
     if main:
         return main[-1][3]
     until = [s for s in spans if s[2] == "until"]
