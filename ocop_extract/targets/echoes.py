@@ -4,9 +4,10 @@ A headline (or a digest's item title) says a figure the body below says again wi
 context: "Đánh giá 46 sản phẩm OCOP" over "Hội đồng cấp tỉnh sẽ đánh giá 46 sản phẩm";
 "Thanh Sơn có thêm 2 xã nông thôn mới nâng cao" over "Năm 2024, huyện Thanh Sơn có thêm 2 xã
 …". Where the headline alone cannot tell a plan from a result (no cue but verbs of doing),
-its body can; a year the headline says is kept. A title is a short content line that is a paragraph of its own,
-without a final mark; its echo is the first figure of the same value and unit after it,
-within `_REACH` characters, on a line that is no title.
+its body can; a year the headline says is kept. A title is a short content line that is a
+paragraph of its own, without a final mark; its echo is the first figure of the same value
+and unit after it (a rounded one, "Hơn 32 tỷ đồng", within a tenth of it), within `_REACH`
+characters, on a line that is no title.
 
 >>> from ocop_extract.document import Doc
 >>> from ocop_extract.metadata import Metadata
@@ -46,8 +47,7 @@ def settle_echoes(candidates: list[Candidate], ctx: TargetContext) -> list[Candi
     for i in sorted(titles):
         c = candidates[i]
         echo = next((o for k, o in enumerate(candidates[i + 1:], i + 1)
-                     if k not in titles and o.start - c.end <= _REACH and o.kept
-                     and o.value == c.value and o.value_max == c.value_max and o.unit == c.unit), None)
+                     if k not in titles and o.start - c.end <= _REACH and o.kept and _same(c, o)), None)
         if echo is None:
             continue
         said = ctx.doc.text[echo.start:echo.end]
@@ -59,6 +59,19 @@ def settle_echoes(candidates: list[Candidate], ctx: TargetContext) -> list[Candi
                 c.why[:] = [w for w in c.why if not w.startswith(f"{name} ")]  # the title's own reading yields
                 setattr(c, name, decided(c.why, name, getattr(echo, name), DOCUMENT, f"as {said!r} in the body below"))
     return candidates
+
+
+_ROUNDED = 0.1  # how far a title's rounded figure ("Hơn 32 tỷ đồng") may lie from the body's (32.650 triệu đồng)
+
+
+def _same(title: Candidate, body: Candidate) -> bool:
+    """Whether a body figure says the title's again: the same value and unit, or, for a title's rounded
+    figure ("hơn", "gần", "khoảng"), a value of the same unit within `_ROUNDED` of it."""
+    if title.unit != body.unit or title.value_max != body.value_max:
+        return False
+    if title.value == body.value:
+        return True
+    return title.comparator != "=" and title.value_max is None and abs(body.value - title.value) <= _ROUNDED * title.value
 
 
 def _in_title(ctx: TargetContext, c: Candidate) -> bool:

@@ -39,6 +39,7 @@ from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import is_allocation_cue, is_elapsed_cue, is_year_mark, is_task_cue, is_weak_cue, strong_target_between
 from .time_scope import TimePhrase
+from .years import baseline_aside
 
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
@@ -48,6 +49,13 @@ _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s
 _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
 _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
+# a figure right after the plan's word is the plan's: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm";
+# not the plan a result is measured by ("so với kế hoạch 30 sản phẩm"), nor an excess over a plan
+# ("vượt kế hoạch 2 sản phẩm"; but "vượt mục tiêu 10.000 sản phẩm" names the goal)
+_PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?"
+                                 r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
+_MEASURED = regex.compile(r"(?<![\p{L}])(?:so\s+với|bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
+_EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
@@ -158,10 +166,18 @@ def resolve_status(ctx: StatusContext) -> str:
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
     if past and not strong_target_between(text, past[-1].end, q.start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
+    compared = baseline_aside(text, s.years, q.start)
+    if compared is not None:  # "cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)": what that year reached
+        return decided(why, "status", "actual", CLAUSE, f"the figure of the year compared with, {compared.year}")
     if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
         return decided(why, "status", "actual", CLAUSE, "a share of the plan reached")
     if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start) or _PLAN_ASIDE.search(text, max(s.start, q.start - 120), q.start):
         return decided(why, "status", "target", CLAUSE, "the plan's figure, in parentheses")
+    own = _PLAN_OWN_FIGURE.search(text, max(s.start, q.start - 40), q.start)
+    if own and not _MEASURED.search(text, max(s.start, own.start() - 16), own.start()) and not (
+            _EXCEEDED.search(text, max(s.start, own.start() - 8), own.start()) and not own["w"].lower().startswith("mục")):
+        # "hoàn thành chỉ tiêu 25 sản phẩm năm 2024", "vượt mục tiêu 10.000 sản phẩm": the plan's figure
+        return decided(why, "status", "target", CLAUSE, f"the figure of the {own['w']!r} it follows")
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts
@@ -256,8 +272,11 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
         return s.heading_status, SECTION, "the heading above"
     for cue in reversed(earlier):
         said = text[cue[0]:cue[1]]
-        if is_task_cue(said) or is_weak_cue(said):
-            continue  # a verb of doing, or a word that qualifies a noun ("các tiêu chí đã đạt"), opens no scope
+        if is_task_cue(said) or (is_weak_cue(said) and (ctx.prev_status is not None or cue[0] < p.clause[0])):
+            # a verb of doing opens no scope, nor a word that may qualify a noun ("nâng chất các tiêu chí
+            # đã đạt; mỗi huyện lựa chọn 1-2 sản phẩm"); in the figure's clause, before the sentence's
+            # first figure, it tells what was done ("Huyện Thanh Ba vừa cấp … hỗ trợ 85 hộ")
+            continue
         if _of_a_plan_year(ctx, cue):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan
         return cue[2], SENTENCE, f"the cue {said!r} before it"

@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .context import TargetContext
 from .cues import breakdown_regex
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .years import YearExpr, month_expressions
+from .years import YearExpr, baseline_aside, month_expressions
 
 
 
@@ -60,6 +60,9 @@ def resolve_year(ctx: YearContext) -> int | None:
     if c.status == "target":
         return _deadline(c)
     assert c.prose is not None
+    compared = baseline_aside(c.prose.sentence.text, c.prose.sentence.years, c.prose.q.start)
+    if compared is not None:
+        return decided(c.why, "year", compared.year, CLAUSE, "the year compared with, before the parenthesis")
     phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
     if phrase is None:
         return None

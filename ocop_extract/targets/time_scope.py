@@ -33,6 +33,7 @@ import regex
 from ..casefold import lowered
 from ..document import Doc
 from ..layout import line_kinds, paragraph_starts
+from ..sentences import in_parentheses
 from ..phrases import alternation
 from .cues import cues
 from .years import YearExpr
@@ -258,7 +259,18 @@ class TimeScopes:
         return sorted(out)
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
-        return TimePhrase(start, end, year, self._reach(self._doc.line_at(start).index), elapsed=elapsed)
+        return TimePhrase(start, end, year, self._aside_end(start) or self._reach(self._doc.line_at(start).index),
+                          elapsed=elapsed)
+
+    def _aside_end(self, start: int) -> int | None:
+        """Where the parenthesis holding a phrase at `start` closes, or None: a time phrase in an aside
+        ("(kể cả 22 sản phẩm công nhận giai đoạn 2019-2020)") governs nothing after it."""
+        line = self._doc.line_at(start)
+        text = self._doc.text
+        if not in_parentheses(text, line.start, start):
+            return None
+        close = text.find(")", start, line.end)
+        return close if close >= 0 else None
 
     def _phrase(self, expr: YearExpr) -> TimePhrase | None:
         text = self._doc.text
@@ -270,7 +282,8 @@ class TimeScopes:
             return None
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
-        return TimePhrase(expr.start, expr.end, year, self._reach(line.index), expr.kind == "deadline")
+        return TimePhrase(expr.start, expr.end, year, self._aside_end(expr.start) or self._reach(line.index),
+                          expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
         """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in.

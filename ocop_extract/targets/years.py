@@ -134,3 +134,20 @@ def month_expressions(text: str, year: int, start: int = 0, end: int | None = No
     return [YearExpr(m.start(), m.end(), year, "deadline") for m in _MONTH.finditer(text, start, end)
             if not _DAY_BEFORE.search(text, max(start, m.start() - 16), m.start())]
 
+
+_ASIDE_OPENS = regex.compile(r"\s*\(\s*(?:\p{L}+\s+){0,2}\Z", regex.REVERSE)  # "(", "(đạt ", "(xấp xỉ "
+
+
+def baseline_aside(text: str, years: list[YearExpr], start: int) -> YearExpr | None:
+    """The year compared with right before the parenthesis a figure at `start` opens, or None: "cao hơn
+    năm 2023 (xấp xỉ 9,6 tỷ đồng)" gives that year's figure.
+
+    >>> t = "doanh thu không dưới 12 tỷ đồng, cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)"
+    >>> baseline_aside(t, year_expressions(t, 2024), t.find("9,6")).year
+    2023
+    """
+    for e in years:
+        if e.kind == "baseline" and e.end <= start and _ASIDE_OPENS.fullmatch(text, e.end, start):
+            return e
+    return None
+
