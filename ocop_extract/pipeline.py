@@ -2,8 +2,9 @@
 
 `process_text` runs the explicit tuple `COMPONENTS` over a typed `Doc`: the
 metadata component sets `doc.meta`; the finders propose candidate figures
-(`doc.candidates`); the resolvers settle status, year, and the fields read
-from each figure's clause; the assembler builds `doc.targets`. Each component
+(`doc.candidates`); the resolvers settle status, year, a news title's figure
+as its echo in the body, and the fields read from each figure's clause; the
+assembler builds `doc.targets`. Each component
 is a function `(doc, options) -> None`.
 
 `process_bytes` never raises for bad input: a document that cannot be read
@@ -13,7 +14,7 @@ that reader made (`source.format`, `source.text_sha256`).
 
 >>> [c.__name__ for c in COMPONENTS]  # doctest: +NORMALIZE_WHITESPACE
 ['read_metadata', 'find_sentence_figures', 'find_table_figures', 'resolve_status', 'resolve_year',
- 'resolve_clause_fields', 'assemble']
+ 'resolve_echoes', 'resolve_clause_fields', 'assemble']
 """
 
 from __future__ import annotations
