@@ -50,7 +50,8 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                 starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
                 start = starts[-1] if starts else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
-            figures = bool(find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
+            figures = (numbered or lead_in or subhead) and bool(
+                find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
             if subhead and figures:
                 # an intertitle with figures opens an item too ("Đề án đặt mục tiêu ít nhất 200 sản phẩm vào
                 # năm 2025"): what its own words announce, else nothing
