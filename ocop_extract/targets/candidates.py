@@ -79,6 +79,7 @@ class Candidate:
     per: str | None = None
     scope: str | None = None
     metric: str | None = None
+    part_of: "Candidate | None" = None  # the figure a breakdown opened before this one breaks down
 
 
 def rule_of(q: Quantity) -> tuple[str, float]:

@@ -28,7 +28,14 @@ from .context import TargetContext
 from .cues import cues, phrase_regex
 from .metric import metric_after, money_metric
 from .scope import subject_place
-from .stars import stars_for
+from .stars import star_mentions, stars_for
+
+
+# the words that open the parts of a whole ("487 sản phẩm đạt từ 3 sao trở lên, trong đó …"), not a
+# list of particulars ("Cụ thể, năm 2024 …"), which may break down something else
+# a class said as a floor describes a whole ("đạt từ 3 sao trở lên"), an exact one a part ("5 sản phẩm 4 sao")
+_FLOOR_CLASS = regex.compile(r"(?<![\p{L}])(?:từ\s+(?:hạng\s+)?0?[1-5]\s*sao|0?[1-5]\s*sao\s+trở\s+lên)", regex.I)
+_OF_ALL = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm)(?![\p{L}])", regex.I)
 
 
 def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> list[Candidate]:
@@ -43,6 +50,13 @@ def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> lis
             c.per = "year" if (q.per_year or rate_before.search(text, c_start, q.start)
                                or rate_after.match(text, q.end, q.end + 64)) else None
             c.stars = stars_for(text, q, c.prose.in_clause, c_start, c_end)
+            head = c.part_of
+            if c.stars is None and head is not None and head.stars and q.unit == head.unit == "product" \
+                    and _FLOOR_CLASS.search(text, head.start, min(q.start, head.end + 48)) \
+                    and _OF_ALL.search(text, head.end, q.start) and not star_mentions(text, q.start, c_end):
+                # "487 sản phẩm đạt từ 3 sao trở lên, trong đó Vĩnh Long (cũ) 168 sản phẩm": a part of a class
+                c.stars = head.stars
+                c.why.append(f"stars {head.stars}: as the figure it is a part of")
             c.scope = subject_place(text[c_start:q.start], province, places) or ctx.default_scope
             metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
             c.metric = (money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"

@@ -75,7 +75,7 @@ class StatusContext:
     prev_status: str | None = None   # of the quantity before it in the sentence
     prev_end: int = 0                # where that quantity ends (the sentence start when none)
     para_status: str | None = None   # of the last quantity of the paragraph
-    head: tuple[int, str] | None = None  # end and status of the last figure not in parentheses
+    head: tuple[int, str, Candidate] | None = None  # end, status and candidate of the last figure not in parentheses
     doc: TargetContext | None = None  # the document (its time scopes are built when first read)
 
     @property
@@ -94,7 +94,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
     sentence, prev_status, prev_end = None, None, 0
     opening = 0  # where the sentence's first figure starts (its subject stands before it)
-    head: tuple[int, str] | None = None  # the figure a breakdown after it breaks down
+    head: tuple[int, str, Candidate] | None = None  # the figure a breakdown after it breaks down
     for c in candidates:
         if c.prose is None:
             continue  # a table cell: its column said
@@ -118,7 +118,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             prev_status, prev_end = c.status, c.end
             if not in_parentheses(s.text, s.start, c.prose.q.start):
                 # an aside in parentheses ("(kế hoạch 25 sản phẩm)") sets neither the paragraph's status nor a head
-                para_status, head = c.status, (c.end, c.status)
+                para_status, head = c.status, (c.end, c.status, c)
                 first.setdefault(paragraph, c.status)
         if c.status is None:
             c.kept = False
@@ -218,6 +218,7 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
            and not is_task_cue(text[c[0]:c[1]])]
     if own:
         return None
+    ctx.candidate.part_of = ctx.head[2]
     return decided(why, "status", ctx.head[1], BREAKDOWN, f"{opened.group()!r} opens the parts of the figure before it")
 
 

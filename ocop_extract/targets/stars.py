@@ -40,7 +40,7 @@ _COMPARATOR_WORDS = alternation({w for words in cues()["comparators"]["before"].
 # " vẫn chiếm chưa tới ", " có " ("5 sao có 2 sản phẩm")
 _LINKS_TO = regex.compile(
     r"(?:\s+trở\s+lên)?(?:\s+(?:của|toàn)\s+(?:\p{L}+\s+){0,2}?\p{L}+)?(?:\s+(?:vẫn|chỉ|mới|đã|đều|cũng))*"
-    r"\s+(?:tăng\s+)?(?:lên|là|đạt|chiếm|có)"
+    r"\s+(?:(?:tăng|giảm)\s+)?(?:lên|xuống|còn|là|đạt|chiếm|có)"
     rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
