@@ -51,6 +51,8 @@ def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> lis
                                or rate_after.match(text, q.end, q.end + 64)) else None
             c.stars = stars_for(text, q, c.prose.in_clause, c_start, c_end)
             head = c.part_of
+            while head is not None and head.part_of is not None:
+                head = head.part_of  # "trong đó A 168 sản phẩm, B 176 sản phẩm": the whole both are parts of
             if c.stars is None and head is not None and head.stars and q.unit == head.unit == "product" \
                     and _FLOOR_CLASS.search(text, head.start, min(q.start, head.end + 48)) \
                     and _OF_ALL.search(text, head.end, q.start) and not star_mentions(text, q.start, c_end):

@@ -56,6 +56,9 @@ _PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu
                                  r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
 _MEASURED = regex.compile(r"(?<![\p{L}])(?:so\s+với|bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
 _EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
+# what stands between two parts of a breakdown: a list's comma or "và", and the next part's label
+# ("…, Bến Tre (cũ) ", "và huyện A có ")
+_NEXT_PART = regex.compile(r"\s*(?:,|;|và)\s*[^,;.:()\d]{0,40}(?:\([^()\d]{0,12}\)\s*)?(?:có\s+|là\s+)?", regex.I)
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
@@ -212,6 +215,13 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
     opened = None
     for m in breakdown_regex("breakdown_parts").finditer(text, max(ctx.head[0], p.sentence.start), p.q.start):
         opened = m
+    previous = ctx.head[2]
+    if opened is None and previous.part_of is not None and not earlier \
+            and _NEXT_PART.fullmatch(text, ctx.head[0], ctx.candidate.start) \
+            and not any(c[0] >= ctx.head[0] and not is_weak_cue(text[c[0]:c[1]]) for c in before):
+        # "trong đó Vĩnh Long (cũ) 168 sản phẩm, Bến Tre (cũ) 176 sản phẩm": the next part of the same whole
+        ctx.candidate.part_of = previous.part_of
+        return decided(why, "status", ctx.head[1], BREAKDOWN, "a further part of the figure before them")
     if opened is None or (earlier and opened.start() > p.sentence.start + 24):
         return None  # a paragraph's earlier figure is broken down only by a sentence that opens so
     own = [c for c in before if c[0] >= opened.end() and not is_weak_cue(text[c[0]:c[1]])
