@@ -38,28 +38,15 @@ from .cues import breakdown_regex, cues
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import is_allocation_cue, is_elapsed_cue, is_year_mark, is_task_cue, is_weak_cue, strong_target_between
+from .plan_figures import plan_figure
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
-# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
-_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z", regex.I | regex.REVERSE)
-_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
-# … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
-# "(kế hoạch giao 40 sản phẩm)"
-_PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
 _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
-# a figure right after the plan's word is the plan's: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm";
-# not the plan a result is measured by ("so với kế hoạch 30 sản phẩm"), nor an excess over a plan
-# ("vượt kế hoạch 2 sản phẩm"; but "vượt mục tiêu 10.000 sản phẩm" names the goal)
-_PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?"
-                                 r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
-_MEASURED = regex.compile(r"(?<![\p{L}])(?:so\s+với|bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
-_EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
 # what stands between two parts of a breakdown: a list's comma or "và", and the next part's label
 # ("…, Bến Tre (cũ) ", "và huyện A có ")
 _NEXT_PART = regex.compile(r"\s*(?:,|;|và)\s*[^,;.:()\d]{0,40}(?:\([^()\d]{0,12}\)\s*)?(?:có\s+|là\s+)?", regex.I)
-_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
 
@@ -172,15 +159,9 @@ def resolve_status(ctx: StatusContext) -> str:
     compared = baseline_aside(text, s.years, q.start)
     if compared is not None:  # "cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)": what that year reached
         return decided(why, "status", "actual", CLAUSE, f"the figure of the year compared with, {compared.year}")
-    if q.unit == "%" and _OF_PLAN.match(text, q.end, q.end + 32) and _REACHED.search(text, max(s.start, q.start - 24), q.start):
-        return decided(why, "status", "actual", CLAUSE, "a share of the plan reached")
-    if _PLAN_FIGURE.search(text, max(s.start, q.start - 30), q.start) or _PLAN_ASIDE.search(text, max(s.start, q.start - 120), q.start):
-        return decided(why, "status", "target", CLAUSE, "the plan's figure, in parentheses")
-    own = _PLAN_OWN_FIGURE.search(text, max(s.start, q.start - 40), q.start)
-    if own and not _MEASURED.search(text, max(s.start, own.start() - 16), own.start()) and not (
-            _EXCEEDED.search(text, max(s.start, own.start() - 8), own.start()) and not own["w"].lower().startswith("mục")):
-        # "hoàn thành chỉ tiêu 25 sản phẩm năm 2024", "vượt mục tiêu 10.000 sản phẩm": the plan's figure
-        return decided(why, "status", "target", CLAUSE, f"the figure of the {own['w']!r} it follows")
+    said = plan_figure(text, s.start, q.start, q.end, q.unit)
+    if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
+        return decided(why, "status", said[0], CLAUSE, said[1])
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts

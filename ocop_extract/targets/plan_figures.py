@@ -1,0 +1,50 @@
+"""Plan figures: a figure said of the plan in its clause, read before any cue.
+
+A share of the plan reached ("đạt 56% kế hoạch năm") is a result; the plan's own figure, in
+parentheses ("(kế hoạch 25 sản phẩm)", "(Kế hoạch số 58/KH-UBND … giao 39 sản phẩm)") or right
+after the plan's word ("chỉ tiêu 25 sản phẩm", "vượt mục tiêu 10.000 sản phẩm"), is a target;
+an excess over the plan ("vượt kế hoạch 2 sản phẩm") and the plan a result is measured by ("so
+với kế hoạch 30 sản phẩm") are not the plan's figure.
+
+>>> t = "công nhận 14 sản phẩm, bằng 56% kế hoạch năm (25 sản phẩm); để hoàn thành chỉ tiêu 25 sản phẩm"
+>>> [plan_figure(t, 0, t.find(n), t.find(n) + len(n), unit)[0] for n, unit in (("56%", "%"), ("25", "product"))]
+['actual', 'target']
+>>> plan_figure(t, 0, t.rfind("25"), t.rfind("25") + 2, "product")
+('target', "the figure of the 'chỉ tiêu' it follows")
+>>> t = "vượt kế hoạch 2 sản phẩm"
+>>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
+True
+"""
+
+from __future__ import annotations
+
+import regex
+
+# Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
+_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z",
+                         regex.I | regex.REVERSE)
+_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
+# … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
+# "(kế hoạch giao 40 sản phẩm)"
+_PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
+# right after the plan's word: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm"
+_PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?"
+                                 r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
+_MEASURED = regex.compile(r"(?<![\p{L}])(?:so\s+với|bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
+_EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
+
+
+def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
+    """(status, evidence) of a figure at text[start:end] said of the plan, or None; `floor`: where its
+    sentence starts."""
+    if unit == "%" and _OF_PLAN.match(text, end, end + 32) and _REACHED.search(text, max(floor, start - 24), start):
+        return "actual", "a share of the plan reached"
+    if _PLAN_FIGURE.search(text, max(floor, start - 30), start) or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
+        return "target", "the plan's figure, in parentheses"
+    own = _PLAN_OWN_FIGURE.search(text, max(floor, start - 40), start)
+    if own is None or _MEASURED.search(text, max(floor, own.start() - 16), own.start()):
+        return None
+    if _EXCEEDED.search(text, max(floor, own.start() - 8), own.start()) and not own["w"].lower().startswith("mục"):
+        return None  # "vượt kế hoạch 2 sản phẩm": by how much; "vượt mục tiêu 10.000 sản phẩm" names the goal
+    return "target", f"the figure of the {own['w']!r} it follows"
