@@ -166,6 +166,10 @@ def read_header(doc: Doc) -> Header:
     return h
 
 
+# a newspaper's statement of its owner: "BÁO SƠN LA - CƠ QUAN CỦA ĐẢNG BỘ ĐẢNG CỘNG SẢN VIỆT NAM TỈNH SƠN LA"
+_ORGAN_OF = regex.compile(r"(?<![\p{L}])cơ\s+quan\s+(?:của|ngôn\s+luận)(?![\p{L}])", regex.I)
+
+
 def _heads_column(before: str) -> bool:
     """True when the motto, after `before` on its line, heads a column: the line opens with it, or
     with the issuer's name in capitals. Inside a sentence (a newspaper's footer: "Cơ quan của Đảng
@@ -173,9 +177,11 @@ def _heads_column(before: str) -> bool:
 
     >>> _heads_column("ỦY BAN NHÂN DÂN     "), _heads_column("Báo Hànộimới. Cơ quan của Đảng bộ ")
     (True, False)
+    >>> _heads_column("ĐẠI BIỂU NHÂN DÂN - CƠ QUAN CỦA QUỐC HỘI NƯỚC ")  # a masthead, in capitals too
+    False
     """
     before = before.strip()
-    return not before or _is_caps(before)
+    return not before or (_is_caps(before) and not _ORGAN_OF.search(before))
 
 
 def _portal_field(h: Header, labels: dict[str, regex.Pattern], text: str) -> bool:

@@ -90,9 +90,10 @@ class Subject:
         found = _approved_years(doc, self.mention, issued_year)
         if found:
             return found
-        # the headline names the plan's years more reliably than any sentence of the body
+        # the headline names the plan's years more reliably than any sentence of the body, unless they
+        # ended before the plan was issued ("… 41 sản phẩm OCOP trong năm 2024" over a plan of January 2025)
         found = plan_years(headline, issued_year) if headline else None
-        if found:
+        if found and not (issued_year and found[1] < issued_year):
             return found
         spans = year_spans(doc.text[self.mention.sent_start:self.mention.sent_end])
         if any(s[2] != "until" for s in spans):
