@@ -24,6 +24,7 @@ import regex
 from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
+from .targets.spaced import spaced_grid
 from .targets.vertical import vertical_grid
 
 
@@ -232,7 +233,8 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
     also a header and two or more rows of two cells, a label and a figure ("TP. Vị Thanh | 14").
 
     A single line of "|"-separated words stays furniture (a menu: "Lưu trữ | Ghi chú | In").
-    So are the lines of a table laid out one cell per line (`targets.vertical`).
+    So are the lines of a table laid out one cell per line (`targets.vertical`), or one row per
+    line with blanks between its cells (`targets.spaced`).
     """
     lines = doc.lines
     i = 0
@@ -245,9 +247,10 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
         if cells == 2 and (j - i < 3 or not all(_FIGURE_CELL.fullmatch(line.text.split("|")[1])
                                                 for line in lines[i + 1:j])):
             j = i  # two cells: a label and a figure on every row under the header, three rows or more
-        if j - i < 2 and kinds[i] == "content" and (grid := vertical_grid(doc, i)) is not None \
+        if j - i < 2 and kinds[i] == "content" \
+                and (grid := vertical_grid(doc, i) or spaced_grid(doc, i)) is not None \
                 and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
-            j = grid.end  # a table a PDF copy laid out one cell per line
+            j = grid.end  # a table a PDF copy laid out one cell per line, or one row per line without bars
         elif j - i < 2 or not any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
             i += 1
             continue

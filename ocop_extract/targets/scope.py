@@ -21,7 +21,7 @@ import regex
 
 _NAME = r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}"
 _PREFIXED = regex.compile(
-    rf"(?P<prefix>(?<![\p{{L}}])(?i:huyện|thị\s+xã|thành\s+phố|TP\.?|xã|thị\s+trấn|phường|tỉnh))\s+(?P<name>{_NAME})")
+    rf"(?P<prefix>(?<![\p{{L}}])(?i:huyện|thị\s+xã|thành\s+phố|TP\.?|TX\.?|xã|thị\s+trấn|phường|tỉnh))\s+(?P<name>{_NAME})")
 # read backwards from the name (REVERSE): the clause before it can be long
 _ADVERBIAL = regex.compile(r"(?:tại|ở|của|cho|về|thuộc|đến|trên\s+địa\s+bàn|với|trong|từ|và|các)\s*\Z", regex.I | regex.REVERSE)
 

@@ -22,7 +22,8 @@ header says neither plan nor result takes the status and year of the table's
 context (`TableContext`: the heading above it, the document's plan years); a
 row's place is its scope, a total row ("Tổng cộng", "Toàn tỉnh") keeps the
 document's. Tables a PDF copy lays out one cell per line are read the same way
-(`vertical`). The words of headers and total rows are data: `lexicon/tables.yaml`.
+(`vertical`), and so are those it flattens to one row a line without bars (`spaced`).
+The words of headers and total rows are data: `lexicon/tables.yaml`.
 
 >>> from ocop_extract.document import Doc
 >>> doc = Doc.from_text("t", "STT | Chỉ tiêu | Đơn vị | Kế hoạch 2024 | Thực hiện\\n1 | Sản phẩm OCOP | sản phẩm | 25 | 11")
@@ -47,6 +48,7 @@ from ..phrases import alternation
 from .numbers import DIGITS, parse_digits
 from .quantities import _SCALE_VALUES, _unit_regex
 from .scope import subject_place
+from .spaced import spaced_grid
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
@@ -70,7 +72,7 @@ _HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case
                              regex.I)
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_STARS = regex.compile(r"(?<!\d)0?([1-5])\s*sao", regex.I)
+_STARS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao", regex.I)  # "4-5 sao": the least
 # a unit cell of money: "đồng", a scale word with or without it ("triệu đồng", "tỷ"); as `quantities` reads prose
 _MONEY = {"đồng": 1, **{f"{w} đồng": v for w, v in _SCALE_VALUES.items()}, **_SCALE_VALUES}
 
@@ -201,7 +203,7 @@ def _opening_noun(header: str) -> tuple[str, str, float] | None:
 
 # a header that says only a star class: "3 sao", "Trong đó: 4 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên"
 _STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
-                             r"0?[1-5]\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
+                             r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
 # a header that totals the columns beside it: "Tổng số", "Tổng", "Cộng"
 _TOTAL_HEADER = regex.compile(rf"\s*{alternation(load_lexicon('tables')['totals'], fold_case=True)}\s*", regex.I)
 _NOT_COUNTED = regex.compile(rf"\s*{alternation(_HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
@@ -257,7 +259,8 @@ def _bar_grid(doc: Doc, first: int, last: int) -> Grid:
 def read_table(doc: Doc, first: int, last: int, default_year: int | None,
                context: TableContext = TableContext()) -> list[Cell]:
     """The figures of the table on lines first..last-1 (the first line is its header)."""
-    grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else vertical_grid(doc, first)
+    grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else (
+        vertical_grid(doc, first) or spaced_grid(doc, first))
     return _read_grid(doc, grid, default_year, context) if grid else []
 
 
@@ -270,8 +273,9 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     # 2023" beside "3 sao", "4 sao"), unless it scores ("Điểm")
     counted = [u for u in units if u is not None]
     if counted and all(u == counted[0] for u in counted):
-        units = [counted[0] if u is None and (_TOTAL_HEADER.fullmatch(h) or (len(counted) >= 2 and not _NOT_COUNTED.match(h)))
-                 else u for u, h in zip(units, header)]
+        units = [counted[0] if u is None and _TOTAL_HEADER.fullmatch(h) else u for u, h in zip(units, header)]
+        if sum(1 for u in units if u is not None) >= 2:
+            units = [counted[0] if u is None and not _NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
     opening = [_opening_noun(h) for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)

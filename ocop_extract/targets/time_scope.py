@@ -46,6 +46,7 @@ _NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\
                             r"[^,.;:()\n]{0,60}\Z", regex.I | regex.REVERSE)
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
+_CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
 _TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
 
@@ -270,7 +271,9 @@ class TimeScopes:
         if not in_parentheses(text, line.start, start):
             return None
         close = text.find(")", start, line.end)
-        return close if close >= 0 else None
+        if close < 0 or not text[close + 1:line.end].strip(" .;:"):
+            return None  # a parenthesis that ends its line dates what the line heads ("Bảng 1. … (đến ngày 30/6/2024)")
+        return close
 
     def _phrase(self, expr: YearExpr) -> TimePhrase | None:
         text = self._doc.text
@@ -301,6 +304,12 @@ class TimeScopes:
                 end = line.end
             return end
         if not lines[index].text.rstrip().endswith(":"):
+            if len(lines[index].text) < _CAPTION and index + 1 < len(lines) and kinds[index + 1] == "table":
+                # a table's caption ("Bảng 1. … (lũy kế đến ngày 30/6/2024)") dates the table under it
+                for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
+                    if kind != "table":
+                        break
+                    end = line.end
             return end
         for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
             if kind != "table" and (kind != "content" or not _LIST_ITEM.match(line.text)):

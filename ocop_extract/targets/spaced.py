@@ -1,0 +1,100 @@
+"""Tables a PDF copy flattens to one line a row, the cells parted by blanks only.
+
+    STT Địa phương Tổng số Trong đó 4-5 sao Công nhận 6 tháng 2024
+    1 TP. Sóc Trăng 32 6 3
+    2 TX. Vĩnh Châu 21 4 2
+    Tổng cộng 53 10 5
+
+A row is its ordinal, its label, then the same number of figures ("-" for none) as every
+other row; a total row ("Tổng cộng") has no ordinal. The header opens with the ordinal
+column's word ("STT", "TT"); its other columns are told apart by the capital each header
+opens with ("Địa phương", "Tổng số", "Trong đó 4-5 sao", "Công nhận 6 tháng 2024"), and must
+be as many as the label and the figures of a row. Where they are not, nothing is read (a
+wrong figure is worse than a missing one). The grid is read as a "|" table's
+(`tables.read_table`).
+
+>>> from ocop_extract.document import Doc
+>>> doc = Doc.from_text("t", __doc__.split("\\n\\n")[1].replace("    ", "") + "\\nNội dung tiếp theo.")
+>>> grid = spaced_grid(doc, 0)
+>>> [c[2] for c in grid.header], [[c[2] for c in row] for row in grid.rows], grid.end
+(['STT', 'Địa phương', 'Tổng số', 'Trong đó 4-5 sao', 'Công nhận 6 tháng 2024'], \
+[['1', 'TP. Sóc Trăng', '32', '6', '3'], ['2', 'TX. Vĩnh Châu', '21', '4', '2'], ['', 'Tổng cộng', '53', '10', '5']], 4)
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Doc, Line
+from ..lexicon import load_lexicon
+from ..phrases import alternation
+from .vertical import TOTAL_LABEL, Cell, Grid
+
+_FIGURE = r"(?:\d[\d.,]*(?:\s*%)?|[-–—])"
+# a row: its ordinal, its label (words holding a letter), then its figures, blank-parted, to the end of the line
+_ROW = regex.compile(rf"\s*(?:(?P<ord>\d{{1,3}})\.?\s+)?(?P<label>\S.*?\p{{L}}\S*)(?P<figs>(?:\s+{_FIGURE})+)\s*")
+_FIGURE_RE = regex.compile(_FIGURE)
+# the header opens with the ordinal column's word (lexicon tables.yaml `ordinal`)
+_OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['ordinal'], fold_case=True)})\s+", regex.I)
+_CAPITAL_WORD = regex.compile(r"(?<!\S)\p{Lu}\S*")
+_MAX_HEADER = 200  # a longer line is prose, not a header
+_MAX_COLUMNS = 12
+
+
+def spaced_grid(doc: Doc, first: int) -> Grid | None:
+    """The table whose header is line `first` and whose rows are the lines under it, or None."""
+    lines = doc.lines
+    head = lines[first]
+    opening = _OPENING.match(head.text)
+    if opening is None or "|" in head.text or len(head.text) > _MAX_HEADER:
+        return None
+    rows: list[list[Cell]] = []
+    width = None
+    numbered = 0
+    k = first + 1
+    while k < len(lines):
+        row = _row(lines[k], numbered + 1)
+        if row is None or (width is not None and len(row) != width):
+            break
+        width = len(row)
+        rows.append(row)
+        numbered += 1 if row[0][2] else 0
+        k += 1
+    if numbered < 2 or width is None or width - 2 > _MAX_COLUMNS:
+        return None
+    header = _header(head, opening, width)
+    return Grid(header, rows, k) if header is not None else None
+
+
+def _row(line: Line, ordinal: int) -> list[Cell] | None:
+    """The cells of a row numbered `ordinal` (or of a total row), or None."""
+    m = _ROW.fullmatch(line.text)
+    if m is None:
+        return None
+    if m["ord"] is not None:
+        if m["ord"].lstrip("0") != str(ordinal):
+            return None
+        ord_cell = (line.start + m.start("ord"), line.start + m.end("ord"), m["ord"])
+    elif TOTAL_LABEL.fullmatch(m["label"]):
+        ord_cell = (line.start + m.start("label"), line.start + m.start("label"), "")
+    else:
+        return None
+    cells = [ord_cell, (line.start + m.start("label"), line.start + m.end("label"), m["label"])]
+    for f in _FIGURE_RE.finditer(m["figs"]):
+        start = line.start + m.start("figs") + f.start()
+        cells.append((start, start + len(f.group()), f.group().strip()))
+    return cells
+
+
+def _header(head: Line, opening: regex.Match, width: int) -> list[Cell] | None:
+    """The header cells: the ordinal's word, then one cell from each capital on ("Địa phương", "Tổng
+    số" …), when they are `width` in all; else None."""
+    text = head.text
+    starts = [m.start() for m in _CAPITAL_WORD.finditer(text, opening.end())]
+    if len(starts) != width - 1:
+        return None
+    cells = [(head.start + opening.start("ord"), head.start + opening.end("ord"), opening["ord"])]
+    for s, e in zip(starts, [*starts[1:], len(text)]):
+        said = text[s:e].strip()
+        cells.append((head.start + s, head.start + s + len(said), said))
+    return cells
