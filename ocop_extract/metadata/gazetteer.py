@@ -78,7 +78,7 @@ def unit_words_pattern(*levels: str, abbreviated: bool = True) -> str:
     r"""A regex alternation of `unit_words(*levels)`, and their abbreviations (with an optional dot).
 
     >>> unit_words_pattern("district")
-    'thành phố|thị xã|huyện|quận|tp\\.?'
+    'thành phố|thị xã|huyện|quận|tp\\.?|tx\\.?'
     """
     words = unit_words(*levels)
     abbreviations = [a for a, full in unit_abbreviations().items() if full in words] if abbreviated else []
