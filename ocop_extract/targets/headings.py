@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import regex
 
-from ..layout import line_kinds
+from ..layout import line_kinds, paragraph_starts
 from .context import TargetContext, within
 from .quantities import find_quantities
 from ..sentences import sentences
@@ -36,11 +36,14 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
     year: int | None = None
     status: str | None = None
     body_seen = False
+    starts = paragraph_starts(doc)
     for line, kind in zip(doc.lines, line_kinds(doc)):
         text = line.text
         if kind == "content" and text.strip():
             # capitals make a heading in an official text; on a news page they are a banner
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
+            if numbered and line.index + 1 < len(starts) and starts[line.index + 1] == starts[line.index]:
+                numbered = False  # an item a PDF's layout wrapped onto the next line is a sentence, not a heading
             # an intertitle sets a status, never a year; the headline above the body is not one
             subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
             body_seen = body_seen or (len(text) >= 80 and text.rstrip().endswith("."))

@@ -48,6 +48,10 @@ _NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
 _MERGED = regex.compile(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp|gộp)(?:\s+(?:cả|các|từ))?\s+\Z",
                         regex.I | regex.REVERSE)
 _FIGURE_OF_THEM = regex.compile(r"[^,;.:()\n\d]{0,60}?(?<![\p{L}\d])\d", regex.I)
+# a number word before a capitalised word is part of a name ("Ba Làng", "Đồng Lộc" after "Ngã ba")
+_NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
+_RANGE_END = regex.compile(r"[^.;:]{0,50}?(?<![\p{L}])(?:đến|tới|lên)\s+\S", regex.I)
 _THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
 # a place noun, then what may stand before the comparator: "xã đạt dưới", "xã dưới"
 _SORTED_PLACES = regex.compile(rf"(?<![\p{{L}}]){alternation(_UNITS['admin_unit'], fold_case=True)}"
@@ -79,7 +83,11 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
     `floor` is where its clause starts; `earlier_units` are the units of the
     candidates already kept in the same sentence.
     """
+    if q.words and _NAME_AFTER.match(text, q.start + len(q.raw)):
+        return None  # "Nước mắm Ba Làng", "Ngã ba Đồng Lộc": a number word in a name
     if q.words and q.raw.lower() == "một" and q.value_max is None:
+        if _FROM_BEFORE.search(text, max(floor, q.start - 8), q.start) and not _RANGE_END.match(text, q.end, q.end + 60):
+            return None  # "Từ một tổ hợp tác nhỏ, …": where a story starts, not a count
         if q.unit == "times":
             return None  # "hỗ trợ một lần": once
         window = text[max(floor, q.start - 16):q.start]

@@ -151,6 +151,11 @@ def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+# heading words that review only when they open the heading (lexicon `headings.opening_only`)
+_OPENING_ONLY = frozenset(cues()["headings"]["opening_only"])
+_NUMBERING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", regex.I)
+
+
 @lru_cache(maxsize=1)
 def _heading_regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     lex = cues()["headings"]
@@ -165,12 +170,14 @@ def heading_status(heading: str) -> str | None:
     ('actual', 'target', 'target')
     >>> heading_status("III. KẾT QUẢ NĂM 2023 VÀ NHIỆM VỤ NĂM 2024") is None, heading_status("5. Kinh phí")
     (True, 'topic')
-    >>> heading_status("Cẩm Khê vượt kế hoạch sản phẩm OCOP")
-    'actual'
+    >>> heading_status("Cẩm Khê vượt kế hoạch sản phẩm OCOP"), heading_status("1. Tổ chức đánh giá, phân hạng đợt 2")
+    ('actual', None)
 
     """
     actual, target, topic = _heading_regexes()
     a, t = actual.search(heading), target.search(heading)
+    if a and " ".join(a.group().lower().split()) in _OPENING_ONLY and not _NUMBERING.fullmatch(heading, 0, a.start()):
+        a = None  # "Đánh giá kết quả …" reviews; "1. Tổ chức đánh giá, phân hạng …" is a task
     if t and not a and _compared(heading.lower(), t.start(), t.end()):
         return "actual"  # "Cẩm Khê vượt kế hoạch sản phẩm OCOP": the plan is what a result is measured by
     if a and t:
