@@ -46,6 +46,8 @@ _NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\
                             r"[^,.;:()\n]{0,60}\Z", regex.I | regex.REVERSE)
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
+# a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
+_SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
 _TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
@@ -285,8 +287,11 @@ class TimeScopes:
             return None
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
-        return TimePhrase(expr.start, expr.end, year, self._aside_end(expr.start) or self._reach(line.index),
-                          expr.kind == "deadline")
+        reach = self._aside_end(expr.start) or self._reach(line.index)
+        if expr.kind == "deadline" and _SINCE.search(text, max(line.start, expr.start - 16), expr.start):
+            # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng": since then, to the present
+            return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
+        return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
         """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in.
