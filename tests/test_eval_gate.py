@@ -32,17 +32,17 @@ SETS = {
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
-    "devset": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
+    "devset": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
     "holdout": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout2": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     "holdout3": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
-    "holdout4": {"f1": 0.99, "fields": 0.98, "documents": 1.0},
+    "holdout4": {"f1": 1.0, "fields": 0.99, "documents": 1.0},
     # scored once unseen (F1 0.977, fields 0.989, documents 0.935); fixed by family since
     "holdout5": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.974, fields 0.949, documents 0.967); fixed by family since
     "holdout6": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.980, fields 0.959, documents 0.953); fixed by family since
-    "holdout7": {"f1": 0.98, "fields": 0.98, "documents": 0.98},
+    "holdout7": {"f1": 0.99, "fields": 0.99, "documents": 0.98},
     # scored once unseen (F1 0.973, fields 0.961, documents 0.980); fixed by family since
     "holdout8": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen (F1 0.944, fields 0.942, documents 0.940); fixed by family since
