@@ -137,8 +137,8 @@ _UNVERIFIED_COMMUNE_WORDS = 2  # "Tam Thanh": a commune's name; "Nông Văn Hào
 def resolve_commune(level: str, name: str, province: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """(canonical commune name, province) of "<xã|phường|thị trấn> <name>", trimming trailing words.
 
-    >>> resolve_commune("xã", "Phúc Sen Nông", "Cao Bằng")
-    ('Phúc Sen', 'Cao Bằng')
+    >>> resolve_commune("xã", "Phúc Sen Nông", "Cao Bằng"), resolve_commune("xã", "HÀM YÊN", "Tuyên Quang")
+    (('Phúc Sen', 'Cao Bằng'), ('Hàm Yên', 'Tuyên Quang'))
     """
     words = name.split()
     for n in range(min(len(words), 4), 0, -1):
@@ -151,7 +151,9 @@ def resolve_commune(level: str, name: str, province: Optional[str]) -> tuple[Opt
             provs = {u.province for u in same}
             return same[0].bare, (same[0].province if len(provs) == 1 else province)
     if len(words) == _UNVERIFIED_COMMUNE_WORDS:
-        return name, province
+        # a commune the gazetteer does not know (one formed in 2025): its name as written, a header's
+        # capitals ("XÃ HÀM YÊN") in title case
+        return (name.title() if name.isupper() else name), province
     return None, None
 
 

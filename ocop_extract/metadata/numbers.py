@@ -14,6 +14,8 @@ True
 '2134/KH-UBND'
 >>> parse_number("19/60") is None
 True
+>>> parse_number("1681/NQ-UBTVQH15")
+NumberParts(sequence='1681', year=None, type_code='NQ', body_code='UBTVQH15')
 """
 
 from __future__ import annotations
@@ -27,8 +29,9 @@ import regex
 from ..lexicon import load_lexicon
 from ..models import NumberParts
 
-_CODE = r"\p{Lu}[\p{L}&Đđ]{0,11}"
-# A code such as KH, QĐ, TTg, NN&PTNT, VPĐP. Upper case first; at most 2 lower-case letters in all.
+_CODE = r"\p{Lu}[\p{L}&Đđ]{0,11}(?:\d{1,2}(?![\d/]))?"
+# A code such as KH, QĐ, TTg, NN&PTNT, VPĐP, UBTVQH15 (the National Assembly's term). Upper case first;
+# at most 2 lower-case letters in all.
 _S = r"[ ]?"
 NUMBER_RE = regex.compile(
     r"(?<![\p{L}\d/.\-])"

@@ -288,6 +288,11 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
     day = _day_gone_by(ctx)
     if day is not None:
         return "actual", SENTENCE, f"the day {day!r}, gone by when posted"
+    closing = years.closing_year
+    if closing and s.genre == "news" and not fresh and not is_allocation_cue(verb) and ctx.doc is not None \
+            and ctx.doc.time_scopes.opening_year() == closing and not _reporting_time(ctx):
+        # "Về đào tạo, tỉnh tổ chức 8 lớp …" in a review of 2024 posted in December 2024
+        return "actual", DOCUMENT, f"a review of {closing}, posted in its last quarter"
     return None
 
 

@@ -338,6 +338,11 @@ class TimeScopes:
                 return index
             index = after
 
+    def opening_year(self) -> int | None:
+        """The year of the first time phrase of the text, when it gives one ("Năm 2024, Chương trình
+        OCOP của tỉnh tiếp tục đạt nhiều kết quả …": what the text reviews or plans first)."""
+        return next((p.year for p in self._phrases if p.year is not None and not p.day), None)
+
     def _ahead(self, phrase: TimePhrase) -> bool:
         """Whether a phrase looks ahead of the document's year ("mục tiêu đặt ra cho năm 2025"):
         what was reached is not dated by it."""
