@@ -50,6 +50,11 @@ _ABOVE_BEFORE = regex.compile(rf"(?<![\p{{L}}]){alternation(cues()['comparators'
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 
+# a floor or a ceiling that, followed by "với", ranks instead ("nhiều nhất với 26 sản phẩm", "ít nhất với 2")
+_SUPERLATIVES = frozenset(("nhiều nhất", "ít nhất"))
+_WITH = regex.compile(r"\s+với\s", regex.I)
+
+
 def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     """The comparator of quantity `q` and where its cue starts (q.start if none).
 
@@ -69,6 +74,8 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     if m:
         cue = " ".join(m.group("cue").lower().split())
         comp = _before_regex()[1][cue]
+        if cue in _SUPERLATIVES and _WITH.search(window, m.end("cue")):
+            return "=", q.start  # "nhóm thực phẩm chiếm nhiều nhất với 26 sản phẩm": the largest, 26
         if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
         if cue == "từ" and a:  # "từ 60% trở xuống": the word after says which way

@@ -232,6 +232,7 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
     out: list[Quantity] = []
     consumed = start
     bare: list[NumberMatch] = []  # numbers without a unit, each listed right before the next
+    counted: Quantity | None = None  # the last figure read as a total of the noun before it
     for i, num in enumerate(numbers):
         if num.start < consumed:
             continue
@@ -241,6 +242,10 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             q = None  # hundreds of digits make no figure (and no JSON number)
         if q is None and num.digits:
             q = _counted_before(text, num, start)
+            if q is None and counted is not None and _LISTED.fullmatch(text, counted.end, num.start):
+                # "số sản phẩm lần lượt là 9, 8 và 6": the figures listed after a total go on counting its noun
+                q = replace(counted, start=num.start, end=num.end, value=num.value, raw=num.raw)
+            counted = q
         if q is None:
             listed = num.digits and following is not None and _LISTED.fullmatch(text, num.end, following.start)
             bare = bare + [num] if listed and (not bare or _LISTED.fullmatch(text, bare[-1].end, num.start)) \

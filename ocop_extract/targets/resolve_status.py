@@ -218,6 +218,13 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     p, why = ctx.prose, ctx.candidate.why
     s, text = p.sentence, p.sentence.text
     cue = before[-1]
+    said = " ".join(text[cue[0]:cue[1]].lower().split())
+    if said in _comparator_cues() and ctx.prev_status == "actual" \
+            and any(c[2] == "actual" and c[1] <= ctx.prev_end for c in before) \
+            and not any(ctx.prev_end <= c[0] < cue[0] and not is_weak_cue(text[c[0]:c[1]]) for c in before):
+        # "Hiện toàn tỉnh có 14 điểm …, mỗi huyện có ít nhất 1 điểm": a floor that describes what a cue
+        # of the sentence said is
+        return decided(why, "status", "actual", SENTENCE, f"{said!r} after a figure of what is, with no cue between")
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
@@ -285,7 +292,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
     late = _reporting_time(ctx, late=True) if not (fresh or is_allocation_cue(verb)) else None
     if late is not None:  # money set aside for the year stays a plan ("năm 2024 huyện bố trí 850 triệu đồng")
         return "actual", PARAGRAPH, f"the year {text[late.start:late.end]!r}, in its last quarter when posted"
-    day = _day_gone_by(ctx)
+    day = ctx.doc.time_scopes.day_gone_by(s.start, p.q.start) if ctx.doc is not None and s.genre == "news" else None
     if day is not None:
         return "actual", SENTENCE, f"the day {day!r}, gone by when posted"
     closing = years.closing_year
@@ -293,25 +300,6 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
             and ctx.doc.time_scopes.opening_year() == closing and not _reporting_time(ctx):
         # "Về đào tạo, tỉnh tổ chức 8 lớp …" in a review of 2024 posted in December 2024
         return "actual", DOCUMENT, f"a review of {closing}, posted in its last quarter"
-    return None
-
-
-# a day said without its year before a figure: "Từ ngày 5 đến 7/11, huyện tổ chức 3 lớp", "Sáng 12/11, …"
-_DAY_MONTH = regex.compile(r"(?<![\p{L}])(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])",
-                           regex.I)
-
-
-def _day_gone_by(ctx: StatusContext) -> str | None:
-    """The day before the figure in its sentence, said without a year, that had gone by when the news
-    text was posted ("Từ ngày 5 đến 7/11" in a text of 16/11), or None."""
-    p = ctx.prose
-    published = ctx.doc.meta.published_date if ctx.doc is not None else None
-    if p.sentence.genre != "news" or not published:
-        return None
-    posted = (int(published[5:7]), int(published[8:10]))
-    for m in _DAY_MONTH.finditer(p.sentence.text, p.sentence.start, p.q.start):
-        if 1 <= int(m["m"]) <= 12 and (int(m["m"]), int(m["d"])) <= posted:
-            return m.group()
     return None
 
 

@@ -29,6 +29,7 @@ from ..contain import guard
 from .candidates import Candidate
 from .context import TargetContext
 from .cues import breakdown_regex
+from .status import strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .years import YearExpr, baseline_aside, month_expressions
 
@@ -122,7 +123,8 @@ def _deadline(c: Candidate) -> int | None:
         return decided(why, "year", before[-1].year, SENTENCE, "stated before it")
     for e in usable:
         if q.end <= e.start < c_end and not any(e.end <= start < c_end for start in later):
-            if not breakdown_regex().search(s.text, q.end, e.start):
+            if not breakdown_regex().search(s.text, q.end, e.start) and not strong_target_between(s.text, q.end, e.start):
+                # (not a year of a goal said after it: "thêm 2 tiêu chí, phấn đấu đến năm 2027 xã đạt chuẩn")
                 return decided(why, "year", e.year, CLAUSE, "stated after it")
     if s.carried_year is not None:
         scope = PARAGRAPH if s.carried_scope == PARAGRAPH else SECTION

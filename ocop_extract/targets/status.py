@@ -32,6 +32,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Cues that are part of a fixed term (lexicon `status.terms`): "xây dựng nông thôn mới", "công bố chất lượng".
 _NOT_CUES = phrase_regex(cues()["status"]["terms"])
+# A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
+_RANKS = re.compile(r"(?:ít|nhiều)\s+nhất\s+với\s")
 # A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
 _NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
@@ -133,6 +135,7 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
              and not _NOT_CUES.match(text, m.start(), m.start() + 40)]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
+              and not _RANKS.match(lower, m.start(), m.end() + 8)
               and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)

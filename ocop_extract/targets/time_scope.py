@@ -36,6 +36,7 @@ from ..layout import line_kinds, paragraph_starts
 from ..sentences import in_parentheses
 from ..phrases import alternation
 from .cues import cues
+from .running import AHEAD_AFTER, running_periods
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -76,46 +77,6 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?)")
 
 
-def _running() -> "re.Pattern[str]":
-    """A running period said without its year, which means the document's own: "9 tháng qua", "Cũng
-    trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm", "tháng 7 vừa qua" (a year after it makes it a
-    year expression instead;
-    lexicon `months`)."""
-    lex = cues()["months"]
-    counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
-    return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
-                      rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?![ \t]*/|[ \t]+\d|\w)"
-                      rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
-                      rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
-                      rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)")
-
-
-_RUNNING = _running()
-# where a running period can end its first word: "tháng" or "trong năm" (found by literal, which `re`
-# searches fast; the period is then matched from the count before "tháng")
-_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm|từ\s+đầu\s+năm")
-_COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts"]) + r")\s+\Z")
-
-
-def running_periods(low: str) -> list["re.Match[str]"]:
-    """The running periods of the lower-cased text `low`, in text order (`_RUNNING`'s matches).
-
-    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm; tháng 7 vừa qua")]
-    ['9 tháng qua', 'trong năm', 'từ đầu năm', 'tháng 7 vừa qua']
-    """
-    out: list[re.Match[str]] = []
-    for a in _RUNNING_ANCHOR.finditer(low):
-        start = a.start()
-        if low.startswith("tháng", start):
-            count = _COUNT_BEFORE.search(low, max(0, start - 12), start)
-            if count is not None:
-                start = count.start()  # "9 tháng qua"; else a month gone by, "tháng 7 vừa qua"
-        if out and start < out[-1].end():
-            continue
-        m = _RUNNING.match(low, start)
-        if m is not None:
-            out.append(m)
-    return out
 # a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text)
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a paragraph that opens on the figures of the one before carries its time scope on:
@@ -128,9 +89,6 @@ _JOINED_OPENING = re.compile(r"\s*(?:[-–+•*]\s*)?(?:cùng\s+với\s+đó|bê
                              r"|song\s+song\s+với\s+đó|kèm\s+theo\s+đó)(?!\w)")
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
 
-
-# what makes a running period one still to come: "6 tháng cuối năm", "3 tháng tới" (lexicon `months.ahead`)
-_AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
 
 
 def opens_on_previous(low: str, start: int, end: int) -> bool:
@@ -207,6 +165,7 @@ class TimeScopes:
         self._doc = doc
         self._this_year = this_year
         self._closing_year = closing_year  # a year in whose last quarter a news text was posted
+        self._posted = posted  # the month and day a news text was posted
         self._official = official
         low = lowered(doc) or doc.text.lower()
         if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
@@ -255,7 +214,7 @@ class TimeScopes:
             year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
             # months gone by report ("6 tháng đầu năm", "9 tháng qua"); "trong năm", which a plan says too,
             # and months still to come ("6 tháng cuối năm") do not
-            ahead = bool(_AHEAD_AFTER.match(low, m.end()))
+            ahead = bool(AHEAD_AFTER.match(low, m.end()))
             gone_by = year < this_year or (not m.group().startswith("trong") and not ahead)
             # it also governs a figure before it in its clause: "… tăng gần gấp đôi sau 9 tháng"
             out.append(self._opened(m.start(), m.end(), year, gone_by)._replace(ahead=ahead, trailing=True))
@@ -337,6 +296,16 @@ class TimeScopes:
                     or not opens_on_previous(low, lines[after].start, lines[after].end)):
                 return index
             index = after
+
+    def day_gone_by(self, start: int, end: int) -> str | None:
+        """A day said without its year in text[start:end] that had gone by when the news text was
+        posted ("Từ ngày 5 đến 7/11" in a text of 16/11), or None."""
+        if self._posted is None or not self._low:
+            return None
+        for m in _DAY_MONTH.finditer(self._low, start, end):
+            if not self._low[m.start() - 1:m.start()].isalpha() and (int(m["m"]), int(m["d"])) <= self._posted:
+                return self._doc.text[m.start():m.end()]
+        return None
 
     def opening_year(self) -> int | None:
         """The year of the first time phrase of the text, when it gives one ("Năm 2024, Chương trình

@@ -1,0 +1,58 @@
+"""Running periods: a span of months or of the year said without its year, which means the
+document's own ("9 tháng qua", "Cũng trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm",
+"tháng 7 vừa qua"), read by `time_scope`; a year after one ("9 tháng đầu năm 2024") makes it a
+year expression instead. The words are lexicon `months`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..phrases import alternation
+from .cues import cues
+
+
+def _running() -> "re.Pattern[str]":
+    """A running period said without its year, which means the document's own: "9 tháng qua", "Cũng
+    trong 9 tháng", "6 tháng đầu năm", "trong năm", "Từ đầu năm", "tháng 7 vừa qua" (a year after it makes it a
+    year expression instead;
+    lexicon `months`)."""
+    lex = cues()["months"]
+    counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
+    return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
+                      rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?![ \t]*/|[ \t]+\d|\w)"
+                      rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
+                      rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
+                      rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)")
+
+
+_RUNNING = _running()
+# where a running period can end its first word: "tháng" or "trong năm" (found by literal, which `re`
+# searches fast; the period is then matched from the count before "tháng")
+_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm|từ\s+đầu\s+năm")
+_COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts"]) + r")\s+\Z")
+
+
+def running_periods(low: str) -> list["re.Match[str]"]:
+    """The running periods of the lower-cased text `low`, in text order (`_RUNNING`'s matches).
+
+    >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm; tháng 7 vừa qua")]
+    ['9 tháng qua', 'trong năm', 'từ đầu năm', 'tháng 7 vừa qua']
+    """
+    out: list[re.Match[str]] = []
+    for a in _RUNNING_ANCHOR.finditer(low):
+        start = a.start()
+        if low.startswith("tháng", start):
+            count = _COUNT_BEFORE.search(low, max(0, start - 12), start)
+            if count is not None:
+                start = count.start()  # "9 tháng qua"; else a month gone by, "tháng 7 vừa qua"
+        if out and start < out[-1].end():
+            continue
+        m = _RUNNING.match(low, start)
+        if m is not None:
+            out.append(m)
+    return out
+
+
+# what makes a running period one still to come: "6 tháng cuối năm", "3 tháng tới" (lexicon `months.ahead`)
+AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
