@@ -45,6 +45,8 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
+    # "mới đạt 17/21 địa phương": only reached so far; not the "mới" of "nông thôn mới đạt 65%"
+    r"m(?<!thôn m)ới\s+(?:chỉ\s+)?đạt(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
     r"t(?:(?<=\d tháng)|(?<=\d\d tháng)|(?<=ba tháng)|(?<=sáu tháng)|(?<=chín tháng))háng\s+năm(?=\s+\d{4})",
     # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself

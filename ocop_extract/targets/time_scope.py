@@ -49,6 +49,11 @@ _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
 # a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
 _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
+# "… từ khi bình gốm đạt 4 sao năm 2022": a clause opened by "từ khi" (since)
+_SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex.I | regex.REVERSE)
+# a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021"
+_RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
+_CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
 _TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
@@ -247,9 +252,15 @@ class TimeScopes:
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
         reach = self._aside_end(expr.start) or self._reach(line.index)
-        if expr.kind == "deadline" and _SINCE.search(text, max(line.start, expr.start - 16), expr.start):
-            # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng": since then, to the present
+        if expr.kind == "deadline" and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
+                                        or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)):
+            # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
+            # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
+        if expr.kind == "deadline" and _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start):
+            # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone
+            stop = _CLAUSE_END.search(text, expr.end, line.end)
+            reach = stop.start() if stop else line.end
         return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
