@@ -111,7 +111,8 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
     the heading above one, else the genre, gives its context."""
     doc, out = ctx.doc, []
     for first, last in table_spans(line_kinds(doc)):
-        context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province)
+        caption = doc.lines[first - 1].text if first > 0 else ""
+        context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province, caption)
         lines = doc.lines[first:last]
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
                           doc, first, last, ctx.years.default, context)

@@ -101,20 +101,35 @@ class TableContext:
     status: str = "target"
     year: int | None = None
     province: str | None = None
+    unit: tuple[str, str, float] | None = None  # what the caption says the table counts ("Sản phẩm OCOP …")
+
+
+# a caption over a table that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …"
+_CAPTION_COUNTS = regex.compile(r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?(?:số\s+)?sản\s+phẩm(?![\p{L}])", regex.I)
+
+
+def caption_unit(caption: str) -> tuple[str, str, float] | None:
+    """The unit a table's caption gives its figures when its columns say none ("Biểu 01: Sản phẩm OCOP
+    được công nhận, nâng hạng 9 tháng năm 2024" → products), or None.
+
+    >>> caption_unit("Biểu 01: Sản phẩm OCOP được công nhận, nâng hạng"), caption_unit("Bảng 2. Kinh phí")
+    (('product', 'sản phẩm', 1), None)
+    """
+    return ("product", "sản phẩm", 1) if _CAPTION_COUNTS.match(caption) else None
 
 
 def table_context(heading: tuple[int | None, str | None] | None, official: bool, plan_year: int | None,
-                  province: str | None) -> TableContext:
+                  province: str | None, caption: str = "") -> TableContext:
     """The context of a table under `heading` (its year and status, from the heading above it).
 
     Without a heading's status, an official text's table is the plan's and a news page's what is.
 
     >>> table_context((None, None), True, 2025, "Lào Cai"), table_context((2023, "actual"), True, 2025, None).year
-    (TableContext(status='target', year=2025, province='Lào Cai'), 2023)
+    (TableContext(status='target', year=2025, province='Lào Cai', unit=None), 2023)
     """
     year, status = heading or (None, None)
     status = status or ("target" if official else "actual")
-    return TableContext(status, year or (plan_year if status == "target" else None), province)
+    return TableContext(status, year or (plan_year if status == "target" else None), province, caption_unit(caption))
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
@@ -279,7 +294,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     opening = [_opening_noun(h) for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
-             else _column_kind(h, (units[i] or opening[i]) is not None, unit_col is not None)
+             else _column_kind(h, (units[i] or opening[i] or context.unit) is not None, unit_col is not None)
              for i, h in enumerate(header)]
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
@@ -303,7 +318,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
-            unit = units[i] or row_unit or opening[i]
+            unit = units[i] or row_unit or opening[i] or context.unit
             if not m or (unit is None and kind != "share"):
                 continue
             if kind == "share":
