@@ -29,6 +29,8 @@ SETS = {
     "holdout8": (GOLD / "holdout8" / "gold.jsonl", GOLD / "holdout8" / "docs"),
     "holdout9": (GOLD / "holdout9" / "gold.jsonl", GOLD / "holdout9" / "docs"),
     "holdout10": (GOLD / "holdout10" / "gold.jsonl", GOLD / "holdout10" / "docs"),
+    "holdout11": (GOLD / "holdout11" / "gold.jsonl", GOLD / "holdout11" / "docs"),
+    "holdout12": (GOLD / "holdout12" / "gold.jsonl", GOLD / "holdout12" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -49,6 +51,10 @@ FLOORS = {
     "holdout9": {"f1": 0.99, "fields": 0.97, "documents": 0.99},
     # scored once unseen (F1 0.952, fields 0.928, documents 0.927); fixed by family since
     "holdout10": {"f1": 0.99, "fields": 0.98, "documents": 0.99},
+    # scored once unseen (F1 0.993, fields 0.984, documents 0.960); fixed by family since
+    "holdout11": {"f1": 0.99, "fields": 0.99, "documents": 0.97},
+    # scored once unseen (F1 0.984, fields 0.921, documents 0.980); fixed by family since
+    "holdout12": {"f1": 0.99, "fields": 0.93, "documents": 0.98},
 }
 
 
@@ -72,7 +78,8 @@ def test_field_accuracy_floor(scored):
 # `indicator` accuracy on matched pairs, for the sets whose gold carries it
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
-                    "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87, "holdout8": 0.91, "holdout9": 0.83, "holdout10": 0.87}
+                    "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87, "holdout8": 0.91, "holdout9": 0.83, "holdout10": 0.87,
+                    "holdout11": 0.91, "holdout12": 0.87}
 
 
 def test_indicator_floor(scored):
