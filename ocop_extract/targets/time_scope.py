@@ -82,6 +82,8 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?)")
 
 
+# "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
+_AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
 # a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text)
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a paragraph that opens on the figures of the one before carries its time scope on:
@@ -178,7 +180,7 @@ class TimeScopes:
         self._low = low
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
-                    if not low[m.start() - 1:m.start()].isalpha()]
+                    if not low[m.start() - 1:m.start()].isalpha() and not _AFTER_ITS_NOUN.match(low, m.end())]
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
