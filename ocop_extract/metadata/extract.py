@@ -166,7 +166,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     meta.doc_type = m.type
     if m.number:
         meta.number, meta.number_parts = m.number.number, m.number.parts
-    districts = main_districts(places, main)
+    districts = main_districts(places, main, doc.text)
     iss = subject_issuer(doc, subj, main, districts)
     if iss is not None and iss.chair:
         # "Phó Chủ tịch UBND tỉnh … đã ký ban hành Kế hoạch": the chair signs for the body, which issues it

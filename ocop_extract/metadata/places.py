@@ -247,15 +247,20 @@ def is_roundup(places: list[Place]) -> bool:
     return counts.most_common(1)[0][1] < _ROUNDUP_SHARE * sum(counts.values())
 
 
-def main_districts(places: list[Place], province: Optional[str]) -> dict[str, str]:
+def main_districts(places: list[Place], province: Optional[str], text: str = "") -> dict[str, str]:
     """The district of each level (huyện, thị xã …) the text is most about, within `province`.
 
-    A level is left out when no district of it is named twice, or two are named equally often.
+    A level is left out when no district of it is named twice, or two are named equally often;
+    the only district of its level, named once with it, counts when `text` (the document's) names
+    it again without ("huyện Yên Định" once, "Yên Định" in the headline and the lead).
 
     >>> from ocop_extract.document import Doc
     >>> doc = Doc.from_text("x", "Hương Khê (Hà Tĩnh) có 8 sản phẩm. Huyện Hương Khê hỗ trợ; huyện Vũ Quang cũng vậy.")
     >>> main_districts(find_places(doc), "Hà Tĩnh")
     {'huyện': 'Hương Khê'}
+    >>> doc = Doc.from_text("y", "Yên Định tạo sức bật\\nÔng A, Phó Chủ tịch UBND huyện Yên Định cho biết …")
+    >>> main_districts(find_places(doc), "Thanh Hóa", doc.text)
+    {'huyện': 'Yên Định'}
     """
     counts: dict[str, Counter] = {}
     for p in places:
@@ -267,6 +272,8 @@ def main_districts(places: list[Place], province: Optional[str]) -> dict[str, st
     for kind, c in counts.items():
         top = c.most_common(2)
         if top[0][1] >= 2 and (len(top) == 1 or top[0][1] > top[1][1]):
+            out[kind] = top[0][0]
+        elif len(top) == 1 and text and text.count(top[0][0]) >= 2:
             out[kind] = top[0][0]
     return out
 
