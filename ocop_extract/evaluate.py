@@ -13,7 +13,8 @@
   line without the key is not scored for it); the report gives its accuracy and
   the share of those pairs predicted `other` or null (and the share gold calls so).
 - Document fields: exact match after NFC and whitespace folding; `plan_years` as
-  a pair; `references` by whether every gold number is among the predicted ones.
+  a pair, or a list of the pairs (and null) it accepts (`[[2021, 2025], null]`);
+  `references` by whether every gold number is among the predicted ones.
 """
 
 from __future__ import annotations
@@ -277,7 +278,9 @@ def _score_doc_fields(report: Report, doc_id: str, items: list[dict], record: di
             numbers = {fold(r.get("number")) for r in record.get("references", [])}
             ok = all(fold(n) in numbers for n in gold)
         elif name == "plan_years":
-            ok = (list(got) if got else None) == gold
+            # a pair, or a list of the pairs (and null) it accepts: [[2021, 2025], null]
+            options = gold if isinstance(gold, list) and any(g is None or isinstance(g, list) for g in gold) else [gold]
+            ok = (list(got) if got else None) in options
         else:
             ok = _accepts(gold, got)
         report.doc_total[name] += 1

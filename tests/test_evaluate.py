@@ -91,6 +91,20 @@ def test_document_fields_fold_and_lists():
     assert r.doc_hits["references"] == 0 and r.doc_hits["signer"] == 0
 
 
+@pytest.mark.parametrize("gold, got, ok", [
+    ([2023, 2025], [2023, 2025], True),
+    ([2023, 2025], [2024, 2025], False),
+    ([[2021, 2025], None], [2021, 2025], True),
+    ([[2021, 2025], None], None, True),
+    ([[2021, 2025], None], [2022, 2025], False),
+    (None, None, True),
+])
+def test_plan_years_gold_is_a_pair_or_the_pairs_it_accepts(gold, got, ok):
+    golds = [{"doc_id": "d", "kind": "doc", "field": "plan_years", "value": gold}]
+    r = evaluate(golds, [{"doc_id": "d", "targets": [], "plan_years": got}], {"d": TEXT})
+    assert r.doc_hits["plan_years"] == int(ok)
+
+
 def test_grounded_share_counts_spans_that_point_at_their_text():
     good = pred(20, "20 sản phẩm")
     bad = {**pred(5, "5 chủ thể"), "text": "something else"}
