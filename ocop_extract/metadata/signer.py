@@ -47,7 +47,7 @@ _ORG = (r"(?i:(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|sở)\s
         rf"(?i:(?:{gazetteer.unit_words_pattern(abbreviated=False)})\s+)?")
 _SIGNED = regex.compile(
     rf"{_TITLE}\s+{_ORG}(?P<run>{_WORD}(?:[ ]+{_WORD}){{1,8}})\s*,?\s*(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
-    rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}},\s*"
+    rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}}?,?\s*"
     rf"(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
 )
 _NAME_LENGTHS = (3, 4, 2)

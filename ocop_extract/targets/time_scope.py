@@ -79,7 +79,9 @@ _NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\
 _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"(?:(?:ngày\s+\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}|tháng\s+\d{1,2})"
                     r"(?:\s*(?(sep)(?P=sep)|/)\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
-                    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?)")
+                    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?"
+                    # "(tính đến 30/9/2025)": a whole date needs no "ngày"
+                    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<dated>(?:19|20)\d{2})(?!\d))")
 
 
 # "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
@@ -181,7 +183,7 @@ class TimeScopes:
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
                     if not low[m.start() - 1:m.start()].isalpha() and not _AFTER_ITS_NOUN.match(low, m.end())]
-        as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"]) else None)
+        as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"]) else None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
         if posted is not None and this_year is not None:
