@@ -31,6 +31,7 @@ SETS = {
     "holdout10": (GOLD / "holdout10" / "gold.jsonl", GOLD / "holdout10" / "docs"),
     "holdout11": (GOLD / "holdout11" / "gold.jsonl", GOLD / "holdout11" / "docs"),
     "holdout12": (GOLD / "holdout12" / "gold.jsonl", GOLD / "holdout12" / "docs"),
+    "holdout13": (GOLD / "holdout13" / "gold.jsonl", GOLD / "holdout13" / "docs"),
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
@@ -55,6 +56,8 @@ FLOORS = {
     "holdout11": {"f1": 0.99, "fields": 0.99, "documents": 0.97},
     # scored once unseen (F1 0.984, fields 0.921, documents 0.980); fixed by family since
     "holdout12": {"f1": 0.99, "fields": 0.93, "documents": 0.98},
+    # scored once unseen (F1 0.992, fields 0.936, documents 0.940); fixed by family since
+    "holdout13": {"f1": 0.99, "fields": 0.96, "documents": 0.96},
 }
 
 
@@ -79,7 +82,7 @@ def test_field_accuracy_floor(scored):
 INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout2": 0.90, "holdout3": 0.92, "holdout4": 0.92,
                     "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87, "holdout8": 0.91, "holdout9": 0.83, "holdout10": 0.87,
-                    "holdout11": 0.91, "holdout12": 0.87}
+                    "holdout11": 0.91, "holdout12": 0.87, "holdout13": 0.89}
 
 
 def test_indicator_floor(scored):
