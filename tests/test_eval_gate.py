@@ -57,7 +57,7 @@ FLOORS = {
     # scored once unseen (F1 0.984, fields 0.921, documents 0.980); fixed by family since
     "holdout12": {"f1": 0.99, "fields": 0.93, "documents": 0.98},
     # scored once unseen (F1 0.992, fields 0.936, documents 0.940); fixed by family since
-    "holdout13": {"f1": 0.99, "fields": 0.96, "documents": 0.96},
+    "holdout13": {"f1": 0.99, "fields": 0.97, "documents": 0.96},
 }
 
 

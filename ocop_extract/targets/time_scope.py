@@ -65,14 +65,16 @@ def _is_top_heading(text: str) -> bool:
     return bool(stripped) and len(stripped) < 120 and (
         bool(_TOP_HEADING.match(stripped)) or (stripped.isupper() and len(stripped.split()) >= 2))
 # the present: "đến nay", "tính đến thời điểm này", "hiện (nay, có, toàn tỉnh …)" but not "thực hiện",
-# "hiện đại"; "lũy kế" without a date.
+# "hiện đại"; "lũy kế" without a date; ", nay đã có …".
 # These and the "as of" dates below are standard `re` patterns read on lower-cased text: each starts
 # with a literal the engine searches for; the words that may stand before them ("tính", "cho") need
 # not be part of the phrase, and the word start is checked after.
 _NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
                   r"|h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)(?<!phát h)iện"
                   r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
-                  r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)")
+                  r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)"
+                  # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
+                  r"|n(?<=, n)ay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
 # "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025"
