@@ -133,9 +133,10 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
         return None
-    paired = _respective(text, q, star_mentions(text, max(0, q.start - 200), q.start))
-    if paired is not None:
-        return paired
+    if text.find("lượt", max(0, q.start - 80), q.start) >= 0:  # a fast test first
+        paired = _respective(text, q, star_mentions(text, max(0, q.start - 200), q.start))
+        if paired is not None:
+            return paired
     if q.unit == "%" and _SHARE_OF_UNITS.match(text, q.end, q.end + 40):
         return None  # "100% huyện có sản phẩm 4 sao": the share counts districts, not products
     mentions = star_mentions(text, clause_start, clause_end)

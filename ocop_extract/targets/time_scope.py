@@ -74,7 +74,7 @@ _NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\
                   r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
                   r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)"
                   # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
-                  r"|n(?<=, n)ay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))")
+                  r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
 # "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025"
@@ -184,7 +184,8 @@ class TimeScopes:
         self._low = low
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
-                    if not low[m.start() - 1:m.start()].isalpha() and not _AFTER_ITS_NOUN.match(low, m.end())]
+                    if (low[m.start()] == "," or not low[m.start() - 1:m.start()].isalpha())
+                    and not _AFTER_ITS_NOUN.match(low, m.end())]
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"]) else None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
