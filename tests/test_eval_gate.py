@@ -16,22 +16,12 @@ from ocop_extract.evaluate import evaluate_paths
 GOLD = Path(__file__).parent / "gold"
 ROOT = Path(__file__).parent.parent
 
+# the holdout sets keep their gold and texts under one folder each: tests/gold/<name>/{gold.jsonl,docs}
+HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 14)))
 SETS = {
     "seeds": (GOLD / "seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (GOLD / "devset.gold.jsonl", GOLD / "devset"),
-    "holdout": (GOLD / "holdout" / "gold.jsonl", GOLD / "holdout" / "docs"),
-    "holdout2": (GOLD / "holdout2" / "gold.jsonl", GOLD / "holdout2" / "docs"),
-    "holdout3": (GOLD / "holdout3" / "gold.jsonl", GOLD / "holdout3" / "docs"),
-    "holdout4": (GOLD / "holdout4" / "gold.jsonl", GOLD / "holdout4" / "docs"),
-    "holdout5": (GOLD / "holdout5" / "gold.jsonl", GOLD / "holdout5" / "docs"),
-    "holdout6": (GOLD / "holdout6" / "gold.jsonl", GOLD / "holdout6" / "docs"),
-    "holdout7": (GOLD / "holdout7" / "gold.jsonl", GOLD / "holdout7" / "docs"),
-    "holdout8": (GOLD / "holdout8" / "gold.jsonl", GOLD / "holdout8" / "docs"),
-    "holdout9": (GOLD / "holdout9" / "gold.jsonl", GOLD / "holdout9" / "docs"),
-    "holdout10": (GOLD / "holdout10" / "gold.jsonl", GOLD / "holdout10" / "docs"),
-    "holdout11": (GOLD / "holdout11" / "gold.jsonl", GOLD / "holdout11" / "docs"),
-    "holdout12": (GOLD / "holdout12" / "gold.jsonl", GOLD / "holdout12" / "docs"),
-    "holdout13": (GOLD / "holdout13" / "gold.jsonl", GOLD / "holdout13" / "docs"),
+    **{name: (GOLD / name / "gold.jsonl", GOLD / name / "docs") for name in HOLDOUTS},
 }
 FLOORS = {
     "seeds": {"f1": 1.0, "fields": 1.0, "documents": 1.0},
