@@ -40,6 +40,8 @@ _LOWER_ISSUED = ("quyết định", "chỉ thị", "công văn")  # … named in
 _ISSUED_BEFORE = regex.compile(r"(?<![\p{L}])(?:ban\s+hành|ký(?:\s+ban\s+hành)?)\s+\Z", regex.I | regex.REVERSE)
 _DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", regex.I)
 _ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
+_ASIDE_OPEN = regex.compile(r"\(\s*\Z", regex.REVERSE)
+_QUESTION = regex.compile(r"[^.!?;\n]{0,80}\?")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _LIST_CUE = regex.compile(r"^\s*(?:căn cứ|thực hiện)\b", regex.I)
 _ISSUING = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua)\b", regex.I)
@@ -156,6 +158,10 @@ def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
                 num = NumberMatch(line.start + m.start("num"), line.start + m.end("num"), n.number, n.parts)
         elif not cap and not _LOWER_NEXT.match(text[m.end("noun"):]):
             continue  # "so với kế hoạch." / "theo kế hoạch," are not documents
+        elif _ASIDE_OPEN.search(text, 0, m.start()):
+            continue  # "(kế hoạch giao 20 sản phẩm)": the plan's figure in an aside, no document
+        elif _QUESTION.match(text, m.end()):
+            continue  # "PV: Kế hoạch thời gian tới của HTX?": a question names no document
         typ = lex["nouns"][noun.lower()]
         end = m.end("num") if num else m.end("noun")
         found.append((m.start(), end, typ, cap, num))
