@@ -47,6 +47,7 @@ _NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
 # "trên" after these is "above" in the text, not "more than": "trong tổng số nêu trên có 79 sản phẩm"
 _ABOVE_BEFORE = regex.compile(rf"(?<![\p{{L}}]){alternation(cues()['comparators']['above_after'], fold_case=True)}\s+\Z",
                               regex.I | regex.REVERSE)
+_STORY_START = regex.compile(r"[^.;:,]{0,40}?(?<![\p{L}])ban\s+đầu(?![\p{L}])", regex.I)
 _BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
 
 
@@ -78,6 +79,8 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
             return "=", q.start  # "nhóm thực phẩm chiếm nhiều nhất với 26 sản phẩm": the largest, 26
         if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
+        if cue == "từ" and _STORY_START.match(text, q.end, min(len(text), q.end + 60)):
+            return "=", q.start  # "Từ 12 hộ thành viên ban đầu, …": where a story starts
         if cue == "từ" and a:  # "từ 60% trở xuống": the word after says which way
             return _after_regex()[1][" ".join(a.group("cue").lower().split())], window_start + m.start()
         return comp, window_start + m.start()

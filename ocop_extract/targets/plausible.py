@@ -47,7 +47,7 @@ _NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
 # they set the scope of another figure (CONTRACT.md §4, optional items), not one of their own
 _MERGED = regex.compile(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp|gộp)(?:\s+(?:cả|các|từ))?\s+\Z",
                         regex.I | regex.REVERSE)
-_FIGURE_OF_THEM = regex.compile(r"[^,;.:()\n\d]{0,60}?(?<![\p{L}\d])\d", regex.I)
+_FIGURE_OF_THEM = regex.compile(r"(?:[^,;.:()\n\d]|\([^()\d]{0,30}\)){0,60}?(?<![\p{L}\d])\d", regex.I)
 # a number word before a capitalised word is part of a name ("Ba Làng", "Đồng Lộc" after "Ngã ba")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
@@ -102,9 +102,9 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         return None  # "của ba địa phương cũ", "hai tỉnh (cũ)": the units merged, not a figure
     if q.unit == "admin_unit" and q.words and _NAMED_COUNT.search(text, max(floor, q.start - 8), q.start):
         return None  # "A và B là hai địa phương có nhiều sản phẩm nhất": the places named, counted
-    if q.unit == "admin_unit" and q.words and (_MERGED.search(text, max(floor, q.start - 24), q.start)
-                                               or _FIGURE_OF_THEM.match(text, q.end)):
-        return None  # "hợp nhất ba tỉnh", "ba tỉnh có tổng cộng 612 xã": the places a figure is said of
+    if q.unit == "admin_unit" and (_MERGED.search(text, max(floor, q.start - 24), q.start)
+                                   or (q.words and _FIGURE_OF_THEM.match(text, q.end))):
+        return None  # "hợp nhất ba tỉnh" ("3 tỉnh"), "ba tỉnh có tổng cộng 612 xã": the places a figure is said of
     if q.unit_text.lower() == "điểm":
         return bare_point(text, q, why)
     return q

@@ -137,6 +137,9 @@ _LISTED = regex.compile(r",\s*|\s+và\s+|,\s+và\s+")
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
 _MONEY_SCALES = tuple(_SCALE_VALUES)
+# things counted in millions ("690 triệu trái", "2,9 triệu quả"): after a scale word they make no sum
+_COUNTED_GOODS = regex.compile(r"\s+(?P<noun>trái|quả|cây|con|chai|hộp|gói|bao|bình|chiếc|sản phẩm|lượt|khách|người)(?![\p{L}])",
+                               regex.I)
 _FRACTION = regex.compile(r"/\d+(?:,\d+)?(?![\d/])(?:\s+(?P<scale>" + "|".join(_MONEY_SCALES) + r")(?![\p{L}]))?", regex.I)
 _PER = regex.compile(r"(?:\s*/\s*(?:người|huyện|xã|sản phẩm|chủ thể|hộ|năm|tháng|đơn vị|lớp|đợt|ha))+", regex.I)
 _PERCENT_SPACE = regex.compile(r"\s?%")
@@ -355,7 +358,11 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
             if scale and (unit == "VND" or um.group("unit").lower() in _FOREIGN_MONEY):
                 unit_start = pos - len(scale)
         elif scale.lower() in _MONEY_SCALES and scale:
-            unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
+            goods = _COUNTED_GOODS.match(text, pos, limit)
+            if goods:  # "trên 690 triệu trái dừa": a count of things, not a sum
+                unit, unit_start, uend = "other", goods.start("noun"), goods.end()
+            else:
+                unit, unit_start, uend, implied = "VND", pos - len(scale), pos, True
         else:
             return None
     uend, per_year = _per_suffix(text, uend, limit)
