@@ -45,6 +45,8 @@ _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
     r"tháng\s+đầu\s+năm",
+    # "công nhận được 14 sản phẩm": a count follows; "hết hạn công nhận được đánh giá lại" is a passive
+    r"công\s+nhận\s+được(?=\s+(?:thêm\s+|tổng\s+cộng\s+)?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))",
     # "mới đạt 17/21 địa phương": only reached so far; not the "mới" of "nông thôn mới đạt 65%"
     r"m(?<!thôn m)ới\s+(?:chỉ\s+)?đạt(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
