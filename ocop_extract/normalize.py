@@ -7,7 +7,9 @@ offsets of the original text with `Normalized.to_source`, so that
 What is made uniform: Unicode NFC; old-style tone placement on the diphthongs
 "oa", "oe", "uy" ("hoà" → "hòa", "xoá" → "xóa", "Uỷ" → "Ủy"); odd spaces
 (no-break, thin, ideographic, tabs) → " "; zero-width characters removed;
-dashes and minus signs → "-"; curly apostrophes → "'".
+dashes and minus signs → "-"; curly apostrophes → "'". Rows of a table copied
+from a word processor or a spreadsheet, their cells split by tabs, get bars
+instead ("1\\tHuyện Nam Đàn\\t3" → "1|Huyện Nam Đàn|3"), as the table reader expects.
 
 >>> n = normalize("Uỷ ban\u00a0nhân dân – hoà")
 >>> n.text
@@ -103,9 +105,45 @@ def _move_tone(word: str) -> str:
     return fixed if len(fixed) == len(word) else word
 
 
+# a line whose cells tabs split: three cells or more (the first may be empty, "\tTổng cộng\t27\t3")
+_TAB_ROW = re.compile(r"^[^\t\n]*(?:\t+[^\t\n]+){2,}\t*$", re.M)
+
+
+def _tab_tables(text: str) -> str:
+    """`text` with the tabs of its tab-split tables (two rows or more on consecutive lines) made cell
+    bars, one character for one.
+
+    In a row with as many tabs as the table's first, each tab ends a cell (two in a row leave one
+    empty); in another, a run of tabs is one break, its "|" padded with spaces. A lone line with
+    tabs (a signer's column, "Nơi nhận:\\t\\tKT. CHỦ TỊCH") is left to become spaces.
+
+    >>> _tab_tables("STT\\tĐơn vị\\tSố sản phẩm\\tGhi chú\\n1\\tHuyện Nam Đàn\\t3\\t\\n\\tTổng cộng\\t\\t3\\n\\nHết.\\tx\\ty")
+    'STT|Đơn vị|Số sản phẩm|Ghi chú\\n1|Huyện Nam Đàn|3|\\n|Tổng cộng||3\\n\\nHết.\\tx\\ty'
+    """
+    rows = list(_TAB_ROW.finditer(text))
+    blocks: list[list[re.Match]] = []
+    for row in rows:
+        if blocks and blocks[-1][-1].end() + 1 == row.start():
+            blocks[-1].append(row)
+        else:
+            blocks.append([row])
+    chars = list(text)
+    for block in (b for b in blocks if len(b) > 1):
+        tabs = block[0].group().count("\t")
+        for row in block:
+            runs = re.finditer("\t" if row.group().count("\t") == tabs else r"\t+", row.group())
+            for run in runs:
+                chars[row.start() + run.start():row.start() + run.end()] = "|" + " " * (run.end() - run.start() - 1)
+    return "".join(chars)
+
+
 def normalize(source: str) -> Normalized:
-    """Normalise `source` for the extractors, keeping the offset map."""
-    text = source
+    """Normalise `source` for the extractors, keeping the offset map.
+
+    >>> normalize("1\\tHuyện Nam Đàn\\t3\\t2\\n2\\tHuyện Tân Kỳ\\t2\\t2").text
+    '1|Huyện Nam Đàn|3|2\\n2|Huyện Tân Kỳ|2|2'
+    """
+    text = _tab_tables(source) if "\t" in source else source
     dropped = False
     if _ODD.search(text):
         for odd, plain in _ONE_FOR_ONE_MAP.items():

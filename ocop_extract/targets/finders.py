@@ -28,7 +28,7 @@ from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
-from .tables import read_table, table_context, table_spans
+from .tables import caption_of, read_table, table_context, table_spans
 from .time_scope import opens_on_previous
 
 
@@ -111,7 +111,7 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
     the heading above one, else the genre, gives its context."""
     doc, out = ctx.doc, []
     for first, last in table_spans(line_kinds(doc)):
-        caption = doc.lines[first - 1].text if first > 0 else ""
+        caption = caption_of(doc, first)
         context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province, caption)
         lines = doc.lines[first:last]
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,

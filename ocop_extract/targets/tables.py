@@ -104,32 +104,105 @@ class TableContext:
     unit: tuple[str, str, float] | None = None  # what the caption says the table counts ("Sản phẩm OCOP …")
 
 
-# a caption over a table that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …"
-_CAPTION_COUNTS = regex.compile(r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?(?:số\s+)?sản\s+phẩm(?![\p{L}])", regex.I)
+_CAPTIONS = load_lexicon("tables")["captions"]
+_CAPTION_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(_CAPTIONS['plan'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_CAPTION_ACTUAL = regex.compile(rf"(?<![\p{{L}}]){alternation(_CAPTIONS['actual'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_ANNEX_DOCS = {w: status for status, words in _CAPTIONS["annex_of"].items() for w in words}
+# the note under an annex's title naming the document it goes with: "(Kèm theo Báo cáo số 298/BC-UBND …)"
+_ANNEX_OF = regex.compile(rf"\(?\s*kèm\s+theo\s+(?P<doc>\p{{L}}+(?:\s+\p{{L}}+)?)", regex.I)
+# a caption's title line: "PHỤ LỤC", "Biểu 02: …", "Bảng 1. …", or a line in capitals
+_TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
+_CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
+# a caption that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …", "BIỂU TỔNG HỢP
+# SẢN PHẨM OCOP THEO ĐƠN VỊ"
+_CAPTION_COUNTS = regex.compile(
+    rf"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?"
+    rf"(?:{alternation(_CAPTIONS['titles'], fold_case=True)}\s+)?(?:số\s+)?sản\s+phẩm(?![\p{{L}}])", regex.I)
 
 
-def caption_unit(caption: str) -> tuple[str, str, float] | None:
-    """The unit a table's caption gives its figures when its columns say none ("Biểu 01: Sản phẩm OCOP
-    được công nhận, nâng hạng 9 tháng năm 2024" → products), or None.
+def caption_of(doc: Doc, first: int) -> list[str]:
+    """The caption over the table whose header is line `first`: the short lines right above it, one
+    blank line between allowed, up to four, top first.
 
-    >>> caption_unit("Biểu 01: Sản phẩm OCOP được công nhận, nâng hạng"), caption_unit("Bảng 2. Kinh phí")
-    (('product', 'sản phẩm', 1), None)
+    >>> doc = Doc.from_text("t", "Ký tên\\n\\nPHỤ LỤC\\nTỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP\\n\\nSTT | Đơn vị | 3 sao\\n1 | Xã A | 2")
+    >>> caption_of(doc, 5)
+    ['PHỤ LỤC', 'TỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP']
     """
-    return ("product", "sản phẩm", 1) if _CAPTION_COUNTS.match(caption) else None
+    out: list[str] = []
+    i = first - 1
+    if i >= 0 and not doc.lines[i].text.strip():
+        i -= 1
+    while i >= 0 and len(out) < 4:
+        text = doc.lines[i].text.strip()
+        if not text or len(text) >= _CAPTION_LINE:
+            break
+        out.append(text)
+        i -= 1
+    return out[::-1]
+
+
+def caption_unit(caption: list[str]) -> tuple[str, str, float] | None:
+    """The unit a table's caption gives its figures when its columns say none ("Biểu 01: Sản phẩm OCOP
+    được công nhận, nâng hạng 9 tháng năm 2024" → products), or None: the line right above the
+    table, or a title line of its caption.
+
+    >>> caption_unit(["Biểu 01: Sản phẩm OCOP được công nhận, nâng hạng"]), caption_unit(["Bảng 2. Kinh phí"])
+    (('product', 'sản phẩm', 1), None)
+    >>> caption_unit(["BIỂU TỔNG HỢP SẢN PHẨM OCOP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"])
+    ('product', 'sản phẩm', 1)
+    """
+    lines = [*(line for line in caption[:-1] if _is_title(line)), *caption[-1:]]
+    return ("product", "sản phẩm", 1) if any(_CAPTION_COUNTS.match(line) for line in lines) else None
+
+
+def _is_title(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(_TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+def caption_status(caption: list[str]) -> str | None:
+    """What a table's caption says its figures are: its title's words ("Chỉ tiêu …" → target;
+    "Tổng hợp sản phẩm đạt chuẩn OCOP …" → actual), else the document an annex goes with
+    ("Kèm theo Báo cáo …" → actual, "Kèm theo Kế hoạch …" → target), else None.
+
+    >>> caption_status(["PHỤ LỤC", "TỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP NĂM 2024 (ĐỢT 2)", "(Kèm theo Quyết định số 31/QĐ-UBND)"])
+    'actual'
+    >>> caption_status(["PHỤ LỤC 02", "CHỈ TIÊU SẢN PHẨM ĐẠT CHUẨN OCOP NĂM 2025"]), caption_status(["Biểu 1", "(Kèm theo Kế hoạch số 5/KH-UBND)"])
+    ('target', 'target')
+    >>> caption_status(["BIỂU TỔNG HỢP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"]), caption_status(["Kết quả như sau:"])
+    ('actual', None)
+    """
+    titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
+    for line in titles:
+        if _CAPTION_PLAN.search(line):
+            return "target"
+    if any(_CAPTION_ACTUAL.search(line) for line in titles):
+        return "actual"
+    for line in caption:
+        if m := _ANNEX_OF.match(line):
+            words = " ".join(m.group("doc").lower().split())
+            said = _ANNEX_DOCS.get(words) or _ANNEX_DOCS.get(words.split()[0])
+            if said:
+                return said
+    return None
 
 
 def table_context(heading: tuple[int | None, str | None] | None, official: bool, plan_year: int | None,
-                  province: str | None, caption: str = "") -> TableContext:
-    """The context of a table under `heading` (its year and status, from the heading above it).
+                  province: str | None, caption: list[str] = ()) -> TableContext:
+    """The context of a table under `heading` (its year and status, from the heading above it) and
+    `caption` (its title lines, whose words say more than a heading's).
 
     Without a heading's status, an official text's table is the plan's and a news page's what is.
 
     >>> table_context((None, None), True, 2025, "Lào Cai"), table_context((2023, "actual"), True, 2025, None).year
     (TableContext(status='target', year=2025, province='Lào Cai', unit=None), 2023)
+    >>> table_context((None, "target"), True, 2024, None, ["(Kèm theo Báo cáo số 298/BC-UBND)"]).status
+    'actual'
     """
     year, status = heading or (None, None)
-    status = status or ("target" if official else "actual")
-    return TableContext(status, year or (plan_year if status == "target" else None), province, caption_unit(caption))
+    status = (caption_status(list(caption)) if caption else None) or status or ("target" if official else "actual")
+    return TableContext(status, year or (plan_year if status == "target" else None), province,
+                        caption_unit(list(caption)) if caption else None)
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
@@ -292,9 +365,11 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         if sum(1 for u in units if u is not None) >= 2:
             units = [counted[0] if u is None and not _NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
     opening = [_opening_noun(h) for h in header]
+    # the caption's noun counts a column that names none, not one that scores ("Điểm")
+    captioned = [None if _NOT_COUNTED.match(h) else context.unit for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
-             else _column_kind(h, (units[i] or opening[i] or context.unit) is not None, unit_col is not None)
+             else _column_kind(h, (units[i] or opening[i] or captioned[i]) is not None, unit_col is not None)
              for i, h in enumerate(header)]
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
@@ -304,6 +379,9 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         # "Công nhận năm 2023" among results: the year a result was reached, not a plan's column
         kinds = [("context" if k == "target" and years[i] and not _PLAN_HEADER.search(header[i]) else k)
                  for i, k in enumerate(kinds)]
+    # results said for one year ("Công nhận năm 2023 | Lũy kế"): a result column without a year of its own is that year's
+    result_years = {years[i] for i, k in enumerate(kinds) if k in ("actual", "context") and years[i]}
+    table_year = next(iter(result_years)) if len(result_years) == 1 else None
     out: list[Cell] = []
     for cells in grid.rows:
         if len(cells) != len(header):
@@ -318,14 +396,15 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
-            unit = units[i] or row_unit or opening[i] or context.unit
+            unit = units[i] or row_unit or opening[i] or captioned[i]
             if not m or (unit is None and kind != "share"):
                 continue
             if kind == "share":
                 (unit_i, unit_text, scale), status = ("%", "%", 1), "actual"
             else:
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
-            year = row_year or _year(kind, status, years[i], default_year, context)
+            year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None),
+                                     default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
             metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
@@ -352,10 +431,11 @@ def _row_year(label: str) -> int | None:
 
 
 def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
-    """A target's year: its header's, else the plan's; an actual's: none, unless the context's column."""
+    """A target's year: its header's, else the plan's; an actual's: its header's, else none, unless the
+    context's column."""
     if kind == "context":
         return stated or context.year
-    return (stated or default_year) if status == "target" else None
+    return (stated or default_year) if status == "target" else stated
 
 
 def _why(kind: str, status: str, header_unit: bool) -> str:
