@@ -37,7 +37,8 @@ from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .status import is_allocation_cue, is_elapsed_cue, is_year_mark, is_task_cue, is_weak_cue, strong_target_between
+from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
+                     strong_target_between)
 from .plan_figures import plan_figure
 from .time_scope import TimePhrase
 from .years import baseline_aside
@@ -135,6 +136,28 @@ def _opens_on_a_task(text: str, start: int, figure: int) -> bool:
     return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
 
 
+# a clause that opens on a verb of a plan's list, after a connective at most ("Cùng với đó, duy trì 100% …")
+_TASK_CLAUSE = regex.compile(r"\s*(?:[^\W\d][^,;:.()\d]{0,24},\s*)?(?:"
+                             + "|".join(regex.escape(v).replace("\\ ", r"\s+")
+                                        for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
+                             + r")(?![\p{L}])", regex.I)
+
+
+# between an aspect word and the verb it marks: nothing, or the passive "được" ("vừa được hỗ trợ")
+_PASSIVE_GAP = regex.compile(r"\s*(?:được\s+)?")
+
+
+def _task_clause(text: str, start: int, figure: int) -> bool:
+    """Whether the clause at text[start:] opens on a verb of a plan's list, a connective at most before
+    it, with no word of a report before the figure at `figure`.
+
+    >>> _task_clause("Cùng với đó, duy trì 100% sản phẩm còn hiệu lực", 0, 21), _task_clause("Tỉnh đã duy trì 100%", 0, 16)
+    (True, False)
+    """
+    m = _TASK_CLAUSE.match(text, start, figure)
+    return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
+
+
 def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
     """The place a sentence opens on as its subject, before its first figure at `end` ("TP Hải Phòng có …")."""
     if doc is None:
@@ -165,7 +188,8 @@ def resolve_status(ctx: StatusContext) -> str:
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts
-    if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]):
+    if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]) \
+            and not speaks_of_figure(text, before[-1][:2], q.start):
         strong = [c for c in before if c[0] >= ctx.prev_end and not is_weak_cue(text[c[0]:c[1]])]
         if not strong:
             weak = text[before[-1][0]:before[-1][1]]
@@ -225,6 +249,11 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         # "Hiện toàn tỉnh có 14 điểm …, mỗi huyện có ít nhất 1 điểm": a floor that describes what a cue
         # of the sentence said is
         return decided(why, "status", "actual", SENTENCE, f"{said!r} after a figure of what is, with no cue between")
+    if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]) and len(before) > 1 \
+            and speaks_of_figure(text, before[-2][:2], cue[0], _PASSIVE_GAP):
+        # "vừa được hỗ trợ 3 chủ thể", "đã tổ chức 5 lớp": an aspect word on the verb reports what it did
+        aspect = text[before[-2][0]:before[-2][1]]
+        return decided(why, "status", "actual", CLAUSE, f"{aspect!r} on the verb {text[cue[0]:cue[1]]!r}")
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
@@ -355,6 +384,11 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
             opened = _open_scope(ctx, [], said)
             if opened is not None:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
+        if after[0][2] == "actual_after" and _task_clause(text, p.clause[0], q.start):
+            # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on
+            opened = _open_scope(ctx, [], said)
+            if opened is not None:
+                return decided(why, "status", opened[0], opened[1], f"{said!r} qualifies what a task acts on; as {opened[2]}")
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         return decided(why, "status", status, CLAUSE, f"cue {said!r} after it")
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:

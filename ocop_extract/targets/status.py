@@ -215,6 +215,22 @@ def is_weak_cue(cue: str) -> bool:
     return _said(cue) in _cue_list("weak")
 
 
+# at most two words, no punctuation: between an aspect word and the figure its verb takes ("đã có 44")
+_VERB_GAP = regex.compile(r"\s*(?:\p{L}+\s+){0,2}")
+
+
+def speaks_of_figure(text: str, cue: tuple[int, int], figure: int, gap: regex.Pattern = _VERB_GAP) -> bool:
+    """Whether a weak cue of aspect (lexicon `status.aspect`) stands right before the verb whose object is
+    the figure at `figure` (or whatever stands at `figure`, when `gap` says what may lie between), so
+    that it speaks of it, not of a noun.
+
+    >>> t = "dự kiến đạt 4 tỷ đồng; đến nay đã có 36 hợp đồng"
+    >>> speaks_of_figure(t, (31, 33), 37), speaks_of_figure("sản phẩm đã có sao, 5 sản phẩm", (9, 11), 20)
+    (True, False)
+    """
+    return _said(text[cue[0]:cue[1]]) in _cue_list("aspect", "weak") and bool(gap.fullmatch(text, cue[1], figure))
+
+
 def is_task_cue(cue: str) -> bool:
     """Whether a target cue is a verb of doing (`status.task`), which plans only where no other scope is open.
 
