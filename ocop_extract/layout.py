@@ -327,11 +327,29 @@ def _carries_on(above: str, line: str) -> bool:
         len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line)))
 
 
+# a full stop at a line's end, and a sentence opening on a capital after it (no list item, no heading)
+_ENDS_A_STOP = regex.compile(r"\.\s*\Z")
+_SENTENCE_OPENING = regex.compile(r"[ \t]*\p{Lu}\p{Ll}+[ \t]+\p{Ll}")
+_FULL_LINE = 0.93  # of the width a text was wrapped at: a line this long was filled, not ended
+_WRAPS_SEEN = 3  # lines broken mid-sentence that show a text was wrapped at a width
+
+
+def _wrap_width(lines: list, kinds: list[str]) -> int | None:
+    """The width a text copied from a PDF was wrapped at (the median length of the lines it broke
+    mid-sentence), or None when fewer than three lines were so broken."""
+    widths = sorted(len(lines[i - 1].text.rstrip()) for i in range(1, len(lines))
+                    if kinds[i] == kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
+                    and not _ENDS_A_SENTENCE.search(lines[i - 1].text) and _carries_on(lines[i - 1].text, lines[i].text))
+    return widths[len(widths) // 2] if len(widths) >= _WRAPS_SEEN else None
+
+
 def paragraph_starts(doc: Doc) -> list[int]:
     r"""For every line, the index of the first line of its paragraph (cached).
 
     A content line that starts with a lower-case letter, under a content line that ends
     without a final mark, carries on that line's paragraph: the layout of a PDF broke it.
+    In a text so wrapped, a sentence under a line that ends one and fills the width carries
+    on the paragraph too (a paragraph's last line falls short).
 
     >>> doc = Doc.from_text("x", "Năm 2020, tỉnh có 109 sản phẩm, trong đó 97 sản\nphẩm 3 sao.\nĐến nay có 5.\nxã A")
     >>> paragraph_starts(doc)
@@ -343,10 +361,15 @@ def paragraph_starts(doc: Doc) -> list[int]:
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
+        width = _wrap_width(lines, kinds)
         for i, line in enumerate(lines):
             above = i - 1
             carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
-                       and lines[above].start < lines[above].end and _carries_on(lines[above].text, line.text))
+                       and lines[above].start < lines[above].end
+                       and (_carries_on(lines[above].text, line.text)
+                            or (width is not None and _ENDS_A_STOP.search(lines[above].text) is not None
+                                and len(lines[above].text.rstrip()) >= _FULL_LINE * width
+                                and _SENTENCE_OPENING.match(line.text) is not None)))
             out.append(out[above] if carried else i)
         doc.memo.paragraph_starts = out
     return doc.memo.paragraph_starts

@@ -41,8 +41,8 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
         if kind != "content" or line.start == line.end:
             continue
         pos = line.start
-        if para != line.index and out:  # a line the layout broke: its sentence carries on
-            pos = out.pop()[0]
+        if para != line.index and out and not text[out[-1][0]:out[-1][1]].rstrip().endswith((".", "!", "?", "…")):
+            pos = out.pop()[0]  # a line the layout broke: its sentence carries on (not one after a full stop)
         for m in _SENTENCE_END.finditer(text, line.start, line.end):
             out.extend(_bounded(text, pos, m.start() + 1))
             pos = m.end()

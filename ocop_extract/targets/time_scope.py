@@ -98,7 +98,9 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 # … and one that opens on a word joining it to the one before: "Cùng với đó, 100% xã có …", "Bên cạnh đó, …"
 _JOINED_OPENING = re.compile(r"\s*(?:[-–+•*]\s*)?(?:cùng\s+với\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
                              r"|song\s+song\s+với\s+đó|kèm\s+theo\s+đó)(?!\w)")
-_COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)\s+(?:cùng\s+kỳ\s+)?\Z", regex.I | regex.REVERSE)
+# a year compared with, up to four words after "so với": "so với cùng kỳ năm 2023", "so với kỳ hội chợ năm 2023"
+_COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)(?:\s+[^\s\d,.;:()]+){0,4}?\s+\Z",
+                          regex.I | regex.REVERSE)
 
 
 
