@@ -330,6 +330,10 @@ def _carries_on(above: str, line: str) -> bool:
 # a full stop at a line's end, and a sentence opening on a capital after it (no list item, no heading)
 _ENDS_A_STOP = regex.compile(r"\.\s*\Z")
 _SENTENCE_OPENING = regex.compile(r"[ \t]*\p{Lu}\p{Ll}+[ \t]+\p{Ll}")
+# a word with a capital that goes on a sentence: a name or an acronym, then words ("OCOP, tăng 12 …")
+_CAPITAL_CARRIED_ON = regex.compile(r"[ \t]*\p{Lu}[\p{L}\d]*[,]?[ \t]+\p{L}")
+_ENDS_IN_WORD = regex.compile(r"[\p{L}\d][ \t]*\Z")
+_COLUMN_GAP = regex.compile(r"\S[ \t]{3,}\S")
 _FULL_LINE = 0.93  # of the width a text was wrapped at: a line this long was filled, not ended
 _WRAPS_SEEN = 3  # lines broken mid-sentence that show a text was wrapped at a width
 
@@ -341,6 +345,24 @@ def _wrap_width(lines: list, kinds: list[str]) -> int | None:
                     if kinds[i] == kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
                     and not _ENDS_A_SENTENCE.search(lines[i - 1].text) and _carries_on(lines[i - 1].text, lines[i].text))
     return widths[len(widths) // 2] if len(widths) >= _WRAPS_SEEN else None
+
+
+def _fills_and_goes_on(above: str, line: str, width: int) -> bool:
+    """Whether `line` goes on with the paragraph of `above`, a line that fills the width a text was
+    wrapped at: a sentence after a full stop ("… 5 sao." / "Các sản phẩm thuộc 142 chủ thể …"), or
+    after a word and no mark, a word with a capital ("… đạt chuẩn" / "OCOP, tăng 12 sản phẩm …"); not a
+    line in capitals (a heading), nor one under a line laid out in columns.
+
+    >>> _fills_and_goes_on("Năm 2023, tỉnh có thêm 38 sản phẩm đạt chuẩn", "OCOP, tăng 12 sản phẩm.", 44)
+    True
+    >>> _fills_and_goes_on("Năm 2023, tỉnh có thêm 38 sản phẩm đạt chuẩn:", "OCOP, tăng 12 sản phẩm.", 44)
+    False
+    """
+    if len(above.rstrip()) < _FULL_LINE * width or line.isupper() or _COLUMN_GAP.search(above.strip()):
+        return False  # a heading, or a line laid out in columns (a running header and its page number)
+    if _ENDS_A_STOP.search(above):
+        return _SENTENCE_OPENING.match(line) is not None
+    return _ENDS_IN_WORD.search(above) is not None and _CAPITAL_CARRIED_ON.match(line) is not None
 
 
 def paragraph_starts(doc: Doc) -> list[int]:
@@ -367,9 +389,7 @@ def paragraph_starts(doc: Doc) -> list[int]:
             carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
                        and lines[above].start < lines[above].end
                        and (_carries_on(lines[above].text, line.text)
-                            or (width is not None and _ENDS_A_STOP.search(lines[above].text) is not None
-                                and len(lines[above].text.rstrip()) >= _FULL_LINE * width
-                                and _SENTENCE_OPENING.match(line.text) is not None)))
+                            or (width is not None and _fills_and_goes_on(lines[above].text, line.text, width))))
             out.append(out[above] if carried else i)
         doc.memo.paragraph_starts = out
     return doc.memo.paragraph_starts

@@ -53,6 +53,9 @@ _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REV
 _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex.I | regex.REVERSE)
 # a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021"
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
+# the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm" (lower-cased)
+_FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm")
+_MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
 _CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
@@ -216,8 +219,8 @@ class TimeScopes:
 
     def _with_running(self, phrases: list[TimePhrase], low: str, this_year: int) -> list[TimePhrase]:
         """`phrases` and the running periods said without a year: each takes the year of the last
-        dated phrase before it that is not in the future ("Năm 2022, …" / "Trong năm, …" → 2022),
-        else the document's own year."""
+        dated phrase before it that is not in the future and whose scope holds it ("Năm 2022, …" /
+        "Trong năm, …" → 2022), else the document's own year."""
         running = [m for m in running_periods(low) if not low[m.start() - 1:m.start()].isalnum()]
         if not running:
             return phrases
@@ -225,7 +228,13 @@ class TimeScopes:
         out = list(phrases)
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
-            year = next((p.year for p in reversed(before) if p.year is not None and p.year <= this_year), this_year)
+            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year]
+            # the year of a dated phrase whose scope holds it ("Năm 2022, …" / "Trong năm, …"); out of any,
+            # the first months of the year a news text was posted in once they have gone by ("Năm 2023, …"
+            # // "Trong 6 tháng đầu năm, huyện đón …" in July 2024), else the last dated phrase's year
+            year = next((p.year for p in dated if p.reach >= m.start()), None)
+            if year is None:
+                year = this_year if self._gone_by_when_posted(m.group()) else next((p.year for p in dated), this_year)
             # months gone by report ("6 tháng đầu năm", "9 tháng qua"); "trong năm", which a plan says too,
             # and months still to come ("6 tháng cuối năm") do not
             ahead = bool(AHEAD_AFTER.match(low, m.end()))
@@ -233,6 +242,16 @@ class TimeScopes:
             # it also governs a figure before it in its clause: "… tăng gần gấp đôi sau 9 tháng"
             out.append(self._opened(m.start(), m.end(), year, gone_by)._replace(ahead=ahead, trailing=True))
         return sorted(out)
+
+    def _gone_by_when_posted(self, period: str) -> bool:
+        """Whether `period` (lower-cased) is the first months of a year ("6 tháng đầu năm"), all gone by in
+        the month a news text was posted."""
+        m = _FIRST_MONTHS.match(period)
+        if m is None or self._posted is None:
+            return False
+        count = m.group("n")
+        months = int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)
+        return months <= self._posted[0]
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
         return TimePhrase(start, end, year, self._aside_end(start) or self._reach(self._doc.line_at(start).index),
@@ -268,8 +287,9 @@ class TimeScopes:
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
         if expr.kind == "deadline" and _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start):
             # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone
-            stop = _CLAUSE_END.search(text, expr.end, line.end)
-            reach = stop.start() if stop else line.end
+            # (to its clause's end, over the lines a PDF's layout broke it into)
+            stop = _CLAUSE_END.search(text, expr.end, reach)
+            reach = stop.start() if stop else reach
         return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
