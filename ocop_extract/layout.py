@@ -314,7 +314,8 @@ _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wra
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
 # a clause's mark at a line's end ("…, bằng 66% kế hoạch vốn năm;" / "trong đó ngân sách trung ương …"):
 # a lower-case word or a figure after it goes on ("100% tỉnh, thành phố …"; not a list item, "b) …", "2. …")
-_ENDS_A_CLAUSE = regex.compile(r"[;:,]\s*\Z")
+# … and so does a parenthesis closed at a line's end ("… năm 2024 (đợt 1)" / "đối với 12 sản phẩm …")
+_ENDS_A_CLAUSE = regex.compile(r"[;:,)]\s*\Z")
 _WORD_CARRIED_ON = regex.compile(r"[ \t]*(?:\p{Ll}\p{L}+(?![\p{L})])|\d[\d.,]*\s*%?\s+\p{Ll})")
 
 
