@@ -37,7 +37,7 @@ from .numbers import clean_number, find_numbers, parse_number, type_name
 from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
-from .subject import choose, subject_issuer
+from .subject import choose, signed_back, subject_issuer
 from .years import plan_years
 
 
@@ -199,6 +199,12 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         meta.signer = signer_in_sentence(doc.text[m.sent_start:m.sent_end])
         if meta.signer:
             break
+    if meta.signer is None or meta.issued_date is None:
+        # "Theo quyết định do Phó Chủ tịch UBND tỉnh … ký ngày 10/10, …": the subject named again as signed
+        sentence, day = signed_back(doc, subj, meta.published_date)
+        meta.signer = meta.signer or (signer_in_sentence(sentence) if sentence else None)
+        if meta.issued_date is None and day and not (meta.published_date and day > meta.published_date):
+            meta.issued_date = day
     return False
 
 
