@@ -16,6 +16,8 @@ True
 True
 >>> parse_number("1681/NQ-UBTVQH15")
 NumberParts(sequence='1681', year=None, type_code='NQ', body_code='UBTVQH15')
+>>> parse_number("202/2025/QH15")
+NumberParts(sequence='202', year=2025, type_code=None, body_code='QH15')
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ NUMBER_RE = regex.compile(
     regex.V1,
 )
 _SPACES = regex.compile(r"\s+")
+_ASSEMBLY = regex.compile(r"(?:UBTV)?QH\d{1,2}")  # the National Assembly (its Standing Committee) and its term
 _SO_LABEL = regex.compile(r"^\s*(?:số\s*(?:hiệu)?\s*:?)\s*", regex.I)
 
 
@@ -84,6 +87,9 @@ def _parts(m: regex.Match) -> Optional[NumberParts]:
         if not c2:
             return None  # "12/KH" alone: too weak to be a number
         return NumberParts(sequence=m.group("seq"), year=year, type_code=c1, body_code=c2)
+    if not c2 and year and _ASSEMBLY.fullmatch(c1):
+        # the National Assembly's laws and resolutions, numbered with its term: "202/2025/QH15"
+        return NumberParts(sequence=m.group("seq"), year=year, type_code=None, body_code=c1)
     # no type code: a Công văn "485/UBND-KTN"; a lone code ("19/HU") needs the sub-unit
     if not c2 or len(c1) < 2:
         return None
@@ -120,5 +126,6 @@ def type_name(parts: Optional[NumberParts]) -> Optional[str]:
     if parts is None:
         return None
     if parts.type_code is None:
-        return "Công văn"
+        # a law or a resolution of the National Assembly ("202/2025/QH15"): the noun before it says which
+        return None if _ASSEMBLY.fullmatch(parts.body_code or "") else "Công văn"
     return _type_codes().get(parts.type_code)
