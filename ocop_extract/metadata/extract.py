@@ -37,7 +37,8 @@ from .numbers import clean_number, find_numbers, parse_number, type_name
 from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
-from .subject import choose, signed_back, subject_issuer
+from .signed import signed_back
+from .subject import choose, subject_issuer
 from .years import plan_years
 
 

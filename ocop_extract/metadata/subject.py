@@ -276,22 +276,22 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
         found = find_dates(prefix[b.start():b.end()])
         if found:
             return found[0].iso
-        return _dated_by_plan(b.group("d"), m, title_phrase(text, m.end), published)
+        return dated_by_plan(b.group("d"), m, title_phrase(text, m.end), published)
     return None
 
 
-def _dated_by_plan(day_month: str, m: Optional[Mention], title: str, published: Optional[str] = None) -> Optional[str]:
+def dated_by_plan(day_month: str, m: Optional[Mention], title: str, published: Optional[str] = None) -> Optional[str]:
     """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),
     completed with its number's year, else the year of the article's posting (the last such day on
     or before it), else the single year of the plan's title.
 
-    >>> _dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
+    >>> dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
     '2022-08-03'
-    >>> _dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
+    >>> dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
     True
-    >>> _dated_by_plan("3/8", None, " giai đoạn 2022-2025", "2022-08-05")
+    >>> dated_by_plan("3/8", None, " giai đoạn 2022-2025", "2022-08-05")
     '2022-08-03'
-    >>> _dated_by_plan("20/12", None, " về phát triển sản phẩm OCOP năm 2025", "2025-01-04")
+    >>> dated_by_plan("20/12", None, " về phát triển sản phẩm OCOP năm 2025", "2025-01-04")
     '2024-12-20'
     """
     dm = _DAY_MONTH.fullmatch(day_month.strip())
@@ -390,37 +390,3 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
         if iss.level:
             return iss
     return None
-
-
-# the subject named again as what someone signed: "Theo quyết định do Phó Chủ tịch UBND tỉnh Đặng Quốc
-# Hưng ký ngày 10/10, …", "Kế hoạch này do … ký ban hành ngày 12/3/2025"
-_SIGNED_BACK = r"(?<![\p{{L}}]){kind}(?:\s+(?:này|trên|nêu\s+trên))?\s*,?\s+do\s+[^.;]{{0,120}}?(?<![\p{{L}}])ký(?![\p{{L}}])"
-_SIGNED_ON = regex.compile(r"\s+(?:ban\s+hành\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)")
-
-
-def signed_back(doc: Doc, subj: Subject, published: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
-    """The sentence, after the subject is first named, that names its kind again as what someone
-    signed ("Theo quyết định do … ký ngày 10/10"): that sentence's text and the day it gives (ISO,
-    the year from the number, else the posting), each None when not said.
-
-    >>> doc = Doc.from_text("x", "UBND tỉnh vừa ban hành Quyết định số 3185/QĐ-UBND công nhận 31 sản phẩm. "
-    ...     "Theo quyết định do Phó Chủ tịch UBND tỉnh Đặng Quốc Hưng ký ngày 10/10, có 24 sản phẩm 3 sao.")
-    >>> from .mentions import find_mentions
-    >>> sentence, day = signed_back(doc, choose(doc, find_mentions(doc)), "2024-10-15")
-    >>> sentence[:30], day
-    ('Theo quyết định do Phó Chủ tịc', '2024-10-10')
-    """
-    m = subj.mention
-    pattern = regex.compile(_SIGNED_BACK.format(kind=regex.escape(m.type).replace("\\ ", r"\s+")), regex.I)
-    found = pattern.search(doc.text, m.end)
-    if found is None:
-        return None, None
-    start = max(doc.text.rfind(".", 0, found.start()), doc.text.rfind("\n", 0, found.start())) + 1
-    stop = regex.compile(r"[.;](?:\s|$)").search(doc.text, found.end())
-    sentence = doc.text[start:stop.start() if stop else len(doc.text)].strip()
-    on = _SIGNED_ON.match(doc.text, found.end())
-    day = None
-    if on is not None:
-        dates = find_dates(on.group("d"))
-        day = dates[0].iso if dates else _dated_by_plan(on.group("d"), m, "", published)
-    return sentence, day

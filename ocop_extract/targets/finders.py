@@ -28,8 +28,9 @@ from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
-from .tables import caption_of, read_table, table_context, table_spans
-from .time_scope import opens_on_previous
+from .captions import caption_of
+from .tables import read_table, table_context, table_spans
+from .paragraph_links import opens_on_previous
 
 
 def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) -> list[Candidate]:

@@ -35,6 +35,7 @@ from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
 from .context import TargetContext
 from .cues import breakdown_regex, cues
+from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
@@ -94,7 +95,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             before = para_status
             paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
-            if para_status is None and before == "target" and _opens_on_a_task(s.text, s.start, c.prose.q.start):
+            if para_status is None and before == "target" and opens_on_a_task(s.text, s.start, c.prose.q.start):
                 para_status = "target"  # "Bồi dưỡng 90% cán bộ …" after a paragraph of goals: the list goes on
         if s is not sentence:
             if para_status == "target" and sentence is not None and sentence.paragraph == s.paragraph:
@@ -114,48 +115,6 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
-
-
-# an item of a plan's list said without a subject: a bullet or nothing, then a verb of the lexicon's
-# `list_verbs` in capitals, then no word of a report before the figure
-_LIST_OPENING = regex.compile(r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?"
-                              r"(?:" + "|".join(regex.escape(v[0].upper() + v[1:]).replace("\\ ", r"\s+")
-                                                for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
-                              + r")(?![\p{L}])")
-_REPORT_WORD = regex.compile(r"(?<![\p{L}])(?:đã|vừa|được)(?![\p{L}])", regex.I)
-
-
-def _opens_on_a_task(text: str, start: int, figure: int) -> bool:
-    """Whether the sentence at text[start:] opens on a verb of a plan's list, with no word of a report
-    before the figure at `figure` ("Duy trì hoạt động 25 điểm bán …", not "Tổ chức đã đón 300 khách").
-
-    >>> _opens_on_a_task("Bồi dưỡng 90% cán bộ phụ trách OCOP.", 0, 10), _opens_on_a_task("Tỉnh đã bồi dưỡng 90% cán bộ.", 0, 18)
-    (True, False)
-    """
-    m = _LIST_OPENING.match(text, start, figure)
-    return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
-
-
-# a clause that opens on a verb of a plan's list, after a connective at most ("Cùng với đó, duy trì 100% …")
-_TASK_CLAUSE = regex.compile(r"\s*(?:[^\W\d][^,;:.()\d]{0,24},\s*)?(?:"
-                             + "|".join(regex.escape(v).replace("\\ ", r"\s+")
-                                        for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
-                             + r")(?![\p{L}])", regex.I)
-
-
-# between an aspect word and the verb it marks: nothing, or the passive "được" ("vừa được hỗ trợ")
-_PASSIVE_GAP = regex.compile(r"\s*(?:được\s+)?")
-
-
-def _task_clause(text: str, start: int, figure: int) -> bool:
-    """Whether the clause at text[start:] opens on a verb of a plan's list, a connective at most before
-    it, with no word of a report before the figure at `figure`.
-
-    >>> _task_clause("Cùng với đó, duy trì 100% sản phẩm còn hiệu lực", 0, 21), _task_clause("Tỉnh đã duy trì 100%", 0, 16)
-    (True, False)
-    """
-    m = _TASK_CLAUSE.match(text, start, figure)
-    return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
 
 
 def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
@@ -250,7 +209,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         # of the sentence said is
         return decided(why, "status", "actual", SENTENCE, f"{said!r} after a figure of what is, with no cue between")
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]) and len(before) > 1 \
-            and speaks_of_figure(text, before[-2][:2], cue[0], _PASSIVE_GAP):
+            and speaks_of_figure(text, before[-2][:2], cue[0], PASSIVE_GAP):
         # "vừa được hỗ trợ 3 chủ thể", "đã tổ chức 5 lớp": an aspect word on the verb reports what it did
         aspect = text[before[-2][0]:before[-2][1]]
         return decided(why, "status", "actual", CLAUSE, f"{aspect!r} on the verb {text[cue[0]:cue[1]]!r}")
@@ -384,7 +343,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
             opened = _open_scope(ctx, [], said)
             if opened is not None:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
-        if after[0][2] == "actual_after" and _task_clause(text, p.clause[0], q.start):
+        if after[0][2] == "actual_after" and task_clause(text, p.clause[0], q.start):
             # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on
             opened = _open_scope(ctx, [], said)
             if opened is not None:

@@ -34,8 +34,7 @@ from ..casefold import lowered
 from ..document import Doc
 from ..layout import line_kinds, paragraph_starts
 from ..sentences import in_parentheses
-from ..phrases import alternation
-from .cues import cues
+from .paragraph_links import opens_on_previous
 from .running import AHEAD_AFTER, running_periods
 from .years import YearExpr
 
@@ -93,30 +92,9 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
 # a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text)
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
-# a paragraph that opens on the figures of the one before carries its time scope on:
-# "Trong tổng số sản phẩm nêu trên, …", "Với kết quả trên, …", "Trong số này, …"
-_BACK_REFERENCE = re.compile(r"(?:nêu|kể)\s+trên|kết\s+quả\s+(?:trên|này|đó)|trong\s+(?:tổng\s+)?số\s+(?:này|đó|trên)"
-                             r"|trong\s+tổng\s+số")
-_BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a phrase is looked for
-# … and one that opens on a word joining it to the one before: "Cùng với đó, 100% xã có …", "Bên cạnh đó, …"
-_JOINED_OPENING = re.compile(r"\s*(?:[-–+•*]\s*)?(?:cùng\s+với\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
-                             r"|song\s+song\s+với\s+đó|kèm\s+theo\s+đó)(?!\w)")
 # a year compared with, up to four words after "so với": "so với cùng kỳ năm 2023", "so với kỳ hội chợ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)(?:\s+[^\s\d,.;:()]+){0,4}?\s+\Z",
                           regex.I | regex.REVERSE)
-
-
-
-def opens_on_previous(low: str, start: int, end: int) -> bool:
-    """Whether the paragraph at low[start:end] (lower-cased text) opens on the figures of the one before.
-
-    >>> opens_on_previous("trong tổng số sản phẩm nêu trên có 79 sản phẩm 5 sao.", 0, 50)
-    True
-    >>> opens_on_previous("cùng với đó, 100% xã có sản phẩm.", 0, 33), opens_on_previous("tỉnh có 9 xã, đồng thời …", 0, 25)
-    (True, False)
-    """
-    return bool(_BACK_REFERENCE.search(low, start, min(end, start + _BACK_REFERENCE_REACH))
-                or _JOINED_OPENING.match(low, start, end))
 
 
 class TimePhrase(NamedTuple):

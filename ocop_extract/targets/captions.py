@@ -1,0 +1,94 @@
+"""Captions: the title lines over a table ("PHỤ LỤC", "Biểu 02: …", "BIỂU TỔNG HỢP SẢN PHẨM OCOP
+THEO ĐƠN VỊ", "(Kèm theo Báo cáo số …)") and what they say of its figures: what they count and
+whether they are results or a plan. The words are data: `lexicon/tables.yaml` (`captions`).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Doc
+from ..lexicon import load_lexicon
+from ..phrases import alternation
+
+_CAPTIONS = load_lexicon("tables")["captions"]
+_CAPTION_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(_CAPTIONS['plan'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_CAPTION_ACTUAL = regex.compile(rf"(?<![\p{{L}}]){alternation(_CAPTIONS['actual'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_ANNEX_DOCS = {w: status for status, words in _CAPTIONS["annex_of"].items() for w in words}
+# the note under an annex's title naming the document it goes with: "(Kèm theo Báo cáo số 298/BC-UBND …)"
+_ANNEX_OF = regex.compile(r"\(?\s*kèm\s+theo\s+(?P<doc>\p{L}+(?:\s+\p{L}+)?)", regex.I)
+# a caption's title line: "PHỤ LỤC", "Biểu 02: …", "Bảng 1. …", or a line in capitals
+_TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
+_CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
+# a caption that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …", "BIỂU TỔNG HỢP
+# SẢN PHẨM OCOP THEO ĐƠN VỊ"
+_CAPTION_COUNTS = regex.compile(
+    r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?"
+    rf"(?:{alternation(_CAPTIONS['titles'], fold_case=True)}\s+)?(?:số\s+)?sản\s+phẩm(?![\p{{L}}])", regex.I)
+
+
+def caption_of(doc: Doc, first: int) -> list[str]:
+    """The caption over the table whose header is line `first`: the short lines right above it, one
+    blank line between allowed, up to four, top first.
+
+    >>> doc = Doc.from_text("t", "Ký tên\\n\\nPHỤ LỤC\\nTỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP\\n\\nSTT | Đơn vị | 3 sao\\n1 | Xã A | 2")
+    >>> caption_of(doc, 5)
+    ['PHỤ LỤC', 'TỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP']
+    """
+    out: list[str] = []
+    i = first - 1
+    if i >= 0 and not doc.lines[i].text.strip():
+        i -= 1
+    while i >= 0 and len(out) < 4:
+        text = doc.lines[i].text.strip()
+        if not text or len(text) >= _CAPTION_LINE:
+            break
+        out.append(text)
+        i -= 1
+    return out[::-1]
+
+
+def caption_unit(caption: list[str]) -> tuple[str, str, float] | None:
+    """The unit a table's caption gives its figures when its columns say none ("Biểu 01: Sản phẩm OCOP
+    được công nhận, nâng hạng 9 tháng năm 2024" → products), or None: the line right above the
+    table, or a title line of its caption.
+
+    >>> caption_unit(["Biểu 01: Sản phẩm OCOP được công nhận, nâng hạng"]), caption_unit(["Bảng 2. Kinh phí"])
+    (('product', 'sản phẩm', 1), None)
+    >>> caption_unit(["BIỂU TỔNG HỢP SẢN PHẨM OCOP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"])
+    ('product', 'sản phẩm', 1)
+    """
+    lines = [*(line for line in caption[:-1] if _is_title(line)), *caption[-1:]]
+    return ("product", "sản phẩm", 1) if any(_CAPTION_COUNTS.match(line) for line in lines) else None
+
+
+def _is_title(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(_TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters))
+
+
+def caption_status(caption: list[str]) -> str | None:
+    """What a table's caption says its figures are: its title's words ("Chỉ tiêu …" → target;
+    "Tổng hợp sản phẩm đạt chuẩn OCOP …" → actual), else the document an annex goes with
+    ("Kèm theo Báo cáo …" → actual, "Kèm theo Kế hoạch …" → target), else None.
+
+    >>> caption_status(["PHỤ LỤC", "TỔNG HỢP SẢN PHẨM ĐẠT CHUẨN OCOP NĂM 2024 (ĐỢT 2)", "(Kèm theo Quyết định số 31/QĐ-UBND)"])
+    'actual'
+    >>> caption_status(["PHỤ LỤC 02", "CHỈ TIÊU SẢN PHẨM ĐẠT CHUẨN OCOP NĂM 2025"]), caption_status(["Biểu 1", "(Kèm theo Kế hoạch số 5/KH-UBND)"])
+    ('target', 'target')
+    >>> caption_status(["BIỂU TỔNG HỢP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"]), caption_status(["Kết quả như sau:"])
+    ('actual', None)
+    """
+    titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
+    for line in titles:
+        if _CAPTION_PLAN.search(line):
+            return "target"
+    if any(_CAPTION_ACTUAL.search(line) for line in titles):
+        return "actual"
+    for line in caption:
+        if m := _ANNEX_OF.match(line):
+            words = " ".join(m.group("doc").lower().split())
+            said = _ANNEX_DOCS.get(words) or _ANNEX_DOCS.get(words.split()[0])
+            if said:
+                return said
+    return None
