@@ -339,12 +339,12 @@ _FULL_LINE = 0.93  # of the width a text was wrapped at: a line this long was fi
 _WRAPS_SEEN = 3  # lines broken mid-sentence that show a text was wrapped at a width
 
 
-def _wrap_width(lines: list, kinds: list[str]) -> int | None:
+def _wrap_width(lines: list, broken: list[bool]) -> int | None:
     """The width a text copied from a PDF was wrapped at (the median length of the lines it broke
-    mid-sentence), or None when fewer than three lines were so broken."""
+    mid-sentence; `broken[i]`: line i carries on the sentence of the line above), or None when
+    fewer than three lines were so broken."""
     widths = sorted(len(lines[i - 1].text.rstrip()) for i in range(1, len(lines))
-                    if kinds[i] == kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
-                    and not _ENDS_A_SENTENCE.search(lines[i - 1].text) and _carries_on(lines[i - 1].text, lines[i].text))
+                    if broken[i] and not _ENDS_A_SENTENCE.search(lines[i - 1].text))
     return widths[len(widths) // 2] if len(widths) >= _WRAPS_SEEN else None
 
 
@@ -384,13 +384,13 @@ def paragraph_starts(doc: Doc) -> list[int]:
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
-        width = _wrap_width(lines, kinds)
+        joined = [i > 0 and kinds[i] == "content" and kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
+                  for i in range(len(lines))]
+        broken = [j and _carries_on(lines[i - 1].text, lines[i].text) for i, j in enumerate(joined)]
+        width = _wrap_width(lines, broken)
         for i, line in enumerate(lines):
-            above = i - 1
-            carried = (i > 0 and kinds[i] == "content" and kinds[above] == "content"
-                       and lines[above].start < lines[above].end
-                       and (_carries_on(lines[above].text, line.text)
-                            or (width is not None and _fills_and_goes_on(lines[above].text, line.text, width))))
-            out.append(out[above] if carried else i)
+            carried = broken[i] or (joined[i] and width is not None
+                                    and _fills_and_goes_on(lines[i - 1].text, line.text, width))
+            out.append(out[i - 1] if carried else i)
         doc.memo.paragraph_starts = out
     return doc.memo.paragraph_starts
