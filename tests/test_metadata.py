@@ -86,3 +86,23 @@ def test_negative(dim, text):
 def test_junk_never_raises(text):
     meta = extract_metadata(Doc.from_text("junk", text))
     assert not meta.warnings  # no extractor crashed
+
+
+_COMMUNE_REPORT = ("ỦY BAN NHÂN DÂN                 CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                   "  XÃ {name}                          Độc lập - Tự do - Hạnh phúc\n\n"
+                   "Số: 88/BC-UBND                     {place}, ngày {day}\n\n"
+                   "BÁO CÁO\nKết quả thực hiện Chương trình OCOP năm 2025\n\n"
+                   "Năm 2025, xã có thêm 2 sản phẩm OCOP đạt 3 sao.\n")
+
+
+@pytest.mark.parametrize("name, day, province", [
+    # a commune made in July 2025 and named after its district: the district's province …
+    ("CAN LỘC", "15 tháng 12 năm 2025", "Hà Tĩnh"),
+    # … the province it joined, for a text dated after the merger
+    ("LỤC NGẠN", "10 tháng 9 năm 2025", "Bắc Ninh"),
+    # a district name that several provinces have settles none
+    ("TAM NÔNG", "10 tháng 9 năm 2025", None),
+])
+def test_commune_named_after_its_district(name, day, province):
+    text = _COMMUNE_REPORT.format(name=name, place=name.title(), day=day)
+    assert extract_metadata(Doc.from_text("x", text)).province == province

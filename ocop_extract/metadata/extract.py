@@ -75,6 +75,9 @@ def _extract(doc: Doc) -> Metadata:
     return meta
 
 
+_MERGER = "2025-07-01"  # the provinces merged on this day
+
+
 def _province_of(iss: Optional[Issuer], main: Optional[str]) -> Optional[str]:
     """Province of a local issuer; a district found in several provinces is settled by `main`."""
     if iss is None:
@@ -87,6 +90,24 @@ def _province_of(iss: Optional[Issuer], main: Optional[str]) -> Optional[str]:
         provs = {u.province for u in gazetteer.districts_named(iss.place, iss.level)}
         return main if main in provs else None
     return main
+
+
+def _named_after_district(place: str, issued: Optional[str]) -> Optional[str]:
+    """The province of a commune or ward the gazetteer does not list, named after the one district of
+    that name (the communes made in July 2025 often took their district's name: "xã Can Lộc"): the
+    district's province, or the province it joined when the text is dated after the merger.
+
+    >>> _named_after_district("Can Lộc", "2025-12-15"), _named_after_district("Lục Ngạn", "2025-09-01")
+    ('Hà Tĩnh', 'Bắc Ninh')
+    >>> _named_after_district("Lục Ngạn", "2024-05-01"), _named_after_district("Châu Thành", "2025-09-01") is None
+    ('Bắc Giang', True)
+    """
+    provinces = {u.province for u in gazetteer.districts_named(place)}
+    if len(provinces) != 1:
+        return None
+    province, = provinces
+    merged = issued is not None and issued >= _MERGER and gazetteer.province_2025(province)
+    return merged or province
 
 
 def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
@@ -112,6 +133,8 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
         meta.set_issuer(iss)
     meta.province = _province_of(iss, province_hint or main) if iss else (province_hint or main)
     meta.issued_date = h.date or (parse_date(h.portal["issued"]) if "issued" in h.portal else None)
+    if meta.province is None and iss is not None and iss.level in ("xã", "phường") and iss.place:
+        meta.province = _named_after_district(iss.place, meta.issued_date)
     meta.signer = contained("signer", doc.text, 0, None, read_signer, doc, h.portal.get("signer"))
     for title in (h.title_text, h.vv, h.portal_title):
         if title:
