@@ -27,7 +27,11 @@ from .cues import cues
 from .quantities import Quantity
 
 _SPELLED_OUT = regex.compile(r"\s*\(\s*(?:bằng\s+chữ\s*:?\s*)?[\p{L}\s,]*", regex.I)
-_LIST_JOIN = regex.compile(r"(?:,|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
+_LIST_JOIN = regex.compile(r"(?:[,;]|(?<![\p{L}])và)\s*\Z", regex.I | regex.REVERSE)
+# "một" counted: after the words that open a breakdown ("trong đó có một sản phẩm 4 sao") or after
+# "mỗi" and what it distributes over ("mỗi năm một hội chợ", "mỗi huyện có một điểm")
+_ONE_COUNTED = regex.compile(r"(?:(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm)(?:\s+có)?\s*:?"
+                             r"|(?<![\p{L}])mỗi\s+\p{L}+(?:\s+\p{L}+)?(?:\s+có)?)\s*\Z", regex.I | regex.REVERSE)
 
 
 def _spaced(words) -> str:
@@ -91,10 +95,12 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         if q.unit == "times":
             return None  # "hỗ trợ một lần": once
         window = text[max(floor, q.start - 16):q.start]
-        listed = _LIST_JOIN.search(window) and q.unit in earlier_units
-        if comparator == "=" and (in_parentheses(text, floor, q.start) or (not _ADDITIVE.search(window) and not listed)):
+        # (a ";" that ends the clause before counts: "…; một sản phẩm nâng hạng lên 4 sao")
+        listed = _LIST_JOIN.search(text, max(0, floor - 2, q.start - 16), q.start) and q.unit in earlier_units
+        counted = _ADDITIVE.search(window) or _ONE_COUNTED.search(text, max(floor, q.start - 24), q.start)
+        if comparator == "=" and (in_parentheses(text, floor, q.start) or (not counted and not listed)):
             return None  # "là một sản phẩm đặc trưng", "một trong những …", "(nhãn lồng và một sản phẩm gạo)"
-        why.append("'một' read as 1: after a comparator, a verb of choosing or in a list")
+        why.append("'một' read as 1: after a comparator, a verb of choosing, a breakdown's opening, 'mỗi …' or in a list")
     if comparator != "=" and q.unit_text.lower() in _THRESHOLD_UNITS and _SORTED_PLACES.search(text, max(floor, q.start - 30), q.start):
         return None  # "số xã đạt dưới 10 tiêu chí": a class of communes, not a figure
     if q.unit == "admin_unit" and (_FORMER_UNITS.match(text, q.end, q.end + 40)

@@ -258,8 +258,9 @@ class TimeScopes:
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
         reach = self._aside_end(expr.start) or self._reach(line.index)
-        if expr.kind == "deadline" and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
-                                        or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)):
+        begun = self._this_year is None or year is None or year <= self._this_year  # "Từ năm 2025" in 2024: ahead
+        if expr.kind == "deadline" and begun and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
+                                                  or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)):
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
