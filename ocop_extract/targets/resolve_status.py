@@ -31,6 +31,7 @@ from functools import lru_cache
 import regex
 
 from ..contain import guard
+from ..phrases import alternation
 from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
 from .context import TargetContext
@@ -196,12 +197,22 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
     return decided(why, "status", ctx.head[1], BREAKDOWN, f"{opened.group()!r} opens the parts of the figure before it")
 
 
+# a price's words before a comparator, a few words between: "có giá không dưới", "giá vé trải nghiệm tại
+# làng nghề chỉ không quá"
+_PRICE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['status']['price_words'], fold_case=True)})"
+                              r"(?:\s+[^\s\d,.;:()]+){0,6}?\s*\Z", regex.I | regex.REVERSE)
+
+
 def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     """The status the nearest cue before the quantity gives (a verb of doing: the scope that is open)."""
     p, why = ctx.prose, ctx.candidate.why
     s, text = p.sentence, p.sentence.text
     cue = before[-1]
     said = " ".join(text[cue[0]:cue[1]].lower().split())
+    if said in _comparator_cues() and s.genre == "news" and _PRICE_BEFORE.search(text, max(s.start, cue[0] - 60), cue[0]) \
+            and not strong_target_between(text, s.start, cue[0]):
+        # "Quế Trà Bồng đóng gói có giá không dưới 60.000 đồng/kg": news describes what a price is
+        return decided(why, "status", "actual", CLAUSE, f"a price said with {said!r}, in news")
     if said in _comparator_cues() and ctx.prev_status == "actual" \
             and any(c[2] == "actual" and c[1] <= ctx.prev_end for c in before) \
             and not any(ctx.prev_end <= c[0] < cue[0] and not is_weak_cue(text[c[0]:c[1]]) for c in before):
