@@ -184,7 +184,11 @@ def _lower_case_only(pattern: str) -> bool:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, _LinePatterns]:
     lex = load_lexicon("layout")
-    return {key: _line_patterns(lex[key]) for key in ("related_headings", "furniture", "recipients_headings")}
+    return {key: _line_patterns(lex[key]) for key in ("related_headings", "furniture", "recipients_headings",
+                                                      "annex_headings")}
+
+
+_ANNEX_TITLE = 160  # a longer line is prose, not an annex's title
 
 
 def _classify(doc: Doc) -> list[str]:
@@ -201,6 +205,9 @@ def _classify(doc: Doc) -> list[str]:
                 mode = "related"
             elif text and pats["recipients_headings"].match(text) and len(text) < 40:
                 mode = "recipients"
+        if mode in ("recipients", "signature") and text and len(text) < _ANNEX_TITLE \
+                and pats["annex_headings"].match(text):
+            mode = "content"  # an annex after the signature: "PHỤ LỤC", "(Kèm theo Báo cáo số …)"
         if mode == "recipients" and _is_signature_start(stripped):
             mode, signer_seen = "signature", False
         elif mode == "signature" and stripped:

@@ -158,6 +158,10 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
     for i, line in enumerate(lines):
         found = _title_cell(line.text, titles) if line.text.strip() else None
         if found is None:
+            if _BESIDE_RECIPIENTS.match(line.text):
+                name = _name_below_recipients(lines[i + 1:i + 8], titles, noise)
+                if name:
+                    return name
             continue
         col = found[0]
         for nxt in lines[i + 1:i + 8]:
@@ -170,4 +174,26 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
             if name:
                 return name
             break
+    return None
+
+
+# the signature's title after the recipients' heading on one line, a PDF's columns collapsed to one
+# blank: "Nơi nhận: TM. ỦY BAN NHÂN DÂN"
+_BESIDE_RECIPIENTS = regex.compile(r"\s*nơi\s+nhận\s*:?\s*(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}", regex.I)
+
+
+def _name_below_recipients(below: list, titles: regex.Pattern, noise: regex.Pattern) -> Optional[str]:
+    """The signer under a recipients' block whose lines also carry the signature's titles ("- Bộ
+    NN&PTNT; KT. CHỦ TỊCH"): the first line that is neither a recipient, nor a title, nor noise.
+
+    >>> from ocop_extract.document import Doc
+    >>> text = "Nơi nhận: TM. ỦY BAN NHÂN DÂN\\n- Bộ NN&PTNT; KT. CHỦ TỊCH\\n- Lưu: VT, KT.\\nTrần Quang Hiệp\\n"
+    >>> signer(Doc.from_text("x", text))
+    'Trần Quang Hiệp'
+    """
+    for line in below:
+        text = line.text.strip()
+        if not text or text.startswith(("-", "+", "•")) or noise.match(text) or titles.match(text):
+            continue
+        return clean_name(text)
     return None

@@ -21,10 +21,11 @@ _ANNEX_OF = regex.compile(r"\(?\s*kèm\s+theo\s+(?P<doc>\p{L}+(?:\s+\p{L}+)?)", 
 _TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
 _CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
 # a caption that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …", "BIỂU TỔNG HỢP
-# SẢN PHẨM OCOP THEO ĐƠN VỊ"
+# SẢN PHẨM OCOP THEO ĐƠN VỊ", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP …" (a few words after the title's)
 _CAPTION_COUNTS = regex.compile(
     r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?"
-    rf"(?:{alternation(_CAPTIONS['titles'], fold_case=True)}\s+)?(?:số\s+)?sản\s+phẩm(?![\p{{L}}])", regex.I)
+    rf"(?:{alternation(_CAPTIONS['titles'], fold_case=True)}(?:\s+\p{{L}}+){{0,3}}?\s+)?(?:số\s+|các\s+)?sản\s+phẩm(?![\p{{L}}])",
+    regex.I)
 
 
 def caption_of(doc: Doc, first: int) -> list[str]:
@@ -56,6 +57,8 @@ def caption_unit(caption: list[str]) -> tuple[str, str, float] | None:
     >>> caption_unit(["Biểu 01: Sản phẩm OCOP được công nhận, nâng hạng"]), caption_unit(["Bảng 2. Kinh phí"])
     (('product', 'sản phẩm', 1), None)
     >>> caption_unit(["BIỂU TỔNG HỢP SẢN PHẨM OCOP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"])
+    ('product', 'sản phẩm', 1)
+    >>> caption_unit(["PHỤ LỤC", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP", "(Kèm theo Báo cáo số 268/BC-UBND)"])
     ('product', 'sản phẩm', 1)
     """
     lines = [*(line for line in caption[:-1] if _is_title(line)), *caption[-1:]]
