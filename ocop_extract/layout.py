@@ -25,7 +25,7 @@ from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
 from .targets.spaced import spaced_grid
-from .targets.vertical import vertical_grid
+from .targets.vertical import labelled_grid, vertical_grid
 
 
 @dataclass(frozen=True)
@@ -255,7 +255,7 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
                                                 for line in lines[i + 1:j])):
             j = i  # two cells: a label and a figure on every row under the header, three rows or more
         if j - i < 2 and kinds[i] == "content" \
-                and (grid := vertical_grid(doc, i) or spaced_grid(doc, i)) is not None \
+                and (grid := vertical_grid(doc, i) or labelled_grid(doc, i) or spaced_grid(doc, i)) is not None \
                 and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
             j = grid.end  # a table a PDF copy laid out one cell per line, or one row per line without bars
         elif j - i < 2 or not any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):

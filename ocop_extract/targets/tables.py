@@ -50,7 +50,7 @@ from .numbers import DIGITS, parse_digits
 from .quantities import _SCALE_VALUES, _unit_regex
 from .scope import subject_place
 from .spaced import spaced_grid
-from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, vertical_grid
+from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, labelled_grid, vertical_grid
 
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
@@ -176,6 +176,8 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
     (('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1), None)
     >>> _header_unit("4 sao"), _header_unit("Trong đó: 4 sao"), _header_unit("Hạng 3 sao trở lên")
     (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1))
+    >>> _header_unit("Công nhận quý I"), _header_unit("Nâng hạng"), _header_unit("Công nhận (chủ thể)")
+    (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1))
     """
     m = _HEADER_UNIT.search(header)
     unit = _unit_of(m.group("unit")) if m else None
@@ -184,6 +186,8 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
     if _STAR_HEADER.fullmatch(header):
         return "product", "sản phẩm", 1  # "3 sao", "Trong đó: 4 sao": products of that class
     counted = _COUNT_HEADER.match(header)
+    if counted is None and _PRODUCT_VERB.match(header):
+        return "product", "sản phẩm", 1  # "Công nhận quý I", "Nâng hạng": products recognised, upgraded
     return _first_noun(counted.group("rest")) if counted else None
 
 
@@ -210,8 +214,11 @@ def _opening_noun(header: str) -> tuple[str, str, float] | None:
 # a header that says only a star class: "3 sao", "Trong đó: 4 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên"
 _STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
                              r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
-# a header that totals the columns beside it: "Tổng số", "Tổng", "Cộng"
-_TOTAL_HEADER = regex.compile(rf"\s*{alternation(load_lexicon('tables')['totals'], fold_case=True)}\s*", regex.I)
+# a header that totals the columns beside it: "Tổng số", "Tổng", "Cộng"; or over time: "Lũy kế (đến 31/12/2023)"
+_TOTAL_HEADER = regex.compile(rf"\s*(?:{alternation(load_lexicon('tables')['totals'], fold_case=True)}"
+                              rf"|{alternation(_HEADERS['cumulative'], fold_case=True)}(?:\s+(?:đến|tới)\s+.{{1,30}})?)\s*", regex.I)
+# a header opening on a verb of the programme that counts products: "Công nhận quý I", "Nâng hạng"
+_PRODUCT_VERB = regex.compile(rf"\s*{alternation(_HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)
 _NOT_COUNTED = regex.compile(rf"\s*{alternation(_HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
 # a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
 _COUNT_HEADER = regex.compile(rf"\s*{alternation(_HEADERS['count'], fold_case=True)}\s+(?P<rest>.+)", regex.I)
@@ -266,7 +273,7 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None,
                context: TableContext = TableContext()) -> list[Cell]:
     """The figures of the table on lines first..last-1 (the first line is its header)."""
     grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else (
-        vertical_grid(doc, first) or spaced_grid(doc, first))
+        vertical_grid(doc, first) or labelled_grid(doc, first) or spaced_grid(doc, first))
     return _read_grid(doc, grid, default_year, context) if grid else []
 
 

@@ -295,6 +295,8 @@ class TimeScopes:
                     end = line.end
             return end
         for line, kind in zip(lines[index + 1:], kinds[index + 1:]):
+            if kind == "content" and not line.text.strip():
+                continue  # a blank line between the lead-in and its table or list
             if kind != "table" and (kind != "content" or not _LIST_ITEM.match(line.text)):
                 break  # the list under the lead-in, or its table ("Kết quả theo địa phương như sau:")
             end = line.end

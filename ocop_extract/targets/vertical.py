@@ -61,6 +61,7 @@ _FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
 _MAX_COLUMNS = 12
 _MAX_HEADER = 80  # a longer line is prose, not a column header
 _MAX_LABEL = 120
+_MAX_LINES = 600  # the lines a table without ordinals is looked for in
 
 
 @dataclass(frozen=True)
@@ -159,3 +160,40 @@ def vertical_grid(doc: Doc, first: int) -> Grid | None:
         numbered += 1 if row[0][2] else 0
         i += len(header) - (0 if row[0][2] else 1)
     return Grid(header, rows, lines[i - 1].index + 1) if numbered >= 2 else None
+
+
+# the label column's header of a table without ordinals: places ("Địa phương", "Đơn vị", "Huyện"), or
+# what each row is ("Chỉ tiêu", "Nội dung")
+_LABEL_HEADER = regex.compile(
+    rf"\s*(?:{alternation([*_WORDS['headers']['places'], 'chỉ tiêu', 'nội dung', *unit_words('district', 'commune')], fold_case=True)})"
+    r"(?:\s*,\s*\p{L}+(?:\s+\p{L}+)?)*\s*", regex.I)
+
+
+def labelled_grid(doc: Doc, first: int) -> Grid | None:
+    """The table laid out one cell per line without an ordinal column, from line `first` (its label
+    column's header: "Địa phương", "Đơn vị", "Huyện, thành phố"), or None.
+
+    The header lines run to the first row's label, the line above its first figure; each row is a
+    label then one figure per other column; two rows at least.
+
+    >>> doc = Doc.from_text("t", "Địa phương\\nCông nhận quý I\\nLũy kế\\nĐông Hưng\\n3\\n45\\nHưng Hà\\n4\\n52\\nTổng\\n7\\n97\\nHết.")
+    >>> grid = labelled_grid(doc, 0)
+    >>> [c[2] for c in grid.header], [[c[2] for c in row] for row in grid.rows], grid.end
+    (['Địa phương', 'Công nhận quý I', 'Lũy kế'], [['Đông Hưng', '3', '45'], ['Hưng Hà', '4', '52'], ['Tổng', '7', '97']], 12)
+    """
+    if not _LABEL_HEADER.fullmatch(doc.lines[first].text):
+        return None
+    lines = [line for line in doc.lines[first:first + _MAX_LINES] if line.text.strip()]
+    figure = next((k for k, line in enumerate(lines) if _FIGURE.fullmatch(line.text)), None)
+    if figure is None or not 3 <= figure <= _MAX_COLUMNS or not all(_is_header(line.text) for line in lines[:figure]):
+        return None
+    width = figure - 1  # the header's cells; the line above the first figure is the first row's label
+    rows: list[list[Cell]] = []
+    i = width
+    while i + width <= len(lines) and _is_label(lines[i].text) \
+            and all(_FIGURE.fullmatch(line.text) for line in lines[i + 1:i + width]):
+        rows.append([_cell(line) for line in lines[i:i + width]])
+        i += width
+    if len(rows) < 2:
+        return None
+    return Grid([_cell(line) for line in lines[:width]], rows, lines[i - 1].index + 1)
