@@ -43,7 +43,7 @@ class DocMemo:
     lowered_known: bool = False                                     # … once this is True
     line_kinds: Optional[list[str]] = None                          # layout.line_kinds
     content_spans: Optional[list[tuple[int, int]]] = None           # layout.content_spans
-    paragraph_starts: Optional[list[int]] = None                    # layout.paragraph_starts
+    paragraph_starts: Optional[list[int]] = None                    # paragraphs.paragraph_starts
     line_starts: Optional[list[int]] = None                         # metadata.scan (line offsets)
     sentences: Optional[list[tuple[int, int]]] = None               # sentences.sentences
     headline: Optional[tuple[str, str]] = None                      # metadata.headline (headline, lead)

@@ -1,7 +1,7 @@
 """Sentences and clauses of the content lines of a document: the one splitter of targets and metadata.
 
 A sentence ends at ".", "!", "?" or "…" before a capital letter or a digit, or at
-the end of a line, unless the next line carries it on (`layout.paragraph_starts`);
+the end of a line, unless the next line carries it on (`paragraphs.paragraph_starts`);
 a clause also ends at ";". Offsets are in normalised text. The targets read
 figures sentence by sentence and clause by clause (`targets/finders.py`); the
 document mentions of the metadata are read in their clause, cut to their line
@@ -23,7 +23,8 @@ from bisect import bisect_right
 import regex
 
 from .document import Doc, Line
-from .layout import line_kinds, paragraph_starts
+from .layout import line_kinds
+from .paragraphs import paragraph_starts
 
 # The final mark, then what separates the next sentence. The pattern starts with the mark
 # (found fast) and the sentence ends just after it.

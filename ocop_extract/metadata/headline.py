@@ -27,7 +27,8 @@ from functools import lru_cache
 import regex
 
 from ..document import Doc
-from ..layout import line_kinds, paragraph_starts
+from ..layout import line_kinds
+from ..paragraphs import paragraph_starts
 from ..lexicon import load_lexicon
 from .dates import parse_date
 
@@ -72,7 +73,7 @@ def lead(doc: Doc) -> str:
 
 def _paragraph_from(doc: Doc, index: int) -> str:
     """The paragraph that starts at line `index`, with the lines the page wrapped it onto joined
-    (`layout.paragraph_starts`): "… Đề án Chương trình Mỗi xã một" / "sản phẩm giai đoạn 2019 - 2020, …"."""
+    (`paragraphs.paragraph_starts`): "… Đề án Chương trình Mỗi xã một" / "sản phẩm giai đoạn 2019 - 2020, …"."""
     starts, lines = paragraph_starts(doc), doc.lines
     end = index + 1
     while end < len(lines) and starts[end] == starts[index]:

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import regex
 
-from ..layout import line_kinds, paragraph_starts
+from ..layout import line_kinds
+from ..paragraphs import paragraph_starts
 from .candidates import Candidate
 from .context import TargetContext, within
 from .status import is_task_cue, is_weak_cue, status_cues

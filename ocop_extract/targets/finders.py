@@ -19,7 +19,8 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..contain import contained, guard
-from ..layout import line_kinds, paragraph_starts
+from ..layout import line_kinds
+from ..paragraphs import paragraph_starts
 from ..options import DEFAULT_OPTIONS, Options
 from .candidates import Candidate, Prose, Sentence, rule_of
 from .comparators import comparator_for

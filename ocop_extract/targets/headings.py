@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import regex
 
-from ..layout import line_kinds, paragraph_starts
+from ..layout import line_kinds
+from ..paragraphs import paragraph_starts
 from .context import TargetContext, within
 from .quantities import find_quantities
 from ..sentences import sentences

@@ -263,32 +263,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         out.append(q)
         consumed = q.end
     if text.find("ấp", start, end) >= 0 or text.find("ẤP", start, end) >= 0:  # a fast test first
-        out = _with_multiples(text, start, end, out)
+        from .multiples import with_multiples  # it reads Quantity from here
+        out = with_multiples(text, start, end, out)
     return out
-
-
-# a multiple said without "lần": "gấp đôi" (2), "gấp rưỡi" (1.5), "gấp ba", "gấp 3" ("tăng gấp ba so với
-# năm 2021"); "gấp 3 lần", "gấp ba lần" are read as numbers of the unit "lần"
-_MULTIPLE = regex.compile(r"(?<![\p{L}])gấp\s+(?P<word>đôi|rưỡi|ba|bốn|\d{1,2}(?:,\d)?)(?![\p{L}\d])(?!\s*lần)", regex.I)
-_MULTIPLE_VALUE = {"đôi": 2.0, "rưỡi": 1.5, "ba": 3.0, "bốn": 4.0}
-
-
-def _multiple(word: str) -> float:
-    return _MULTIPLE_VALUE.get(word.lower()) or float(word.replace(",", "."))
-
-
-def _with_multiples(text: str, start: int, end: int, found: list[Quantity]) -> list[Quantity]:
-    """`found` and the multiples said without "lần" in text[start:end], in text order.
-
-    >>> [(q.value, q.unit, q.raw) for q in find_quantities("Số sản phẩm 4 sao tăng gần gấp đôi so với năm 2023.")]
-    [(2.0, 'times', 'gấp đôi')]
-    >>> [(q.value, q.raw) for q in find_quantities("tăng gấp ba so với năm 2021, gấp 2,5 so với năm 2019")]
-    [(3.0, 'gấp ba'), (2.5, 'gấp 2,5')]
-    """
-    extra = [Quantity(m.start(), m.end(), _multiple(m.group("word")), None, "times", m.group(),
-                      False, True, m.group(), False)
-             for m in _MULTIPLE.finditer(text, start, end) if not any(q.start < m.end() and m.start() < q.end for q in found)]
-    return sorted(found + extra, key=lambda q: q.start) if extra else found
 
 
 # the upper end of a range after a number: "4-5 sao", "3 đến 5 sao"

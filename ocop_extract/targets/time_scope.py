@@ -32,7 +32,8 @@ import regex
 
 from ..casefold import lowered
 from ..document import Doc
-from ..layout import line_kinds, paragraph_starts
+from ..layout import line_kinds
+from ..paragraphs import paragraph_starts
 from ..sentences import in_parentheses
 from .paragraph_links import opens_on_previous
 from .running import AHEAD_AFTER, running_periods

@@ -1,0 +1,104 @@
+"""Paragraphs: which paragraph each line of a document belongs to, the lines a PDF's layout broke
+joined again (a line that carries on the sentence above it; in a text wrapped at a width, a line
+under one that fills the width).
+"""
+
+from __future__ import annotations
+
+import regex
+
+from .document import Doc
+from .layout import line_kinds
+
+
+# a line that carries on the sentence of the line above, as text copied from a PDF does
+# ("… trong đó 97 sản" / "phẩm 3 sao và 12 sản phẩm 4 sao"): it starts with a lower-case letter,
+# or with a figure under a long line ending in a lower-case word ("… gồm: ngân sách trung ương" /
+# "9.200 triệu đồng; …"), not under a table's label cell ("Thành phố Bến Tre" / "1")
+_CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}")
+_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,]*(?:[ \t]*%)?[ \t]+\p{Ll}")  # "50% chủ thể", "160 sản phẩm"
+_ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
+_WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
+_ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
+# a clause's mark at a line's end ("…, bằng 66% kế hoạch vốn năm;" / "trong đó ngân sách trung ương …"):
+# a lower-case word or a figure after it goes on ("100% tỉnh, thành phố …"; not a list item, "b) …", "2. …")
+# … and so does a parenthesis closed at a line's end ("… năm 2024 (đợt 1)" / "đối với 12 sản phẩm …")
+_ENDS_A_CLAUSE = regex.compile(r"[;:,)]\s*\Z")
+_WORD_CARRIED_ON = regex.compile(r"[ \t]*(?:\p{Ll}\p{L}+(?![\p{L})])|\d[\d.,]*\s*%?\s+\p{Ll})")
+
+
+def _carries_on(above: str, line: str) -> bool:
+    if _ENDS_A_CLAUSE.search(above):
+        return bool(_WORD_CARRIED_ON.match(line))
+    if _ENDS_A_SENTENCE.search(above):
+        return False
+    return bool(_CARRIED_ON.match(line)) or (
+        len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line)))
+
+
+# a full stop at a line's end, and a sentence opening on a capital after it (no list item, no heading)
+_ENDS_A_STOP = regex.compile(r"\.\s*\Z")
+_SENTENCE_OPENING = regex.compile(r"[ \t]*\p{Lu}\p{Ll}+[ \t]+\p{Ll}")
+# a word with a capital that goes on a sentence: a name or an acronym, then words ("OCOP, tăng 12 …")
+_CAPITAL_CARRIED_ON = regex.compile(r"[ \t]*\p{Lu}[\p{L}\d]*[,]?[ \t]+\p{L}")
+_ENDS_IN_WORD = regex.compile(r"[\p{L}\d][ \t]*\Z")
+_COLUMN_GAP = regex.compile(r"\S[ \t]{3,}\S")
+_FULL_LINE = 0.93  # of the width a text was wrapped at: a line this long was filled, not ended
+_WRAPS_SEEN = 3  # lines broken mid-sentence that show a text was wrapped at a width
+
+
+def _wrap_width(lines: list, broken: list[bool]) -> int | None:
+    """The width a text copied from a PDF was wrapped at (the median length of the lines it broke
+    mid-sentence; `broken[i]`: line i carries on the sentence of the line above), or None when
+    fewer than three lines were so broken."""
+    widths = sorted(len(lines[i - 1].text.rstrip()) for i in range(1, len(lines))
+                    if broken[i] and not _ENDS_A_SENTENCE.search(lines[i - 1].text))
+    return widths[len(widths) // 2] if len(widths) >= _WRAPS_SEEN else None
+
+
+def _fills_and_goes_on(above: str, line: str, width: int) -> bool:
+    """Whether `line` goes on with the paragraph of `above`, a line that fills the width a text was
+    wrapped at: a sentence after a full stop ("… 5 sao." / "Các sản phẩm thuộc 142 chủ thể …"), or
+    after a word and no mark, a word with a capital ("… đạt chuẩn" / "OCOP, tăng 12 sản phẩm …"); not a
+    line in capitals (a heading), nor one under a line laid out in columns.
+
+    >>> _fills_and_goes_on("Năm 2023, tỉnh có thêm 38 sản phẩm đạt chuẩn", "OCOP, tăng 12 sản phẩm.", 44)
+    True
+    >>> _fills_and_goes_on("Năm 2023, tỉnh có thêm 38 sản phẩm đạt chuẩn:", "OCOP, tăng 12 sản phẩm.", 44)
+    False
+    """
+    if len(above.rstrip()) < _FULL_LINE * width or line.isupper() or _COLUMN_GAP.search(above.strip()):
+        return False  # a heading, or a line laid out in columns (a running header and its page number)
+    if _ENDS_A_STOP.search(above):
+        return _SENTENCE_OPENING.match(line) is not None
+    return _ENDS_IN_WORD.search(above) is not None and _CAPITAL_CARRIED_ON.match(line) is not None
+
+
+def paragraph_starts(doc: Doc) -> list[int]:
+    r"""For every line, the index of the first line of its paragraph (cached).
+
+    A content line that starts with a lower-case letter, under a content line that ends
+    without a final mark, carries on that line's paragraph: the layout of a PDF broke it.
+    In a text so wrapped, a sentence under a line that ends one and fills the width carries
+    on the paragraph too (a paragraph's last line falls short).
+
+    >>> doc = Doc.from_text("x", "Năm 2020, tỉnh có 109 sản phẩm, trong đó 97 sản\nphẩm 3 sao.\nĐến nay có 5.\nxã A")
+    >>> paragraph_starts(doc)
+    [0, 0, 2, 3]
+    >>> paragraph_starts(Doc.from_text("y", "Giải ngân 4.620 triệu đồng;\ntrong đó trung ương 2.900 triệu đồng;\nb) Kinh phí"))
+    [0, 0, 2]
+    >>> paragraph_starts(Doc.from_text("z", "b) Củng cố, thành lập mới khoảng 40 hợp tác xã tham gia Chương trình; ít nhất\n50% chủ thể là hợp tác xã."))
+    [0, 0]
+    """
+    if doc.memo.paragraph_starts is None:
+        kinds, lines, out = line_kinds(doc), doc.lines, []
+        joined = [i > 0 and kinds[i] == "content" and kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
+                  for i in range(len(lines))]
+        broken = [j and _carries_on(lines[i - 1].text, lines[i].text) for i, j in enumerate(joined)]
+        width = _wrap_width(lines, broken)
+        for i, line in enumerate(lines):
+            carried = broken[i] or (joined[i] and width is not None
+                                    and _fills_and_goes_on(lines[i - 1].text, line.text, width))
+            out.append(out[i - 1] if carried else i)
+        doc.memo.paragraph_starts = out
+    return doc.memo.paragraph_starts
