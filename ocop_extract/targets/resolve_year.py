@@ -66,10 +66,21 @@ def resolve_year(ctx: YearContext) -> int | None:
         return decided(c.why, "year", compared.year, CLAUSE, "the year compared with, before the parenthesis")
     phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
     if phrase is None:
-        return None
+        return _event_year(ctx)
     said = c.prose.sentence.text[phrase.start:phrase.end]
     scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
+
+
+def _event_year(ctx: YearContext) -> int | None:
+    """The year a news text's opening dates what it reports ("Hội chợ … năm 2024 đã bế mạc chiều 24/11"),
+    for a result no time phrase of its own governs, when that is the year it was posted in; else None."""
+    c, years = ctx.candidate, ctx.doc.years
+    opening = ctx.doc.time_scopes.opening_year()
+    if c.prose is None or c.prose.sentence.genre != "news" or opening is None or years.this_year is None \
+            or opening != years.this_year or c.prose.sentence.years:
+        return None  # (a sentence that says a year of its own, "giai đoạn 2018 - 2022", is not the event's)
+    return decided(c.why, "year", opening, DOCUMENT, f"the year {opening} the text's opening reports")
 
 
 # what may stand between a figure and the year that is its own: the rest of its noun phrase and a
