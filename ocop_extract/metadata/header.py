@@ -104,7 +104,7 @@ def _number_line(h: Header, line: Line, next_text: str) -> bool:
         return False
     n = nums[0]
     h.number = NumberMatch(line.start + n.start, line.start + n.end, n.number, n.parts)
-    _place_date(h, line.text[n.end:], next_text)
+    _place_date(h, line.text[n.end:].lstrip(" \t|"), next_text)  # "Số: 812/QĐ-UBND | Phú Thọ, ngày …": a Word table's cells
     return True
 
 

@@ -51,7 +51,8 @@ _SIGNED = regex.compile(
     rf"(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
 )
 _NAME_LENGTHS = (3, 4, 2)
-_CELL = regex.compile(r"\S+(?:\s{1,2}\S+)*")  # a run of words apart by at most two spaces
+# a run of words apart by at most two blanks; a "|" parts cells too (a Word table's row: "Nơi nhận: | KT. CHỦ TỊCH")
+_CELL = regex.compile(r"[^\s|]+(?:[ \t]{1,2}[^\s|]+)*")
 _COLUMN_SLACK = 8  # a cell under a title may start this many characters left of it  # most Vietnamese names have three words
 
 
@@ -114,8 +115,8 @@ def _ner_name(text: str) -> Optional[str]:
 def _cells(text: str) -> list[tuple[int, str]]:
     """(column, text) of each cell of a line laid out in columns (cells apart by 3 spaces or more).
 
-    >>> _cells("- Lưu: VT, KT.        Dương Văn Khải")
-    [(0, '- Lưu: VT, KT.'), (22, 'Dương Văn Khải')]
+    >>> _cells("- Lưu: VT, KT.        Dương Văn Khải"), _cells("- Lưu: VT. | Hồ Đức Minh")
+    ([(0, '- Lưu: VT, KT.'), (22, 'Dương Văn Khải')], [(0, '- Lưu: VT.'), (13, 'Hồ Đức Minh')])
     """
     return [(m.start(), m.group()) for m in _CELL.finditer(text)]
 

@@ -37,6 +37,7 @@ The words of headers and total rows are data: `lexicon/tables.yaml`.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Iterable
 from math import isfinite
 
 import regex
@@ -120,7 +121,20 @@ def table_context(heading: tuple[int | None, str | None] | None, official: bool,
     year, status = heading or (None, None)
     status = (caption_status(list(caption)) if caption else None) or status or ("target" if official else "actual")
     return TableContext(status, year or (plan_year if status == "target" else None), province,
-                        caption_unit(list(caption)) if caption else None)
+                        (caption_unit(list(caption)) or _stated_unit(caption)) if caption else None)
+
+
+# the unit a line over a table states for it: "Đơn vị tính: triệu đồng", "ĐVT: sản phẩm"
+_UNIT_LINE = regex.compile(rf"\s*\(?\s*{alternation(_HEADERS['unit'], fold_case=True)}\s*:\s*(?P<unit>[^()]+?)\s*\)?\s*", regex.I)
+
+
+def _stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
+    """The unit a caption's line states for the table ("Đơn vị tính: triệu đồng" → VND, scale 1e6), or None.
+
+    >>> _stated_unit(["PHỤ LỤC", "Đơn vị tính: triệu đồng"]), _stated_unit(["Bảng 2. Kinh phí"])
+    (('VND', 'triệu đồng', 1000000.0), None)
+    """
+    return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := _unit_of(m.group("unit")))), None)
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
