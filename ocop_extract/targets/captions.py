@@ -5,11 +5,14 @@ whether they are results or a plan. The words are data: `lexicon/tables.yaml` (`
 
 from __future__ import annotations
 
+from typing import Iterable
+
 import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
 from ..phrases import alternation
+from .cell_units import unit_of
 
 _CAPTIONS = load_lexicon("tables")["captions"]
 _CAPTION_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(_CAPTIONS['plan'], fold_case=True)}(?![\p{{L}}])", regex.I)
@@ -95,3 +98,17 @@ def caption_status(caption: list[str]) -> str | None:
             if said:
                 return said
     return None
+
+
+# the unit a line over a table states for it: "Đơn vị tính: triệu đồng", "ĐVT: sản phẩm"
+_UNIT_LINE = regex.compile(rf"\s*\(?\s*{alternation(load_lexicon('tables')['headers']['unit'], fold_case=True)}"
+                           r"\s*:\s*(?P<unit>[^()]+?)\s*\)?\s*", regex.I)
+
+
+def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
+    """The unit a caption's line states for the table ("Đơn vị tính: triệu đồng" → VND, scale 1e6), or None.
+
+    >>> stated_unit(["PHỤ LỤC", "Đơn vị tính: triệu đồng"]), stated_unit(["Bảng 2. Kinh phí"])
+    (('VND', 'triệu đồng', 1000000.0), None)
+    """
+    return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := unit_of(m.group("unit")))), None)

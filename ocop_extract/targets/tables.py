@@ -37,7 +37,6 @@ The words of headers and total rows are data: `lexicon/tables.yaml`.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Iterable
 from math import isfinite
 
 import regex
@@ -46,9 +45,9 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from ..metadata.gazetteer import unit_words
 from ..phrases import alternation
-from .captions import caption_status, caption_unit
+from .captions import caption_status, caption_unit, stated_unit
+from .cell_units import unit_of
 from .numbers import DIGITS, parse_digits
-from .quantities import _SCALE_VALUES, _unit_regex
 from .scope import subject_place
 from .spaced import spaced_grid
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, labelled_grid, vertical_grid
@@ -75,8 +74,6 @@ _HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 _STARS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao", regex.I)  # "4-5 sao": the least
-# a unit cell of money: "đồng", a scale word with or without it ("triệu đồng", "tỷ"); as `quantities` reads prose
-_MONEY = {"đồng": 1, **{f"{w} đồng": v for w, v in _SCALE_VALUES.items()}, **_SCALE_VALUES}
 
 
 @dataclass(frozen=True)
@@ -121,20 +118,7 @@ def table_context(heading: tuple[int | None, str | None] | None, official: bool,
     year, status = heading or (None, None)
     status = (caption_status(list(caption)) if caption else None) or status or ("target" if official else "actual")
     return TableContext(status, year or (plan_year if status == "target" else None), province,
-                        (caption_unit(list(caption)) or _stated_unit(caption)) if caption else None)
-
-
-# the unit a line over a table states for it: "Đơn vị tính: triệu đồng", "ĐVT: sản phẩm"
-_UNIT_LINE = regex.compile(rf"\s*\(?\s*{alternation(_HEADERS['unit'], fold_case=True)}\s*:\s*(?P<unit>[^()]+?)\s*\)?\s*", regex.I)
-
-
-def _stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
-    """The unit a caption's line states for the table ("Đơn vị tính: triệu đồng" → VND, scale 1e6), or None.
-
-    >>> _stated_unit(["PHỤ LỤC", "Đơn vị tính: triệu đồng"]), _stated_unit(["Bảng 2. Kinh phí"])
-    (('VND', 'triệu đồng', 1000000.0), None)
-    """
-    return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := _unit_of(m.group("unit")))), None)
+                        (caption_unit(list(caption)) or stated_unit(caption)) if caption else None)
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
@@ -168,18 +152,6 @@ def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | Non
     return "context" if header_unit or unit_column else None
 
 
-def _unit_of(cell: str) -> tuple[str, str, float] | None:
-    """(unit, unit_text, scale) of a unit cell ("sản phẩm", "triệu đồng", "%"), or None."""
-    text = " ".join(cell.lower().split())
-    if text in _MONEY:
-        return "VND", cell.strip(), _MONEY[text]
-    if text in ("%", "phần trăm"):
-        return "%", cell.strip(), 1
-    unit_re, surface_to_unit, _ = _unit_regex()
-    m = unit_re.fullmatch(text)
-    return (surface_to_unit[m.group("unit")], cell.strip(), 1) if m else None
-
-
 def _header_unit(header: str) -> tuple[str, str, float] | None:
     """The unit a header gives in parentheses ("Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6), else
     the noun it counts after "Số" ("Số sản phẩm đạt 3 sao trở lên" → product).
@@ -194,7 +166,7 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
     (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1))
     """
     m = _HEADER_UNIT.search(header)
-    unit = _unit_of(m.group("unit")) if m else None
+    unit = unit_of(m.group("unit")) if m else None
     if unit is not None:
         return unit
     if _STAR_HEADER.fullmatch(header):
@@ -208,7 +180,7 @@ def _header_unit(header: str) -> tuple[str, str, float] | None:
 def _first_noun(words_text: str) -> tuple[str, str, float] | None:
     """The unit of the noun (one to three words) that `words_text` opens on, or None."""
     words = words_text.split()
-    return next((u for n in (3, 2, 1) if len(words) >= n and (u := _unit_of(" ".join(words[:n])))), None)
+    return next((u for n in (3, 2, 1) if len(words) >= n and (u := unit_of(" ".join(words[:n])))), None)
 
 
 def _opening_noun(header: str) -> tuple[str, str, float] | None:
@@ -258,7 +230,7 @@ def _all_years(rows: list[list[str]], column: int) -> bool:
 def _mostly_units(rows: list[list[str]], column: int) -> bool:
     """Whether most filled cells of `column` are units (else "Đơn vị" names places or bodies)."""
     filled = _filled(rows, column)
-    return bool(filled) and sum(1 for c in filled if _unit_of(c)) * 2 > len(filled)
+    return bool(filled) and sum(1 for c in filled if unit_of(c)) * 2 > len(filled)
 
 
 def _place(label: str, header: str, province: str | None) -> str | None:
@@ -325,7 +297,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             continue
         label = next((c[2] for i, c in enumerate(cells) if kinds[i] is None and i != unit_col
                       and not _NUMBER_CELL.fullmatch(c[2]) and not ORDINAL_CELL.fullmatch(c[2]) and c[2]), "")
-        row_unit = _unit_of(cells[unit_col][2]) if unit_col is not None else None
+        row_unit = unit_of(cells[unit_col][2]) if unit_col is not None else None
         scope = _place(label, header[label_col], context.province) if places else None
         # rows of years ("Năm | Tổng số | 3 sao" / "2022 | 24 | 22"): each row's year is its own
         row_year = _row_year(cells[label_col][2]) if label_col is not None else None
