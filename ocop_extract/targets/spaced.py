@@ -28,7 +28,8 @@ import regex
 from ..document import Doc, Line
 from ..lexicon import load_lexicon
 from ..phrases import alternation
-from .vertical import TOTAL_LABEL, Cell, Grid
+from .cell_units import unit_of
+from .vertical import TOTAL_LABEL, UNIT_HEADER, Cell, Grid
 
 _FIGURE = r"(?:\d[\d.,]*(?:\s*%)?|[-–—])"
 # a row: its ordinal, its label (words holding a letter), then its figures, blank-parted, to the end of the line
@@ -37,6 +38,8 @@ _FIGURE_RE = regex.compile(_FIGURE)
 # the header opens with the ordinal column's word (lexicon tables.yaml `ordinal`)
 _OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['ordinal'], fold_case=True)})\s+", regex.I)
 _CAPITAL_WORD = regex.compile(r"(?<!\S)\p{Lu}\S*")
+_OF_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(load_lexicon('tables')['headers']['of_plan'], fold_case=True)}(?![\p{{L}}])",
+                         regex.I)
 _MAX_HEADER = 200  # a longer line is prose, not a header
 _MAX_COLUMNS = 12
 
@@ -63,7 +66,25 @@ def spaced_grid(doc: Doc, first: int) -> Grid | None:
     if numbered < 2 or width is None or width - 2 > _MAX_COLUMNS:
         return None
     header = _header(head, opening, width)
-    return Grid(header, rows, k) if header is not None else None
+    if header is None and (header := _header(head, opening, width + 1)) is not None:
+        # a unit column after the label ("ĐVT"), its words run into the label: "Lớp tập huấn Lớp 6 5 83,3"
+        split = [_unit_split(row) for row in rows] if UNIT_HEADER.fullmatch(header[2][2]) else [None]
+        rows = split if all(split) else []
+    return Grid(header, rows, k) if header is not None and rows else None
+
+
+def _unit_split(row: list[Cell]) -> list[Cell] | None:
+    """`row` with the unit its label ends on ("Sản phẩm được công nhận mới Sản phẩm") as a cell of its
+    own, or None when the label ends on no unit."""
+    start, end, label = row[1]
+    words = label.split()
+    for n in (3, 2, 1):
+        tail = " ".join(words[-n:])
+        if len(words) > n and unit_of(tail) is not None:
+            cut = label.rindex(words[-n])
+            head = label[:cut].rstrip()
+            return [row[0], (start, start + len(head), head), (start + cut, end, label[cut:]), *row[2:]]
+    return None
 
 
 def _row(line: Line, ordinal: int) -> list[Cell] | None:
@@ -90,7 +111,10 @@ def _header(head: Line, opening: regex.Match, width: int) -> list[Cell] | None:
     """The header cells: the ordinal's word, then one cell from each capital on ("Địa phương", "Tổng
     số" …), when they are `width` in all; else None."""
     text = head.text
-    starts = [m.start() for m in _CAPITAL_WORD.finditer(text, opening.end())]
+    # a capital inside a header's fixed phrase opens no column: "Tỷ lệ so với KH (%)"
+    inside = [(m.start() + 1, m.end()) for m in _OF_PLAN.finditer(text, opening.end())]
+    starts = [m.start() for m in _CAPITAL_WORD.finditer(text, opening.end())
+              if not any(a <= m.start() < b for a, b in inside)]
     if len(starts) != width - 1:
         return None
     cells = [(head.start + opening.start("ord"), head.start + opening.end("ord"), opening["ord"])]
