@@ -11,6 +11,9 @@ với kế hoạch 30 sản phẩm") are not the plan's figure.
 ['actual', 'target']
 >>> plan_figure(t, 0, t.rfind("25"), t.rfind("25") + 2, "product")
 ('target', "the figure of the 'chỉ tiêu' it follows")
+>>> t = "giải ngân 2.146 triệu đồng, đạt 61,3% dự toán năm (3.500 triệu đồng)"
+>>> [plan_figure(t, 0, t.find(n), t.find(n) + len(n), unit)[0] for n, unit in (("61,3%", "%"), ("3.500", "VND"))]
+['actual', 'target']
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -23,8 +26,10 @@ import regex
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s+đạt)(?:\s+(?:gần|hơn|khoảng|trên))?\s*\Z",
                          regex.I | regex.REVERSE)
-_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)", regex.I)
-_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z", regex.I | regex.REVERSE)
+# the plan a result is measured by: a plan, a target, a budget's estimate ("đạt 61,3% dự toán năm")
+_OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)", regex.I)
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)(?:\s+năm)?\s*\(\s*(?:là\s+)?\Z",
+                             regex.I | regex.REVERSE)
 # … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
 # "(kế hoạch giao 40 sản phẩm)"
 _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
