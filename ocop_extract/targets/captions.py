@@ -69,8 +69,14 @@ def caption_unit(caption: list[str]) -> tuple[str, str, float] | None:
 
 
 def _is_title(line: str) -> bool:
+    """Whether a caption's line is a title: "PHỤ LỤC", "Biểu 02: …", a line in capitals, not a numbered
+    section's heading ("IV. KINH PHÍ THỰC HIỆN"), which the headings read."""
     letters = [c for c in line if c.isalpha()]
-    return bool(_TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters))
+    return not _NUMBERED.match(line) and (
+        bool(_TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters)))
+
+
+_NUMBERED = regex.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")
 
 
 def caption_status(caption: list[str]) -> str | None:
