@@ -13,8 +13,10 @@ from .dates import find_dates
 from .subject import Subject, dated_by_plan
 
 # the subject named again as what someone signed: "Theo quyết định do Phó Chủ tịch UBND tỉnh Đặng Quốc
-# Hưng ký ngày 10/10, …", "Kế hoạch này do … ký ban hành ngày 12/3/2025"
-_SIGNED_BACK = r"(?<![\p{{L}}]){kind}(?:\s+(?:này|trên|nêu\s+trên))?\s*,?\s+do\s+[^.;]{{0,120}}?(?<![\p{{L}}])ký(?![\p{{L}}])"
+# Hưng ký ngày 10/10, …", "Kế hoạch này do … ký ban hành ngày 12/3/2025"; or who signed it named: "Ông
+# Lương Đức Hiển, Phó Chủ tịch UBND huyện, người ký quyết định, cho biết …"
+_SIGNED_BACK = (r"(?<![\p{{L}}]){kind}(?:\s+(?:này|trên|nêu\s+trên))?\s*,?\s+do\s+[^.;]{{0,120}}?(?<![\p{{L}}])ký(?![\p{{L}}])"
+                r"|(?<![\p{{L}}])người\s+(?:đã\s+)?ký\s+{kind}(?![\p{{L}}])")
 _SIGNED_ON = regex.compile(r"\s+(?:ban\s+hành\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)")
 
 

@@ -23,6 +23,7 @@ True
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Optional
 
@@ -32,7 +33,8 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from . import gazetteer
 
-_SYL = r"\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+"
+# a syllable of a name; the names of the Central Highlands join two with an apostrophe ("K'Bình", "Ka'")
+_SYL = r"\p{Lu}'\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}[\p{Ll}\p{M}]*|\p{Lu}+"
 NAME_RE = regex.compile(rf"^(?:{_SYL})(?:[ ]+(?:{_SYL})){{1,4}}$")
 _NOT_NAME = regex.compile(r"ủy ban|nhân dân|chủ tịch|hội đồng|nơi nhận|cộng hòa|quyết định|kế hoạch|\bsở\b|\bbộ\b|"
                           r"\bvăn phòng\b|\bphòng\b|\btỉnh\b|\bhuyện\b|\bbáo\b", regex.I)
@@ -48,7 +50,7 @@ _ORG = (r"(?i:(?:ubnd|ủy ban nhân dân|hđnd|hội đồng nhân dân|sở)\s
 _SIGNED = regex.compile(
     rf"{_TITLE}\s+{_ORG}(?P<run>{_WORD}(?:[ ]+{_WORD}){{1,8}})\s*,?\s*(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
     rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}}?,?\s*"
-    rf"(?i:(?:đã|vừa)\s+)?ký(?![\p{{L}}])"
+    rf"(?i:(?:đã|vừa|người)\s+)?ký(?![\p{{L}}])"
 )
 _NAME_LENGTHS = (3, 4, 2)
 # a run of words apart by at most two blanks; a "|" parts cells too (a Word table's row: "Nơi nhận: | KT. CHỦ TỊCH")
@@ -155,7 +157,7 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
         if name:
             return name
     titles, noise, surnames = _lex()
-    lines = doc.lines
+    lines = _columned_lines(doc)
     for i, line in enumerate(lines):
         found = _title_cell(line.text, titles) if line.text.strip() else None
         if found is None:
@@ -198,3 +200,20 @@ def _name_below_recipients(below: list, titles: regex.Pattern, noise: regex.Patt
             continue
         return clean_name(text)
     return None
+
+
+@dataclass(frozen=True)
+class _Text:
+    text: str
+
+
+def _columned_lines(doc: Doc) -> list:
+    """The document's lines, with the columns a tab parts kept apart ("- Lưu: VT.\\tVi Văn Khởi": the
+    normalised text makes a tab one blank, which would run the signer's name into a recipient).
+
+    >>> [line.text for line in _columned_lines(Doc.from_text("x", "Nơi nhận:\\tKT. CHỦ TỊCH\\n- Lưu: VT.\\tVi Văn Khởi"))]
+    ['Nơi nhận:    KT. CHỦ TỊCH', '- Lưu: VT.    Vi Văn Khởi']
+    """
+    if "\t" not in doc.source:
+        return doc.lines
+    return [_Text(line.replace("\t", "    ")) for line in doc.source.replace("\r\n", "\n").split("\n")]
