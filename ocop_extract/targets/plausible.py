@@ -68,6 +68,10 @@ _POINT_KIND = regex.compile(
 _ADDITIVE = regex.compile(rf"(?<![\p{{L}}])(?:{_spaced(cues()['one_counts_after'])})\s*\Z", regex.I | regex.REVERSE)
 
 
+# the producers a clause may count in "đơn vị": "Chủ thể OCOP … hiện có 689 đơn vị", "số chủ thể tăng 19 đơn vị"
+_ENTITY_SUBJECT = regex.compile(r"(?<![\p{L}])chủ\s+thể(?![\p{L}])", regex.I)
+
+
 def spelled_out(text: str, q: Quantity, prev: Quantity | None) -> bool:
     """Whether `q`, in words, spells out in parentheses the figure `prev` just before it.
 
@@ -113,6 +117,10 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
         return None  # "hợp nhất ba tỉnh" ("3 tỉnh"), "ba tỉnh có tổng cộng 612 xã": the places a figure is said of
     if q.unit_text.lower() == "điểm":
         return bare_point(text, q, why)
+    if q.unit == "admin_unit" and q.unit_text.lower() == "đơn vị" \
+            and _ENTITY_SUBJECT.search(text, max(floor, q.start - 80), q.start):
+        why.append("'đơn vị' counts the producers its clause names ('số chủ thể tăng 19 đơn vị')")
+        return replace(q, unit="entity")
     return q
 
 
