@@ -58,10 +58,38 @@ def subject_place(before: str, province: str | None, extra_names: tuple[str, ...
         if _ADVERBIAL.search(before, 0, m.start()):
             continue
         best = (m.start(), _clean(m.group("prefix"), m.group("name"), province))
-    names = _names_regex(extra_names)
-    for m in names.finditer(before) if names else ():
-        if _ADVERBIAL.search(before, 0, m.start()) or _PREFIXED.match(before, max(0, m.start() - 12)):
+    for start, name in _name_hits(before, extra_names):
+        if _ADVERBIAL.search(before, 0, start) or _PREFIXED.match(before, max(0, start - 12)):
             continue
-        if best is None or m.start() > best[0]:
-            best = (m.start(), m.group())
+        if best is None or start > best[0]:
+            best = (start, name)
     return best[1] if best else None
+
+
+_FEW_NAMES = 40  # a document's own places are found by string search; compiling them per document costs more
+
+
+def _name_hits(text: str, names: tuple[str, ...]) -> list[tuple[int, str]]:
+    """(start, name) of each of `names` in `text` between non-letters, left to right, the longest
+    at a place, none overlapping (as a regex alternation of them, longest first, finds them).
+
+    >>> _name_hits("Đông Hưng và Hưng Hà, Đông Hưng Hà", ("Hưng Hà", "Đông Hưng", "Đông Hưng Hà"))
+    [(0, 'Đông Hưng'), (13, 'Hưng Hà'), (22, 'Đông Hưng Hà')]
+    """
+    if len(names) > _FEW_NAMES:
+        pattern = _names_regex(names)
+        return [(m.start(), m.group()) for m in pattern.finditer(text)] if pattern else []
+    hits = []
+    for name in set(names):
+        at = text.find(name)
+        while at >= 0:
+            end = at + len(name)
+            if (at == 0 or not text[at - 1].isalpha()) and (end == len(text) or not text[end].isalpha()):
+                hits.append((at, -len(name), name))
+            at = text.find(name, at + 1)
+    out, reach = [], 0
+    for at, minus_length, name in sorted(hits):
+        if at >= reach:
+            out.append((at, name))
+            reach = at - minus_length
+    return out
