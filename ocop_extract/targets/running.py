@@ -23,13 +23,16 @@ def _running() -> "re.Pattern[str]":
                       rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?![ \t]*/|[ \t]+\d|\w)"
                       rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
                       rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
-                      rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)")
+                      rf"|tháng\s+(?:1[0-2]|0?[1-9])\s+(?:vừa\s+qua|qua|trước)(?!\w)"
+                      # a quarter said without its year: "trong quý", "quý I", "hết quý III"
+                      rf"|trong\s+quý(?!\s*(?:iv|i{{1,3}}|[1-4])(?!\w))(?!\w)"
+                      rf"|quý\s+(?:iv|i{{1,3}}|[1-4])(?!\w)(?!\s*(?:[/.-]\s*\d|năm\s+\d|\d))")
 
 
 _RUNNING = _running()
-# where a running period can end its first word: "tháng" or "trong năm" (found by literal, which `re`
+# where a running period can end its first word: "tháng", "trong năm", "quý" (found by literal, which `re`
 # searches fast; the period is then matched from the count before "tháng")
-_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm|từ\s+đầu\s+năm")
+_RUNNING_ANCHOR = re.compile(r"tháng|trong\s+năm|từ\s+đầu\s+năm|trong\s+quý|quý")
 _COUNT_BEFORE = re.compile(r"(?:\d{1,2}|" + alternation(cues()["months"]["counts"]) + r")\s+\Z")
 
 
@@ -38,6 +41,8 @@ def running_periods(low: str) -> list["re.Match[str]"]:
 
     >>> [m.group() for m in running_periods("trong 9 tháng qua, tỉnh …; trong năm, …; tháng 3 năm 2024; từ đầu năm; tháng 7 vừa qua")]
     ['9 tháng qua', 'trong năm', 'từ đầu năm', 'tháng 7 vừa qua']
+    >>> [m.group() for m in running_periods("trong quý, tỉnh …; lũy kế đến hết quý i, …; quý i/2025; quý ii năm 2025")]
+    ['trong quý', 'quý i']
     """
     out: list[re.Match[str]] = []
     for a in _RUNNING_ANCHOR.finditer(low):

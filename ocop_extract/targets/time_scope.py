@@ -54,8 +54,9 @@ _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex
 # a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021"
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
 # the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm" (lower-cased)
-_FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm")
+_FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+_QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
 _CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
@@ -223,13 +224,13 @@ class TimeScopes:
         return sorted(out)
 
     def _gone_by_when_posted(self, period: str) -> bool:
-        """Whether `period` (lower-cased) is the first months of a year ("6 tháng đầu năm"), all gone by in
-        the month a news text was posted."""
+        """Whether `period` (lower-cased) is the first months of a year ("6 tháng đầu năm") or a quarter
+        ("quý I"), all gone by in the month a news text was posted."""
         m = _FIRST_MONTHS.match(period)
         if m is None or self._posted is None:
             return False
         count = m.group("n")
-        months = int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)
+        months = _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)
         return months <= self._posted[0]
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
