@@ -57,6 +57,8 @@ _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d
 _FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
 _MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
 _QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
+_PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
+_CLAUSE_BREAK = regex.compile(r"[.;,:]")
 _CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
@@ -386,6 +388,8 @@ class TimeScopes:
                 break
         if nearest is not None and nearest.year is not None:
             return nearest
+        if nearest is not None and start - nearest.end <= _PRESENT_REACH and not _CLAUSE_BREAK.search(self._doc.text, nearest.end, start):
+            return nearest  # "cơ sở hiện có 45 thợ …, doanh thu năm 2023 đạt …": what is now, not the later year's
         if clause_end is not None:  # "… công nhận 13 sản phẩm trong năm nay": a year said after it
             j = i + 1
             while j < len(self._phrases) and self._phrases[j].start < clause_end:
