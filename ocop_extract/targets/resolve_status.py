@@ -197,10 +197,13 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
     return decided(why, "status", ctx.head[1], BREAKDOWN, f"{opened.group()!r} opens the parts of the figure before it")
 
 
+# a habit said before a verb of doing: "mỗi năm đón …", "hằng năm tổ chức …" (lexicon `rate.before`)
+_HABIT_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['rate']['before'], fold_case=True)})\s*,?\s*\Z",
+                              regex.I | regex.REVERSE)
 # a price's words before a comparator, a few words between: "có giá không dưới", "giá vé trải nghiệm tại
-# làng nghề chỉ không quá"
-_PRICE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['status']['price_words'], fold_case=True)})"
-                              r"(?:\s+[^\s\d,.;:()]+){0,6}?\s*\Z", regex.I | regex.REVERSE)
+# làng nghề chỉ không quá" (not "giá trị", a value)
+_PRICE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['status']['price_words'], fold_case=True)})(?!\s+trị)"
+                              r"(?:\s+[^\s\d,.;:()]+){0,10}?\s*\Z", regex.I | regex.REVERSE)
 
 
 def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
@@ -233,6 +236,12 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
             # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached
             said = text[reached[0][0]:reached[0][1]]
             return decided(why, "status", "actual", CLAUSE, f"{text[cue[0]:cue[1]]!r}, then {said!r} after it, in news")
+        habit = _HABIT_BEFORE.search(text, max(s.start, cue[0] - 24), cue[0])
+        ahead = s.doc_years.this_year is not None and any(e.year > s.doc_years.this_year for e in s.years)
+        if s.genre == "news" and habit and not ahead and not strong_target_between(text, s.start, p.q.start) \
+                and not opens_on_a_task(text, s.start, p.q.start):
+            # "Mô hình du lịch cộng đồng mỗi năm đón trên dưới 15.000 lượt khách": news tells a habit of what is
+            return decided(why, "status", "actual", CLAUSE, f"{habit.group().strip()!r} {text[cue[0]:cue[1]]!r}, a habit told in news")
     if cue[2] == "actual" and is_year_mark(text[cue[0]:cue[1]]) and _of_a_plan_year(ctx, cue):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")
