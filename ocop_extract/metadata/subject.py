@@ -211,7 +211,7 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
         return None
     best = max(cands, key=lambda m: (_score(doc, m, m.start), -m.start))
     if best.number is None:
-        best = _approved_by(doc, best, mentions) or best
+        best = _approved_by(doc, best, mentions) or _named_before(best, cands) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
@@ -220,6 +220,14 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
         (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number or _announced(doc, g, best))
          if d), None)
     return subj
+
+
+def _named_before(best: Mention, cands: list[Mention]) -> Optional[Mention]:
+    """The earlier mention that named `best` ("Theo Nghị quyết, …") by its number ("Nghị quyết số
+    17/2023/NQ-HĐND …"), when one document of its kind was so named; else None."""
+    named = [m for m in cands if m.type == best.type and m.number is not None and m.start < best.start]
+    numbers = {m.number.number for m in named}
+    return named[-1] if len(numbers) == 1 else None
 
 
 def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
