@@ -15,7 +15,7 @@ from .layout import line_kinds
 # ("… trong đó 97 sản" / "phẩm 3 sao và 12 sản phẩm 4 sao"): it starts with a lower-case letter,
 # or with a figure under a long line ending in a lower-case word ("… gồm: ngân sách trung ương" /
 # "9.200 triệu đồng; …"), not under a table's label cell ("Thành phố Bến Tre" / "1")
-_CARRIED_ON = regex.compile(r"[ \t]*\p{Ll}")
+_CARRIED_ON = regex.compile(r"[ \t]*(?![a-zđ][).][ \t])\p{Ll}")  # not a list's item, "a) …", "b. …"
 _FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,/]*(?:[ \t]*%)?[,;]?[ \t]+\p{Ll}")  # "50% chủ thể", "39%, doanh", "30/9/2024, toàn"
 _ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
 _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped

@@ -28,6 +28,8 @@ _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
+# an item of the list under a lead-in: "- …", "• …", "+ …", "a) …", "1. …"
+_LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
 def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | None]]:
@@ -38,8 +40,16 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
     status: str | None = None
     body_seen = False
     starts = paragraph_starts(doc)
+    before_lead: tuple[int | None, str | None] | None = None  # what held before a news lead-in whose list runs
+    listed = False  # whether an item of that list was seen
     for line, kind in zip(doc.lines, line_kinds(doc)):
         text = line.text
+        if before_lead is not None and kind == "content" and text.strip() and starts[line.index] == line.index:
+            if _LIST_ITEM.match(text):
+                listed = True
+            elif listed:
+                year, status = before_lead  # a lead-in's words reach its list, not the paragraphs after it
+                before_lead = None
         if kind == "content" and text.strip():
             # capitals make a heading in an official text; on a news page they are a banner
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
@@ -51,8 +61,8 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
             # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
             start = line.start
             if text.rstrip().endswith(":"):
-                starts = [s for s, _ in sentences(doc) if line.start <= s < line.end]
-                start = starts[-1] if starts else line.start
+                opens = [s for s, _ in sentences(doc) if line.start <= s < line.end]
+                start = opens[-1] if opens else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < 160
             figures = (numbered or lead_in or subhead) and bool(
                 find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
@@ -74,6 +84,8 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                 if said is None and lead_in:
                     cues = status_cues(full, start, line.end, ctx.lower)
                     said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
+                    if not official and not numbered:
+                        before_lead, listed = (year, status), False
                 if said is not None or _TOP_HEADING.match(text) or subhead:
                     status = said  # a news intertitle opens an item of its own ("Lâm Thao tập huấn …")
         out[line.index] = (year, status)

@@ -51,8 +51,10 @@ _ACTUAL_PATTERNS = [
     r"m(?<!thôn m)ới\s+(?:chỉ\s+)?đạt(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
     r"t(?:(?<=\d tháng)|(?<=\d\d tháng)|(?<=ba tháng)|(?<=sáu tháng)|(?<=chín tháng))háng\s+năm(?=\s+\d{4})",
-    # "Điều 1. Công nhận 29 sản phẩm …": a decision's operative article recognises by itself
+    # "Điều 1. Công nhận 29 sản phẩm …", "Điều 1. Phê duyệt kết quả đánh giá, phân hạng …": a decision's
+    # operative article recognises, or approves results, by itself
     r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
+    r"p(?:(?<=điều \d\. p)|(?<=điều \d\d\. p))hê\s+duyệt\s+kết\s+quả(?!\w)",
 ]
 # Target cues that need more than a phrase list: "phát triển" plans only when a number follows it
 # ("Phát triển 15 điểm du lịch"), not as the noun of "phát triển nông thôn".
