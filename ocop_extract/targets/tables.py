@@ -68,6 +68,8 @@ _ACTUAL_HEADER = _header_words("actual")
 _SHARE_HEADER = regex.compile(_header_words("share", "of_plan").pattern + "|%", regex.I)
 _SHARE_OF_PLAN = _header_words("of_plan")
 _PLAN_HEADER = _header_words("plan")
+_DONE = regex.compile(r"\s*đã(?![\p{L}])", regex.I)  # a header opening on "Đã": what is done
+_AS_OF_DAY = regex.compile(r"(?<![\p{L}])(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}", regex.I)  # "đến 31/8/2024"
 _PLACE_HEADER = _header_words("places", extra=unit_words())
 _HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case=True)}\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z",
                              regex.I)
@@ -143,8 +145,8 @@ def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | Non
     A header's "(%)" makes a share only when it says "so (với) kế hoạch"; a column
     that says neither plan nor result needs a unit, in its header or a unit column.
     """
-    if _ACTUAL_HEADER.search(header):
-        return "actual"
+    if _ACTUAL_HEADER.search(header) or ((_DONE.match(header) or _AS_OF_DAY.search(header)) and not _PLAN_HEADER.search(header)):
+        return "actual"  # "Thực hiện 6 tháng"; "Đã công nhận đến 31/8/2024": what is done, as of a day
     if _SHARE_HEADER.search(header) and not (header_unit and not _SHARE_OF_PLAN.search(header)):
         return "share"
     if _PLAN_HEADER.search(header) or _YEAR.search(header):
