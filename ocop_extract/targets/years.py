@@ -26,7 +26,8 @@ _PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
 # The words before a year are read backwards from it (REVERSE): one attempt, not one per character.
 # A year compared with is a baseline: "so với (cùng kỳ) năm 2023", "gấp đôi năm 2024", "cao hơn năm 2023".
 _BASELINE_BEFORE = regex.compile(
-    r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|gấp\s+(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
+    r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|gấp\s+(?:(?:khoảng|gần|hơn|trên|xấp\s+xỉ)\s+)?(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+"
+    r"|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
     r"(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
@@ -90,7 +91,12 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         tail = _PERIOD_TAIL.match(text, m.end(), end)
         if tail and int(tail.group(1)) >= year:
             p = _PERIOD_BEFORE.search(text, window, m.start())
-            out.append(YearExpr(p.start() if p else m.start(), tail.end(), int(tail.group(1)), "period", year))
+            opening = p.start() if p else m.start()
+            b = _BASELINE_BEFORE.search(text, max(start, opening - 32), opening)
+            if b:  # "gấp khoảng 1,3 lần giai đoạn 2021-2025": a period compared with
+                out.append(YearExpr(b.start(), tail.end(), int(tail.group(1)), "baseline"))
+            else:
+                out.append(YearExpr(opening, tail.end(), int(tail.group(1)), "period", year))
             skip_to = tail.end()
         elif (b := _BASELINE_BEFORE.search(text, window, m.start())):
             out.append(YearExpr(b.start(), m.end(), year, "baseline"))
