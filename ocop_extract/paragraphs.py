@@ -92,12 +92,16 @@ def paragraph_starts(doc: Doc) -> list[int]:
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
-        joined = [i > 0 and kinds[i] == "content" and kinds[i - 1] == "content" and lines[i - 1].start < lines[i - 1].end
-                  for i in range(len(lines))]
-        broken = [j and _carries_on(lines[i - 1].text, lines[i].text) for i, j in enumerate(joined)]
+        joined = [False] * len(lines)
+        broken = [False] * len(lines)
+        for i in range(1, len(lines)):
+            above = lines[i - 1]
+            if kinds[i] == "content" and kinds[i - 1] == "content" and above.start < above.end:
+                joined[i] = True
+                broken[i] = _carries_on(above.text, lines[i].text)
         width = _wrap_width(lines, broken)
         for i, line in enumerate(lines):
-            carried = broken[i] or (joined[i] and width is not None
+            carried = broken[i] or (width is not None and joined[i]
                                     and _fills_and_goes_on(lines[i - 1].text, line.text, width))
             out.append(out[i - 1] if carried else i)
         doc.memo.paragraph_starts = out

@@ -4,6 +4,7 @@ quyết định do Phó Chủ tịch UBND tỉnh … ký ngày 10/10, …"), for
 
 from __future__ import annotations
 
+from functools import lru_cache
 from typing import Optional
 
 import regex
@@ -20,6 +21,11 @@ _SIGNED_BACK = (r"(?<![\p{{L}}]){kind}(?:\s+(?:này|trên|nêu\s+trên))?\s*,?\s
 _SIGNED_ON = regex.compile(r"\s+(?:ban\s+hành\s+)?(?:vào\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2}(?:\s*/\s*\d{4})?)")
 
 
+@lru_cache(maxsize=32)
+def _signed_back(kind: str) -> regex.Pattern:
+    return regex.compile(_SIGNED_BACK.format(kind=regex.escape(kind).replace("\\ ", r"\s+")), regex.I)
+
+
 def signed_back(doc: Doc, subj: Subject, published: Optional[str] = None) -> tuple[Optional[str], Optional[str]]:
     """The sentence, after the subject is first named, that names its kind again as what someone
     signed ("Theo quyết định do … ký ngày 10/10"): that sentence's text and the day it gives (ISO,
@@ -34,8 +40,9 @@ def signed_back(doc: Doc, subj: Subject, published: Optional[str] = None) -> tup
     ('Theo quyết định do Phó Chủ tịc', '2024-10-10')
     """
     m = subj.mention
-    pattern = regex.compile(_SIGNED_BACK.format(kind=regex.escape(m.type).replace("\\ ", r"\s+")), regex.I)
-    found = pattern.search(doc.text, m.end)
+    if doc.text.find("ký", m.end) < 0:
+        return None, None
+    found = _signed_back(m.type).search(doc.text, m.end)
     if found is None:
         return None, None
     start = max(doc.text.rfind(".", 0, found.start()), doc.text.rfind("\n", 0, found.start())) + 1

@@ -236,9 +236,10 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
             # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached
             said = text[reached[0][0]:reached[0][1]]
             return decided(why, "status", "actual", CLAUSE, f"{text[cue[0]:cue[1]]!r}, then {said!r} after it, in news")
-        habit = _HABIT_BEFORE.search(text, max(s.start, cue[0] - 24), cue[0])
-        ahead = s.doc_years.this_year is not None and any(e.year > s.doc_years.this_year for e in s.years)
-        if s.genre == "news" and habit and not ahead and not strong_target_between(text, s.start, p.q.start) \
+        habit = _HABIT_BEFORE.search(text, max(s.start, cue[0] - 24), cue[0]) if s.genre == "news" else None
+        ahead = habit is not None and s.doc_years.this_year is not None \
+            and any(e.year > s.doc_years.this_year for e in s.years)
+        if habit and not ahead and not strong_target_between(text, s.start, p.q.start) \
                 and not opens_on_a_task(text, s.start, p.q.start):
             # "Mô hình du lịch cộng đồng mỗi năm đón trên dưới 15.000 lượt khách": news tells a habit of what is
             return decided(why, "status", "actual", CLAUSE, f"{habit.group().strip()!r} {text[cue[0]:cue[1]]!r}, a habit told in news")
