@@ -41,6 +41,11 @@ _ISSUED_BEFORE = regex.compile(r"(?<![\p{L}])(?:ban\s+hành|ký(?:\s+ban\s+hành
 _DATE_LEAD = regex.compile(r"\s*,?\s*(?:ban hành\s+)?ngày\s+", regex.I)
 _ISSUER_LEAD = regex.compile(r"\s*,?\s*(?:của|do)\s+", regex.I)
 _ASIDE_OPEN = regex.compile(r"\(\s*\Z", regex.REVERSE)
+# A plan named as the yardstick of a result it reached or passed ("bằng 121% kế hoạch năm", "vượt 2 sản phẩm so
+# với kế hoạch huyện giao", "hoàn thành kế hoạch"): the plan's figure, not a document the text reports on. A plan
+# still running ("mới đạt 44% kế hoạch") is the one a progress report follows, and stays.
+_YARDSTICK_BEFORE = regex.compile(r"(?<![\p{L}])(?:so\s+với|vượt|bằng|đạt|hoàn\s+thành)\s+\Z"
+                                  r"|(?<![\d.,])(?P<share>\d+(?:,\d+)?)\s*%\s*\Z", regex.I | regex.REVERSE)
 _QUESTION = regex.compile(r"[^.!?;\n]{0,80}\?")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
 _LIST_CUE = regex.compile(r"^\s*(?:căn cứ|thực hiện)\b", regex.I)
@@ -160,6 +165,8 @@ def _line_found(line: Line, starts: Optional[list[int]]) -> list[_Found]:
             continue  # "so với kế hoạch." / "theo kế hoạch," are not documents
         elif _ASIDE_OPEN.search(text, 0, m.start()):
             continue  # "(kế hoạch giao 20 sản phẩm)": the plan's figure in an aside, no document
+        elif _reached_yardstick(text, m.start()):
+            continue  # "bằng 121% kế hoạch năm": the plan's figure, no document
         elif _QUESTION.match(text, m.end()):
             continue  # "PV: Kế hoạch thời gian tới của HTX?": a question names no document
         typ = lex["nouns"][noun.lower()]
@@ -208,6 +215,22 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
             out.append(Mention(line.start + start, line.start + pos, typ, cap, num, date, issuer,
                                cited, sent[0], sent[1], line.index))
     return out
+
+
+def _reached_yardstick(text: str, pos: int) -> bool:
+    """True when the plan named at `pos` is the yardstick of a result that reached it.
+
+    >>> text = "công nhận 97 sản phẩm, bằng 121% kế hoạch năm"
+    >>> _reached_yardstick(text, text.index("kế hoạch"))
+    True
+    >>> text = "tỉnh mới đạt 44% kế hoạch về sản phẩm OCOP mới"
+    >>> _reached_yardstick(text, text.index("kế hoạch"))
+    False
+    """
+    m = _YARDSTICK_BEFORE.search(text, 0, pos)
+    if m is None:
+        return False
+    return m.group("share") is None or float(m.group("share").replace(",", ".")) >= 100
 
 
 def _in_citation_list(prefix: str) -> bool:
