@@ -29,6 +29,7 @@ from ..layout import content_spans, line_kinds
 from ..models import Place
 from ..phrases import alternation
 from . import gazetteer, scan
+from .headline import headline, is_masthead
 from .issuer import NAME, resolve_place
 
 _PREFIXED = regex.compile(
@@ -182,12 +183,39 @@ def _content_hits(doc: Doc, province: Optional[str]) -> list[_Hit]:
 def find_places(doc: Doc, province: Optional[str] = None) -> list[Place]:
     """Places named on content lines, in order; communes only within `province` (or the main one)."""
     if province is None:
-        province = _main_from_hits([h for h in _raw_hits(doc) if h.level != "commune?"], doc)
+        province = _main_from_hits([h for h in _raw_hits(doc) if h.level != "commune?"], doc) \
+            or masthead_province(doc)
     out = []
     for h in _content_hits(doc, province):
         s, e = doc.source_span(h.start, h.end)
         out.append(Place(name=h.name, level=h.level, province=h.province, span=(s, e)))
     return out
+
+
+_MASTHEAD_LINES = 6  # a page's furniture above the headline, when no headline is found
+
+
+def masthead_province(doc: Doc) -> Optional[str]:
+    r"""The province an outlet's masthead names ("BẾN TRE TV | Thời sự", "Báo Sơn La điện tử"), read only
+    when the text names no province of its own: a local outlet reports on its province's places.
+
+    >>> doc = Doc.from_text("x", "BẾN TRE TV | Thời sự | Video\nChâu Thành nâng chất nông thôn mới\nHuyện Châu Thành có 21/21 xã đạt chuẩn.")
+    >>> masthead_province(doc)
+    'Bến Tre'
+    >>> masthead_province(Doc.from_text("x", "NÔNG NGHIỆP VIỆT NAM\nCả nước có 17.000 sản phẩm OCOP"))
+    """
+    title = headline(doc)
+    found: set[str] = set()
+    for line in doc.lines[:_MASTHEAD_LINES]:
+        text = line.text.strip()
+        if title and text == title:
+            break
+        if not is_masthead(text):
+            continue
+        for m in _bare_provinces().finditer(text):
+            if text[m.start()].isupper() and (prov := gazetteer.province_name(m.group())):
+                found.add(prov)
+    return found.pop() if len(found) == 1 else None
 
 
 def _main_from_hits(hits: list[_Hit], doc: Doc) -> Optional[str]:
