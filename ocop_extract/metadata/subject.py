@@ -51,6 +51,8 @@ _ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{_ISSUING})\s+(?:vào\s+)?
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
                                rf"\b(?:{_ISSUING})\b[^.;]{{0,25}}$", regex.I)
 _DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
+# the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
+_DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
@@ -273,6 +275,9 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
         return m.date
     text = doc.text
     after = text[m.end:m.sent_end]
+    d = _DAY_AFTER.match(after) if m.number is not None else None
+    if d:
+        return dated_by_plan(d.group("d"), m, title_phrase(text, m.end + d.end()), published)
     a = _ISSUED_AFTER.match(after)
     if a:
         found = find_dates(after[a.end() - 5:a.end() + 30])
