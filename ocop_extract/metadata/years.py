@@ -14,6 +14,10 @@
 (2021, 2030)
 >>> plan_years("phát triển du lịch đến năm 2030", issued_year=2024)
 (2024, 2030)
+>>> plan_years("Chương trình OCOP trên địa bàn tỉnh năm 2024 và đến năm 2025")
+(2024, 2025)
+>>> plan_years("Chương trình OCOP năm 2024 và định hướng đến năm 2030")
+(2024, 2024)
 >>> plan_years("ngày 19/02/2024 của UBND tỉnh") is None
 True
 >>> plan_years("đẩy nhanh tiến độ thực hiện Chương trình những tháng cuối năm 2024")
@@ -39,6 +43,10 @@ YEARS_RE = regex.compile(
 _NOT_PLAN_YEAR = regex.compile(r"(?:so với|cuối|đầu|sau|hết)\s*$")
 # "6 tháng đầu năm 2024", "những tháng cuối năm 2024": months of that year, not a point before or after it
 _MONTHS_OF = regex.compile(r"tháng\s+(?:đầu|cuối)\s*$")
+
+
+_JOINED_UNTIL = regex.compile(r"\s*(?:,\s*)?(?:và|,)\s*", regex.I)
+_JOINED_REACH = 5  # years a horizon joined to a plan's year may look ahead
 
 
 def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
@@ -71,6 +79,13 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
         years = [s[3][0] for s in main]
         if max(years) - min(years) <= 5:
             return (min(years), max(years))
+    if len(main) == 1 and main[0][2] == "single":
+        # "năm 2024 và đến năm 2025": the year and the horizon joined to it (not a vision, "định hướng đến năm 2030")
+        year = main[0][3][0]
+        for s in spans:
+            if s[2] == "until" and s[0] > main[0][1] and _JOINED_UNTIL.fullmatch(text[main[0][1]:s[0]]) \
+                    and 0 < s[3][0] - year <= _JOINED_REACH:
+                return (year, s[3][0])
     periods = [s[3] for s in main if s[2] == "period"]
     if len(periods) == 2 and len(main) == 2 and periods[1][0] - periods[0][1] in (0, 1):
         # "Tổng kết … giai đoạn 2021-2025, phương hướng giai đoạn 2026-2030": a review and the phase after it
