@@ -59,6 +59,7 @@ READERS = {
     "issued": lambda t: _news(t).issued_date,
     "news_type": lambda t: (lambda m: [m.doc_type, list(m.plan_years) if m.plan_years else None])(_news(t)),
     "genre": lambda t: _news(t).genre,
+    "goal_year": lambda t: _news(t).goal_year,
     "news_plan": lambda t: (lambda m: [m.issuer, m.province, list(m.plan_years) if m.plan_years else None])(_news(t)),
 }
 

@@ -50,6 +50,9 @@ class Metadata:
     warnings: list[str] = field(default_factory=list)
     # not a record field: the issuer as parsed (the record keeps `issuer`, its canonical name)
     issuer_parts: Optional[Issuer] = field(default=None, metadata={"record": False})
+    # not a record field: the year an undated goal is set for when it is not the plan's last, as in a title
+    # joining a year and a horizon ("năm 2024 và đến năm 2025": 2024)
+    goal_year: Optional[int] = field(default=None, metadata={"record": False})
 
     def record_fields(self) -> dict[str, Any]:
         """The fields a `Record` takes, by name."""

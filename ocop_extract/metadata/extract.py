@@ -39,7 +39,7 @@ from .references import references
 from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
 from .subject import choose, subject_issuer
-from .years import plan_years
+from .years import joined_horizon, plan_years
 
 
 def extract_all(doc: Doc) -> Metadata:
@@ -140,6 +140,8 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
         if title:
             meta.plan_years = contained("plan_years", title, 0, None, plan_years, title, meta.issued_year)
             if meta.plan_years:
+                if joined_horizon(title):
+                    meta.goal_year = meta.plan_years[0]  # the year's tasks; the horizon says its own year
                 break
     if meta.plan_years is None and meta.issued_year:
         meta.plan_years = _goal_horizon(doc.text, meta.issued_year)

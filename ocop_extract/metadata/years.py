@@ -70,6 +70,27 @@ def year_spans(text: str) -> list[tuple[int, int, str, tuple[int, int]]]:
     return out
 
 
+def joined_horizon(text: str) -> Optional[int]:
+    """The horizon a title joins to its one year ("năm 2024 và đến năm 2025" → 2025), not a vision
+    ("năm 2024 và định hướng đến năm 2030"), or None.
+
+    >>> joined_horizon("Chương trình OCOP trên địa bàn tỉnh năm 2024 và đến năm 2025")
+    2025
+    >>> joined_horizon("Chương trình OCOP năm 2024 và định hướng đến năm 2030") is None
+    True
+    """
+    spans = year_spans(text)
+    main = [s for s in spans if s[2] != "until"]
+    if len(main) != 1 or main[0][2] != "single":
+        return None
+    year = main[0][3][0]
+    for s in spans:
+        if s[2] == "until" and s[0] > main[0][1] and _JOINED_UNTIL.fullmatch(text[main[0][1]:s[0]]) \
+                and 0 < s[3][0] - year <= _JOINED_REACH:
+            return s[3][0]
+    return None
+
+
 def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[int, int]]:
     """Years of the plan whose title is `text`: its last period or year; else "đến năm N"."""
     spans = year_spans(text)
@@ -79,13 +100,9 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
         years = [s[3][0] for s in main]
         if max(years) - min(years) <= 5:
             return (min(years), max(years))
-    if len(main) == 1 and main[0][2] == "single":
-        # "năm 2024 và đến năm 2025": the year and the horizon joined to it (not a vision, "định hướng đến năm 2030")
-        year = main[0][3][0]
-        for s in spans:
-            if s[2] == "until" and s[0] > main[0][1] and _JOINED_UNTIL.fullmatch(text[main[0][1]:s[0]]) \
-                    and 0 < s[3][0] - year <= _JOINED_REACH:
-                return (year, s[3][0])
+    horizon = joined_horizon(text)
+    if horizon:
+        return (main[0][3][0], horizon)
     periods = [s[3] for s in main if s[2] == "period"]
     if len(periods) == 2 and len(main) == 2 and periods[1][0] - periods[0][1] in (0, 1):
         # "Tổng kết … giai đoạn 2021-2025, phương hướng giai đoạn 2026-2030": a review and the phase after it

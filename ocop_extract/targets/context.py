@@ -53,7 +53,7 @@ class DocYears:
         # 2024: "trong quý I"), else of the text's own year
         month_year = plan[0] if plan and plan[0] == plan[1] else this_year
         posted = (int(meta.published_date[5:7]), int(meta.published_date[8:10])) if news else None
-        return cls(plan[1] if plan else this_year, plan_start, this_year,
+        return cls(meta.goal_year or (plan[1] if plan else this_year), plan_start, this_year,
                    meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None,
                    month_year, posted)
 
