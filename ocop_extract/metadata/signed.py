@@ -11,7 +11,8 @@ import regex
 
 from ..document import Doc
 from .dates import find_dates
-from .subject import Subject, dated_by_plan
+from .subject import Subject
+from .years import dated_by_plan
 
 # the subject named again as what someone signed: "Theo quyết định do Phó Chủ tịch UBND tỉnh Đặng Quốc
 # Hưng ký ngày 10/10, …", "Kế hoạch này do … ký ban hành ngày 12/3/2025"; or who signed it named: "Ông
@@ -52,5 +53,6 @@ def signed_back(doc: Doc, subj: Subject, published: Optional[str] = None) -> tup
     day = None
     if on is not None:
         dates = find_dates(on.group("d"))
-        day = dates[0].iso if dates else dated_by_plan(on.group("d"), m, "", published)
+        number_year = m.number.parts.year if m.number else None
+        day = dates[0].iso if dates else dated_by_plan(on.group("d"), number_year, "", published)
     return sentence, day

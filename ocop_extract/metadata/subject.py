@@ -27,10 +27,10 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
-from .dates import find_dates, make_iso, year_of
+from .dates import find_dates, year_of
 from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
-from .years import plan_years, year_spans
+from .years import dated_by_plan, plan_years, year_spans
 
 
 def _words(key: str) -> str:
@@ -50,7 +50,6 @@ _PHRASE_STOP = regex.compile(
 _ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{_ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
                                rf"\b(?:{_ISSUING})\b[^.;]{{0,25}}$", regex.I)
-_DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 # the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
 _DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
@@ -277,7 +276,7 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
     after = text[m.end:m.sent_end]
     d = _DAY_AFTER.match(after) if m.number is not None else None
     if d:
-        return dated_by_plan(d.group("d"), m, title_phrase(text, m.end + d.end()), published)
+        return dated_by_plan(d.group("d"), _number_year(m), title_phrase(text, m.end + d.end()), published)
     a = _ISSUED_AFTER.match(after)
     if a:
         found = find_dates(after[a.end() - 5:a.end() + 30])
@@ -289,36 +288,12 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
         found = find_dates(prefix[b.start():b.end()])
         if found:
             return found[0].iso
-        return dated_by_plan(b.group("d"), m, title_phrase(text, m.end), published)
+        return dated_by_plan(b.group("d"), _number_year(m), title_phrase(text, m.end), published)
     return None
 
 
-def dated_by_plan(day_month: str, m: Optional[Mention], title: str, published: Optional[str] = None) -> Optional[str]:
-    """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),
-    completed with its number's year, else the year of the article's posting (the last such day on
-    or before it), else the single year of the plan's title.
-
-    >>> dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
-    '2022-08-03'
-    >>> dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
-    True
-    >>> dated_by_plan("3/8", None, " giai đoạn 2022-2025", "2022-08-05")
-    '2022-08-03'
-    >>> dated_by_plan("20/12", None, " về phát triển sản phẩm OCOP năm 2025", "2025-01-04")
-    '2024-12-20'
-    """
-    dm = _DAY_MONTH.fullmatch(day_month.strip())
-    if dm is None:
-        return None
-    day, month = int(dm.group(1)), int(dm.group(2))
-    year = m.number.parts.year if m is not None and m.number is not None else None
-    if year is None and published:
-        posted = (int(published[5:7]), int(published[8:10]))
-        year = int(published[:4]) - (1 if (month, day) > posted else 0)
-    if year is None:
-        spans = plan_years(title, None)
-        year = spans[0] if spans and spans[0] == spans[1] else None
-    return make_iso(day, month, year) if year else None
+def _number_year(m: Mention) -> Optional[int]:
+    return m.number.parts.year if m.number is not None else None
 
 
 def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],

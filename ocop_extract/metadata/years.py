@@ -32,6 +32,8 @@ from typing import Optional
 
 import regex
 
+from .dates import make_iso
+
 _Y = r"(?:19[89]\d|20\d\d)"
 YEARS_RE = regex.compile(
     rf"(?P<period>(?:giai đoạn|thời kỳ|từ năm|từ|năm|niên độ)\s+(?P<a>{_Y})\s*(?:[-–—]|đến|tới)\s*(?:năm\s+)?(?P<b>{_Y})"
@@ -40,6 +42,7 @@ YEARS_RE = regex.compile(
     rf"|(?P<single>(?<![\p{{L}}])năm\s+(?P<s>{_Y}))(?![\d/\-]|\s*-\s*\d)",
     regex.I,
 )
+_DAY_MONTH = regex.compile(r"(\d{1,2})\s*[/.\-]\s*(\d{1,2})")
 _NOT_PLAN_YEAR = regex.compile(r"(?:so với|cuối|đầu|sau|hết)\s*$")
 # "6 tháng đầu năm 2024", "những tháng cuối năm 2024": months of that year, not a point before or after it
 _MONTHS_OF = regex.compile(r"tháng\s+(?:đầu|cuối)\s*$")
@@ -113,3 +116,32 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
     if until and issued_year and issued_year <= until[-1][3][1]:
         return (issued_year, until[-1][3][1])
     return None
+
+
+def dated_by_plan(day_month: str, number_year: Optional[int], title: str,
+                  published: Optional[str] = None) -> Optional[str]:
+    """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),
+    completed with its number's year (`number_year`), else the year of the article's posting (the last such day on
+    or before it), else the single year of the plan's title.
+
+    >>> dated_by_plan("3/8", None, " về thực hiện Chương trình OCOP năm 2022")
+    '2022-08-03'
+    >>> dated_by_plan("3/8", None, " giai đoạn 2021-2025") is None
+    True
+    >>> dated_by_plan("3/8", None, " giai đoạn 2022-2025", "2022-08-05")
+    '2022-08-03'
+    >>> dated_by_plan("20/12", None, " về phát triển sản phẩm OCOP năm 2025", "2025-01-04")
+    '2024-12-20'
+    """
+    dm = _DAY_MONTH.fullmatch(day_month.strip())
+    if dm is None:
+        return None
+    day, month = int(dm.group(1)), int(dm.group(2))
+    year = number_year
+    if year is None and published:
+        posted = (int(published[5:7]), int(published[8:10]))
+        year = int(published[:4]) - (1 if (month, day) > posted else 0)
+    if year is None:
+        spans = plan_years(title, None)
+        year = spans[0] if spans and spans[0] == spans[1] else None
+    return make_iso(day, month, year) if year else None
