@@ -114,7 +114,8 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
     doc, out = ctx.doc, []
     for first, last in table_spans(line_kinds(doc)):
         caption = caption_of(doc, first)
-        context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province, caption)
+        context = table_context(ctx.headings.get(first), ctx.official, ctx.years.default, ctx.meta.province, caption,
+                                ctx.years.this_year)
         lines = doc.lines[first:last]
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
                           doc, first, last, ctx.years.default, context)

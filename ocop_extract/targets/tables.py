@@ -103,24 +103,25 @@ class TableContext:
     year: int | None = None
     province: str | None = None
     unit: tuple[str, str, float] | None = None  # what the caption says the table counts ("Sản phẩm OCOP …")
+    now: int | None = None  # the text's own year: a column of a year before it holds results
 
 
 def table_context(heading: tuple[int | None, str | None] | None, official: bool, plan_year: int | None,
-                  province: str | None, caption: list[str] = ()) -> TableContext:
+                  province: str | None, caption: list[str] = (), now: int | None = None) -> TableContext:
     """The context of a table under `heading` (its year and status, from the heading above it) and
     `caption` (its title lines, whose words say more than a heading's).
 
     Without a heading's status, an official text's table is the plan's and a news page's what is.
 
     >>> table_context((None, None), True, 2025, "Lào Cai"), table_context((2023, "actual"), True, 2025, None).year
-    (TableContext(status='target', year=2025, province='Lào Cai', unit=None), 2023)
+    (TableContext(status='target', year=2025, province='Lào Cai', unit=None, now=None), 2023)
     >>> table_context((None, "target"), True, 2024, None, ["(Kèm theo Báo cáo số 298/BC-UBND)"]).status
     'actual'
     """
     year, status = heading or (None, None)
     status = (caption_status(list(caption)) if caption else None) or status or ("target" if official else "actual")
     return TableContext(status, year or (plan_year if status == "target" else None), province,
-                        (caption_unit(list(caption)) or stated_unit(caption)) if caption else None)
+                        (caption_unit(list(caption)) or stated_unit(caption)) if caption else None, now)
 
 
 def _cells(text: str, start: int) -> list[GridCell]:
@@ -288,10 +289,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                       and not ORDINAL_HEADER.fullmatch(h)), None)
     places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
     years = [int(y.group()) if (y := _YEAR.search(h)) else None for h in header]
-    if context.status == "actual":
-        # "Công nhận năm 2023" among results: the year a result was reached, not a plan's column
-        kinds = [("context" if k == "target" and years[i] and not _PLAN_HEADER.search(header[i]) else k)
-                 for i, k in enumerate(kinds)]
+    kinds = _dated_kinds(kinds, years, header, context)
     table_year = _results_year(kinds, years)
     out: list[Cell] = []
     for cells in grid.rows:
@@ -325,6 +323,25 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                             status, year, stars if unit_i in ("product", "%") else None, metric, scope,
                             _why(kind, status, units[i] is not None)))
     return out
+
+
+def _dated_kinds(kinds: list[str | None], years: list[int | None], header: list[str],
+                 context: TableContext) -> list[str | None]:
+    """The kinds of columns named by a year alone, read against the table's context and the text's year.
+
+    >>> _dated_kinds(["target", "target"], [2024, 2025], ["Năm 2024", "Năm 2025 (KH)"], TableContext(now=2025))
+    ['actual', 'target']
+    """
+    def dated(i: int, k: str | None) -> str | None:
+        if k != "target" or not years[i] or _PLAN_HEADER.search(header[i]):
+            return k
+        if context.status == "actual":
+            return "context"  # "Công nhận năm 2023" among results: the year a result was reached
+        if context.now is not None and years[i] < context.now:
+            return "actual"  # "Năm 2021 | … | Năm 2025 (KH)" in a report of 2025: a year gone by holds results
+        return k
+
+    return [dated(i, k) for i, k in enumerate(kinds)]
 
 
 def _results_year(kinds: list[str | None], years: list[int | None]) -> int | None:
