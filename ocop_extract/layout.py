@@ -305,5 +305,20 @@ def content_spans(doc: Doc) -> list[tuple[int, int]]:
     return doc.memo.content_spans
 
 
+def table_spans(kinds: list[str]) -> list[tuple[int, int]]:
+    """(first, last + 1) line indexes of each run of "table" lines.
+
+    >>> table_spans(["content", "table", "table", "content", "table"])
+    [(1, 3), (4, 5)]
+    """
+    out, i = [], 0
+    for kind, run in groupby(kinds):
+        n = len(list(run))
+        if kind == "table":
+            out.append((i, i + n))
+        i += n
+    return out
+
+
 def line_kind(doc: Doc, index: int) -> str:
     return line_kinds(doc)[index]

@@ -19,7 +19,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..contain import contained, guard
-from ..layout import line_kinds
+from ..layout import line_kinds, table_spans
 from ..paragraphs import paragraph_starts
 from ..options import DEFAULT_OPTIONS, Options
 from .candidates import Candidate, Prose, Sentence, rule_of
@@ -30,7 +30,7 @@ from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
 from .captions import caption_of
-from .tables import read_table, table_context, table_spans
+from .tables import read_table, table_context
 from .paragraph_links import opens_on_previous
 
 
@@ -124,7 +124,8 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
             if year is None and cell.status == "actual":  # results dated by the time phrase above the table
                 year = ctx.time_scopes.year_of(cell.start, cell.end)
             out.append(Candidate(
-                cell.start, cell.end, cell.value, None, "=", cell.unit, cell.unit_text, "table_cell", 0.85,
+                cell.start, cell.end, cell.value, cell.value_max, "range" if cell.value_max is not None else "=",
+                cell.unit, cell.unit_text, "table_cell", 0.85,
                 why=[cell.why], status=cell.status, year=year, stars=cell.stars,
                 scope=cell.scope or ctx.default_scope, metric=cell.metric or None,
             ))

@@ -52,7 +52,8 @@ from .scope import subject_place
 from .spaced import spaced_grid
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, labelled_grid, vertical_grid
 
-_NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})\s*%?\s*")
+# a figure, or a range of two ("850 - 900": the plan's least and most)
+_NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})(?:\s*[-–]\s*(?P<n2>{DIGITS}))?\s*%?\s*")
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
 _HEADERS = load_lexicon("tables")["headers"]
 
@@ -93,6 +94,7 @@ class Cell:
     metric: str
     scope: str | None = None  # the row's place, when the label column holds places
     why: str = ""
+    value_max: float | None = None  # the top of a range cell ("850 - 900")
 
 
 @dataclass(frozen=True)
@@ -319,9 +321,12 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             value = parse_digits(m.group("n")) * scale
             if not isfinite(value):
                 continue  # hundreds of digits make no figure (and no JSON number)
-            out.append(Cell(m.start("n"), m.end("n"), value, unit_i, unit_text,
+            top = parse_digits(m.group("n2")) * scale if m.group("n2") else None
+            if top is not None and not (isfinite(top) and top > value):
+                continue  # "2021 - 2020", "5-3": no range
+            out.append(Cell(m.start("n"), m.end("n2" if top is not None else "n"), value, unit_i, unit_text,
                             status, year, stars if unit_i in ("product", "%") else None, metric, scope,
-                            _why(kind, status, units[i] is not None)))
+                            _why(kind, status, units[i] is not None), top))
     return out
 
 
@@ -380,18 +385,3 @@ def _why(kind: str, status: str, header_unit: bool) -> str:
     said = "the table's context" if kind == "context" else "its column header"
     unit = "the column header" if header_unit else "the row's unit cell"
     return f"table cell: {status} ({said}), unit from {unit}"
-
-
-def table_spans(kinds: list[str]) -> list[tuple[int, int]]:
-    """(first, last) line indexes of each run of "table" lines."""
-    out, i = [], 0
-    while i < len(kinds):
-        if kinds[i] == "table":
-            j = i
-            while j < len(kinds) and kinds[j] == "table":
-                j += 1
-            out.append((i, j))
-            i = j
-        else:
-            i += 1
-    return out

@@ -57,7 +57,7 @@ TOTAL_LABEL = regex.compile(rf"\s*(?:{alternation(_WORDS['totals'], fold_case=Tr
                             rf"|toàn\s+{alternation(unit_words('province', 'district'), fold_case=True)})\s*:?\s*", regex.I)
 UNIT_HEADER = regex.compile(rf"\s*{alternation(_WORDS['headers']['unit'], fold_case=True)}\s*", regex.I)
 ORDINAL_CELL = regex.compile(r"\s*(?:\d{1,3}|[IVX]{1,4})\.?\s*")
-_FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})\s*%?|[-–—])\s*")
+_FIGURE = regex.compile(rf"\s*(?:(?:{DIGITS})(?:\s*[-–]\s*(?:{DIGITS}))?\s*%?|[-–—])\s*")  # "85", "850 - 900", "-"
 _MAX_COLUMNS = 12
 _MAX_HEADER = 80  # a longer line is prose, not a column header
 _MAX_LABEL = 120
