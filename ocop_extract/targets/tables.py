@@ -281,6 +281,9 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         if sum(1 for u in units if u is not None) >= 2:
             units = [counted[0] if u is None and not _NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
     opening = [_opening_noun(h) for h in header]
+    # "Sản phẩm hết hạn | Đã đánh giá lại": what was done to what the column before counts
+    units = [(units[i - 1] or opening[i - 1]) if u is None and i and _DONE.match(h) and not opening[i]
+             and (units[i - 1] or opening[i - 1] or ("",))[0] != "%" else u for i, (u, h) in enumerate(zip(units, header))]
     # the caption's noun counts a column that names none, not one that scores ("Điểm")
     captioned = [None if _NOT_COUNTED.match(h) else context.unit for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
