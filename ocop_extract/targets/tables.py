@@ -268,9 +268,12 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None,
     return _read_grid(doc, grid, default_year, context) if grid else []
 
 
-def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableContext) -> list[Cell]:
-    header = [c[2] for c in grid.header]
-    rows = [[c[2] for c in row] for row in grid.rows]
+def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
+    """The unit each column's header gives, shared out to the columns that count what others count.
+
+    >>> [u and u[0] for u in _column_units(["3 sao (sản phẩm)", "4 sao (sản phẩm)", "Tổng số", "Điểm"])]
+    ['product', 'product', 'product', None]
+    """
     units = [_header_unit(h) for h in header]
     # a total column ("Tổng số") counts what the columns it totals count, when they all count one thing
     # … and so does a column that names no unit beside two or more that count one thing ("Công nhận năm
@@ -280,6 +283,13 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         units = [counted[0] if u is None and _TOTAL_HEADER.fullmatch(h) else u for u, h in zip(units, header)]
         if sum(1 for u in units if u is not None) >= 2:
             units = [counted[0] if u is None and not _NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
+    return units
+
+
+def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableContext) -> list[Cell]:
+    header = [c[2] for c in grid.header]
+    rows = [[c[2] for c in row] for row in grid.rows]
+    units = _column_units(header)
     opening = [_opening_noun(h) for h in header]
     # "Sản phẩm hết hạn | Đã đánh giá lại": what was done to what the column before counts
     units = [(units[i - 1] or opening[i - 1]) if u is None and i and _DONE.match(h) and not opening[i]
