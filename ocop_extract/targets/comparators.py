@@ -67,8 +67,10 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
     if q.value_max is not None:
         start = window_start + m.start() if m and m.group("cue").lower() in ("từ", "khoảng") else q.start
         return "range", start
-    if m and m.group("cue")[0].isupper() and _NAME_BEFORE.search(text, floor, window_start + m.start()):
+    if m and m.group("cue")[0].isupper() and not m.group("cue").isupper() \
+            and _NAME_BEFORE.search(text, floor, window_start + m.start()):
         m = None  # "huyện Đại Từ 7 sản phẩm", "thôn Làng Trên 15 hộ": a capital after a word ends a name
+        # (a headline in capitals, "THU HÚT HƠN 4.500 LƯỢT KHÁCH", names nothing by its case)
     if m and m.group("cue").lower() == "trên" and _ABOVE_BEFORE.search(text, floor, window_start + m.start()):
         m = None
     a = _after_regex()[0].match(text, q.end, min(len(text), q.end + 48))
