@@ -97,9 +97,9 @@ _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
 # a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text),
 # and two days of one month: "ngày 14 - 15/9", "Trong 2 ngày 17-18/9"
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*[-–]\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
-# a year compared with, up to four words after "so với": "so với cùng kỳ năm 2023", "so với kỳ hội chợ năm 2023"
-_COMPARED = regex.compile(r"(?:so\s+với|gấp\s+\S+(?:\s+lần)?\s+(?:so\s+với\s+)?)(?:\s+[^\s\d,.;:()]+){0,4}?\s+\Z",
-                          regex.I | regex.REVERSE)
+# a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
+_COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
+                          r"(?:\s+[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
 
 
 class TimePhrase(NamedTuple):
