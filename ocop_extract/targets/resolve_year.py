@@ -78,8 +78,9 @@ def _event_year(ctx: YearContext) -> int | None:
     c, years = ctx.candidate, ctx.doc.years
     opening = ctx.doc.time_scopes.opening_year()
     if c.prose is None or c.prose.sentence.genre != "news" or opening is None or years.this_year is None \
-            or opening != years.this_year or c.prose.sentence.years:
-        return None  # (a sentence that says a year of its own, "giai đoạn 2018 - 2022", is not the event's)
+            or opening != years.this_year or any(e.kind != "baseline" for e in c.prose.sentence.years):
+        return None  # (a sentence that says a year of its own, "giai đoạn 2018 - 2022", is not the event's;
+        # one it compares with, "tăng 30% so với hội chợ năm 2024", is)
     return decided(c.why, "year", opening, DOCUMENT, f"the year {opening} the text's opening reports")
 
 

@@ -99,7 +99,7 @@ _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*[-–]\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
-                          r"(?:\s+[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
+                          r"(?:\s+(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
 
 
 class TimePhrase(NamedTuple):

@@ -29,6 +29,10 @@ _BASELINE_BEFORE = regex.compile(
     r"(?:so\s+với\s+(?:cùng\s+kỳ\s+)?|gấp\s+(?:(?:khoảng|gần|hơn|trên|xấp\s+xỉ)\s+)?(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+"
     r"|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
     r"(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
+# … and so is the year of a thing compared with, named in a few words: "so với hội chợ năm 2024", "so với kỳ
+# hội chợ năm 2023" (not a plan's year: "so với kế hoạch năm 2024" is the year the result is of)
+_COMPARED_THING = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+\s+){1,3}năm\s+\Z",
+                                regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
 _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
@@ -98,7 +102,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             else:
                 out.append(YearExpr(opening, tail.end(), int(tail.group(1)), "period", year))
             skip_to = tail.end()
-        elif (b := _BASELINE_BEFORE.search(text, window, m.start())):
+        elif (b := _BASELINE_BEFORE.search(text, window, m.start())
+              or _COMPARED_THING.search(text, max(start, m.start() - 48), m.start())):
             out.append(YearExpr(b.start(), m.end(), year, "baseline"))
         elif (q := _QUARTER_BEFORE.search(text, window, m.start())):
             out.append(YearExpr(q.start(), m.end(), year, "deadline"))
@@ -141,7 +146,8 @@ def month_expressions(text: str, year: int, start: int = 0, end: int | None = No
             if not _DAY_BEFORE.search(text, max(start, m.start() - 16), m.start())]
 
 
-_ASIDE_OPENS = regex.compile(r"\s*\(\s*(?:\p{L}+\s+){0,2}\Z", regex.REVERSE)  # "(", "(đạt ", "(xấp xỉ "
+# "(", "(đạt ", "(xấp xỉ ", "(200 gian hàng, 65.000 lượt khách, doanh thu ": within the aside the year opens
+_ASIDE_OPENS = regex.compile(r"\s*\([^()\n]{0,160}")
 
 
 def baseline_aside(text: str, years: list[YearExpr], start: int) -> YearExpr | None:
@@ -151,6 +157,9 @@ def baseline_aside(text: str, years: list[YearExpr], start: int) -> YearExpr | N
     >>> t = "doanh thu không dưới 12 tỷ đồng, cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)"
     >>> baseline_aside(t, year_expressions(t, 2024), t.find("9,6")).year
     2023
+    >>> t = "So với hội chợ năm 2024 (200 gian hàng, 65.000 lượt khách), lượt khách tăng 30%"
+    >>> baseline_aside(t, year_expressions(t, 2025), t.find("65.000")).year, baseline_aside(t, [], t.find("30%"))
+    (2024, None)
     """
     for e in years:
         if e.kind == "baseline" and e.end <= start and _ASIDE_OPENS.fullmatch(text, e.end, start):
