@@ -272,5 +272,6 @@ def parse_issuer(text: str, province: Optional[str] = None, bare: bool = False,
     found = list(find_issuers(text, province, bare=bare, units=units))
     if not found:
         return None
-    sub = [i for i in found if i.body == "Sở"]
+    # a body under the one above it in the stack: "UBND TỈNH … / SỞ …", "BỘ … / VĂN PHÒNG ĐIỀU PHỐI …"
+    sub = [i for i in found if i.body == "Sở" or i.body.startswith("Văn phòng")]
     return sub[-1] if sub else found[0]
