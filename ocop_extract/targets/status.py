@@ -47,8 +47,9 @@ _ACTUAL_PATTERNS = [
     r"tháng\s+đầu\s+năm",
     # "công nhận được 14 sản phẩm": a count follows; "hết hạn công nhận được đánh giá lại" is a passive
     r"công\s+nhận\s+được(?=\s+(?:thêm\s+|tổng\s+cộng\s+)?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))",
-    # "mới đạt 17/21 địa phương": only reached so far; not the "mới" of "nông thôn mới đạt 65%"
-    r"m(?<!thôn m)ới\s+(?:chỉ\s+)?đạt(?!\w)",
+    # "mới đạt 17/21 địa phương", "mới chiếm khoảng 17%", "mới có 23 sản phẩm": only reached so far; not
+    # the "mới" of "nông thôn mới đạt 65%" nor of "sản phẩm mới chiếm 20%"
+    r"m(?<!thôn m)(?<!phẩm m)ới\s+(?:chỉ\s+)?(?:đạt|chiếm|có)(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
     r"t(?:(?<=\d tháng)|(?<=\d\d tháng)|(?<=ba tháng)|(?<=sáu tháng)|(?<=chín tháng))háng\s+năm(?=\s+\d{4})",
     # "Điều 1. Công nhận 29 sản phẩm …", "Điều 1. Phê duyệt kết quả đánh giá, phân hạng …": a decision's
