@@ -51,7 +51,8 @@ _ACTUAL_PATTERNS = [
     # the "mới" of "nông thôn mới đạt 65%" nor of "sản phẩm mới chiếm 20%"
     r"m(?<!thôn m)(?<!phẩm m)ới\s+(?:chỉ\s+)?(?:đạt|chiếm|có)(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
-    r"t(?:(?<=\d tháng)|(?<=\d\d tháng)|(?<=ba tháng)|(?<=sáu tháng)|(?<=chín tháng))háng\s+năm(?=\s+\d{4})",
+    # (the look-behinds stand after the "t" they end on)
+    r"t(?:(?<=\d t)|(?<=ba t)|(?<=sáu t)|(?<=chín t))háng\s+năm(?=\s+\d{4})",
     # "Điều 1. Công nhận 29 sản phẩm …", "Điều 1. Phê duyệt kết quả đánh giá, phân hạng …": a decision's
     # operative article recognises, or approves results, by itself
     r"c(?:(?<=điều \d\. c)|(?<=điều \d\d\. c))ông\s+nhận(?!\w)",
@@ -98,7 +99,7 @@ def _compared_plan() -> tuple[frozenset[str], "re.Pattern[str]"]:
     `status.plan_words`, `status.compared_before`): "so với kế hoạch", "đạt 120% kế hoạch"."""
     lex = cues()["status"]
     before = "|".join(re.escape(w) + (r"\s*" if not w[-1].isalpha() else r"\s+") for w in lex["compared_before"])
-    return frozenset(lex["plan_words"]), re.compile(rf"(?:(?<!\w){before})(?:\S+\s+)?\Z")
+    return frozenset(lex["plan_words"]), re.compile(rf"(?:(?<!\w){before})(?:[^\s.;:,!?()]+\s+){{0,2}}\Z")
 
 
 def _compared(lower: str, cue_start: int, cue_end: int) -> bool:
@@ -107,6 +108,9 @@ def _compared(lower: str, cue_start: int, cue_end: int) -> bool:
     >>> low = "vượt 4% so với kế hoạch; trong đó"
     >>> _compared(low, low.find("kế"), low.find("kế") + 8), _compared("theo kế hoạch", 5, 13)
     (True, False)
+    >>> low = "điểm bán chưa đạt một nửa kế hoạch, với 6 điểm"
+    >>> _compared(low, low.find("kế"), low.find("kế") + 8)
+    True
     """
     words, before = _compared_plan()
     if " ".join(lower[cue_start:cue_end].split()) not in words:
