@@ -54,6 +54,7 @@ from ..document import Doc
 from ..layout import line_kinds
 from . import scan
 from .dates import TIME_RE, DateMatch, find_dates, may_hold_date
+from .headline import is_masthead
 
 _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
 # the words crediting an author: "Bài:", "Bài và ảnh:", "Tin, ảnh:", "Theo"
@@ -106,10 +107,19 @@ def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
             firsts)
 
 
+# a page's counters and widgets beside its date: "Lượt xem: 1.284", "[A-] [A+]", "Cỡ chữ"
+_PAGE_COUNTERS = regex.compile(r"(?:lượt\s+(?:xem|đọc)|views?)\s*:?\s*[\d.,]+|\[?\s*A\s*[-+]\s*\]?|cỡ\s+chữ\s*:?", regex.I)
+
+
 def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
-    """The date of a line opening with a date and a time, then at most a short section name.
+    """The date of a line opening with a date and a time, then at most a short section name and the
+    page's counters.
 
     `dates`: those `find_dates(text)` finds.
+
+    >>> text = "14/03/2023 | 07:30 | Lượt xem: 866   [A-] [A+]"
+    >>> _date_time_section(text, find_dates(text))
+    '2023-03-14'
     """
     if len(dates) != 1 or _LEAD_SEPARATORS.match(text).end() != dates[0].start:
         return None
@@ -117,7 +127,7 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
     t = TIME_RE.match(after, _LEAD_SEPARATORS.match(after).end())
     if t is None:
         return None
-    section = after[t.end():]
+    section = _PAGE_COUNTERS.sub(" ", after[t.end():])
     if any(c.isdigit() for c in section) or len(_SEPARATORS.sub(" ", section).split()) > _SECTION_MAX_WORDS:
         return None
     return dates[0].iso
@@ -270,8 +280,8 @@ def published_date(doc: Doc) -> Optional[str]:
             menu_seen = True
         if opener and not dates and not credited and credit_re.match(text):
             credited = True
-        if not headline_seen and not dates and content and len(text.split()) >= 6:
-            headline_seen = True
+        if not headline_seen and not dates and content and len(text.split()) >= 6 and not is_masthead(text):
+            headline_seen = True  # (a masthead, "Chinhphu.vn | Cổng Thông tin điện tử Chính phủ", heads no article)
     if best[1] is None and (credited or stamped or placed or _signed_off(doc, kinds, top_dateline)):
         return top_dateline
     return best[1]
