@@ -48,7 +48,22 @@ _NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
 _ABOVE_BEFORE = regex.compile(rf"(?<![\p{{L}}]){alternation(cues()['comparators']['above_after'], fold_case=True)}\s+\Z",
                               regex.I | regex.REVERSE)
 _STORY_START = regex.compile(r"[^.;:,]{0,40}?(?<![\p{L}])ban\s+đầu(?![\p{L}])", regex.I)
-_BASELINE_AFTER = regex.compile(r"[^;.]{0,40}?(?<![\p{L}])(?:lên|đến|tới)\s+\d", regex.I)
+# where a rise goes after its starting point: "từ 461 sản phẩm (năm 2025, …) lên ít nhất 650 sản phẩm"
+_BASELINE_AFTER = regex.compile(r"(?:[^;.()]|\([^()]{0,200}\)){0,40}?(?<![\p{L}])(?<!trở\s)(?:lên|đến|tới)\s+"
+                                r"(?:(?!ngày|tháng|năm|quý)[^\s\d;.,()]+\s+){0,3}\d", regex.I)
+_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
+
+
+def rise_start(text: str, start: int, end: int) -> bool:
+    """Whether the figure at text[start:end] is where a rise starts ("từ 461 sản phẩm lên ít nhất 650"):
+    what is, not a floor.
+
+    >>> t = "nâng tổng số sản phẩm từ 461 sản phẩm (năm 2025) lên ít nhất 650 sản phẩm"
+    >>> rise_start(t, t.find("461"), t.find("461") + 3), rise_start(t, t.find("650"), t.find("650") + 3)
+    (True, False)
+    """
+    return bool(_FROM_BEFORE.search(text, max(0, start - 8), start)) \
+        and bool(_BASELINE_AFTER.match(text, end, min(len(text), end + 260)))
 
 
 # a floor or a ceiling that, followed by "với", ranks instead ("nhiều nhất với 26 sản phẩm", "ít nhất với 2")
@@ -79,7 +94,7 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
         comp = _before_regex()[1][cue]
         if cue in _SUPERLATIVES and _WITH.search(window, m.end("cue")):
             return "=", q.start  # "nhóm thực phẩm chiếm nhiều nhất với 26 sản phẩm": the largest, 26
-        if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 60)):
+        if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 260)):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
         if cue == "từ" and _STORY_START.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "Từ 12 hộ thành viên ban đầu, …": where a story starts

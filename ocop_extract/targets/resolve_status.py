@@ -34,6 +34,7 @@ from ..contain import guard
 from ..phrases import alternation
 from ..sentences import in_parentheses
 from .candidates import Candidate, Prose
+from .comparators import rise_start
 from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
@@ -139,6 +140,8 @@ def resolve_status(ctx: StatusContext) -> str:
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
     if past and not strong_target_between(text, past[-1].end, q.start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
+    if q.value_max is None and rise_start(text, q.start, q.end):  # "nâng tổng số từ 461 sản phẩm lên 650 sản phẩm": what is now
+        return decided(why, "status", "actual", CLAUSE, "where the rise after 'từ' starts")
     compared = baseline_aside(text, s.years, q.start)
     if compared is not None:  # "cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)": what that year reached
         return decided(why, "status", "actual", CLAUSE, f"the figure of the year compared with, {compared.year}")
