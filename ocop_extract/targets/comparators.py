@@ -66,6 +66,9 @@ def rise_start(text: str, start: int, end: int) -> bool:
         and bool(_BASELINE_AFTER.match(text, end, min(len(text), end + 260)))
 
 
+# a ceiling said with words between its negation and "quá": "không để tồn đọng quá 200 sản phẩm"
+_NEGATED_EXCESS = regex.compile(r"(?<![\p{L}])không\s+(?:để\s+|được\s+)?(?:[^\s\d,.;:()]+\s+){1,3}quá\s+\Z",
+                                regex.I | regex.REVERSE)
 # a floor or a ceiling that, followed by "với", ranks instead ("nhiều nhất với 26 sản phẩm", "ít nhất với 2")
 _SUPERLATIVES = frozenset(("nhiều nhất", "ít nhất"))
 _WITH = regex.compile(r"\s+với\s", regex.I)
@@ -103,4 +106,7 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
         return comp, window_start + m.start()
     if a:
         return _after_regex()[1][" ".join(a.group("cue").lower().split())], q.start
+    n = _NEGATED_EXCESS.search(text, max(floor, q.start - 60), q.start)
+    if n:
+        return "<=", n.start()
     return "=", q.start
