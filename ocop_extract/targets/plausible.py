@@ -49,6 +49,8 @@ _NAMED_COUNT = regex.compile(r"(?<![\p{L}])là\s+\Z", regex.I | regex.REVERSE)
 # places counted in words as the ones merged ("Sau khi hợp nhất ba tỉnh …"), or as the subject of a
 # figure in their clause ("ba tỉnh có tổng cộng 612 xã", "hai địa phương đã công nhận mới 412 sản phẩm"):
 # they set the scope of another figure (CONTRACT.md §4, optional items), not one of their own
+# a machine's or a plant's rating ("máy rang công suất 30 kg/mẻ"): what it can do, not a figure reached or set
+_CAPACITY = regex.compile(r"(?<![\p{L}])công\s+suất\s+(?:(?:thiết\s+kế|tối\s+đa|khoảng|đạt)\s+)?\Z", regex.I | regex.REVERSE)
 _MERGED = regex.compile(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp|gộp)(?:\s+(?:cả|các|từ))?\s+\Z",
                         regex.I | regex.REVERSE)
 _FIGURE_OF_THEM = regex.compile(r"(?:[^,;.:()\n\d]|\([^()\d]{0,30}\)){0,60}?(?<![\p{L}\d])\d", regex.I)
@@ -115,6 +117,8 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
     if q.unit == "admin_unit" and (_MERGED.search(text, max(floor, q.start - 24), q.start)
                                    or (q.words and _FIGURE_OF_THEM.match(text, q.end))):
         return None  # "hợp nhất ba tỉnh" ("3 tỉnh"), "ba tỉnh có tổng cộng 612 xã": the places a figure is said of
+    if q.unit == "other" and _CAPACITY.search(text, max(floor, q.start - 30), q.start):
+        return None  # "máy rang công suất 30 kg/mẻ": a machine's rating
     if q.unit_text.lower() == "điểm":
         return bare_point(text, q, why)
     if q.unit == "admin_unit" and q.unit_text.lower() == "đơn vị" \
