@@ -61,3 +61,22 @@ def running_periods(low: str) -> list["re.Match[str]"]:
 
 # what makes a running period one still to come: "6 tháng cuối năm", "3 tháng tới" (lexicon `months.ahead`)
 AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
+
+# the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm", a quarter "quý I" (lower-cased)
+_FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
+_MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
+_QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
+
+
+def months_from_start(period: str) -> int | None:
+    """How many months from the year's start the lower-cased `period` runs to, when it is the first
+    months of a year or a quarter; else None.
+
+    >>> months_from_start("6 tháng đầu năm"), months_from_start("quý iii"), months_from_start("trong năm")
+    (6, 9, None)
+    """
+    m = _FIRST_MONTHS.match(period)
+    if m is None:
+        return None
+    count = m.group("n")
+    return _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)

@@ -36,7 +36,7 @@ from ..layout import line_kinds
 from ..paragraphs import paragraph_starts
 from ..sentences import in_parentheses
 from .paragraph_links import opens_on_previous
-from .running import AHEAD_AFTER, running_periods
+from .running import AHEAD_AFTER, months_from_start, running_periods
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
@@ -51,12 +51,10 @@ _KINDS = ("deadline", "period", "past")
 _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 # "… từ khi bình gốm đạt 4 sao năm 2022": a clause opened by "từ khi" (since)
 _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex.I | regex.REVERSE)
-# a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021"
+# a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless what
+# was rated is counted: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
-# the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm" (lower-cased)
-_FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
-_MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
-_QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
+_COUNT_RATED = regex.compile(r"\d\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
 _CLAUSE_BREAK = regex.compile(r"[.;,:]")
 _CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
@@ -94,8 +92,7 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 
 # "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
 _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
-# a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11" (lower-cased text),
-# and two days of one month: "ngày 14 - 15/9", "Trong 2 ngày 17-18/9"
+# a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11", "ngày 14 - 15/9" (lower-cased)
 _DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*[-–]\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
@@ -229,12 +226,8 @@ class TimeScopes:
     def _gone_by_when_posted(self, period: str) -> bool:
         """Whether `period` (lower-cased) is the first months of a year ("6 tháng đầu năm") or a quarter
         ("quý I"), all gone by in the month a news text was posted."""
-        m = _FIRST_MONTHS.match(period)
-        if m is None or self._posted is None:
-            return False
-        count = m.group("n")
-        months = _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)
-        return months <= self._posted[0]
+        months = months_from_start(period)
+        return months is not None and self._posted is not None and months <= self._posted[0]
 
     def _opened(self, start: int, end: int, year: int | None, elapsed: bool = False) -> TimePhrase:
         return TimePhrase(start, end, year, self._aside_end(start) or self._reach(self._doc.line_at(start).index),
@@ -269,7 +262,8 @@ class TimeScopes:
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
-        if expr.kind == "deadline" and _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start):
+        if expr.kind == "deadline" and _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start) \
+                and not _COUNT_RATED.search(text, max(line.start, expr.start - 64), expr.start):
             # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone
             # (to its clause's end, over the lines a PDF's layout broke it into)
             stop = _CLAUSE_END.search(text, expr.end, reach)
