@@ -71,7 +71,9 @@ def _extract(doc: Doc) -> Metadata:
     meta.province_2025 = gazetteer.province_2025(meta.province)
     meta.places = places
     mentions = contained("mentions", text, 0, None, find_mentions, doc, meta.province) or []
-    meta.references = contained("references", text, 0, None, references, doc, mentions, meta.number) or []
+    # a news text's number is that of the document it reports on, which it cites; an official text's is its own
+    own = meta.number if meta.genre == "official" else None
+    meta.references = contained("references", text, 0, None, references, doc, mentions, own) or []
     return meta
 
 
