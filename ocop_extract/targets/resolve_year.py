@@ -69,7 +69,22 @@ def resolve_year(ctx: YearContext) -> int | None:
         return _event_year(ctx)
     said = c.prose.sentence.text[phrase.start:phrase.end]
     scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
+    posted = ctx.doc.meta.published_date if c.prose.sentence.genre == "news" else None
+    if phrase.year is None and posted is not None:
+        if _PRESENT.search(said):
+            # "hiện có", "đến nay" in news: what is now, in the year the article was posted (CONTRACT.md
+            # §4 accepts it, or none)
+            return decided(c.why, "year", int(posted[:4]), scope, f"the present {said!r}: the year the article was posted")
+        day = _DAY_OF.search(said)
+        if day:  # "đến ngày 25/12": of the year posted, or the one before for a month well after the posting
+            year = int(posted[:4]) - (1 if int(day.group("m")) - int(posted[5:7]) > 6 else 0)
+            return decided(c.why, "year", year, scope, f"the day {said!r}, in the year the article was posted")
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
+
+
+# the present said as such ("đến nay", "hiện có", "hiện nay", "tính đến nay"), not a period still running
+_PRESENT = regex.compile(r"(?<![\p{L}])(?:nay|hiện)(?![\p{L}])", regex.I)
+_DAY_OF = regex.compile(r"(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(?P<m>\d{1,2})(?![\d/])", regex.I)
 
 
 def _event_year(ctx: YearContext) -> int | None:
