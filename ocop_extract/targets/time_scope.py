@@ -171,7 +171,9 @@ class TimeScopes:
         phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
                     if (low[m.start()] == "," or not low[m.start() - 1:m.start()].isalpha())
                     and not _AFTER_ITS_NOUN.match(low, m.end())]
+        # a dated "as of" also governs a figure before it in its clause ("có 178 sản phẩm tính đến ngày 30/9/2024")
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"]) else None)
+                 ._replace(trailing=y is not None)
                  for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
         if posted is not None and this_year is not None:
