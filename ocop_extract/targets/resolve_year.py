@@ -71,9 +71,11 @@ def resolve_year(ctx: YearContext) -> int | None:
     scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
     posted = ctx.doc.meta.published_date if c.prose.sentence.genre == "news" else None
     if phrase.year is None and posted is not None:
-        if _PRESENT.search(said):
+        review = posted[5:7] <= _EARLY_MONTH and ctx.doc.time_scopes.opening_year() == int(posted[:4]) - 1
+        if _PRESENT.search(said) and not review:
             # "hiện có", "đến nay" in news: what is now, in the year the article was posted (CONTRACT.md
-            # §4 accepts it, or none)
+            # §4 accepts it, or none); not in a review of the year before posted early in the next, whose
+            # present is that year's end
             return decided(c.why, "year", int(posted[:4]), scope, f"the present {said!r}: the year the article was posted")
         day = _DAY_OF.search(said)
         if day:  # "đến ngày 25/12": of the year posted, or the one before for a month well after the posting
@@ -84,6 +86,7 @@ def resolve_year(ctx: YearContext) -> int | None:
 
 # the present said as such ("đến nay", "hiện có", "hiện nay", "tính đến nay"), not a period still running
 _PRESENT = regex.compile(r"(?<![\p{L}])(?:nay|hiện)(?![\p{L}])", regex.I)
+_EARLY_MONTH = "02"  # a review of a year posted by this month of the next speaks of that year's end as "now"
 _DAY_OF = regex.compile(r"(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(?P<m>\d{1,2})(?![\d/])", regex.I)
 
 
