@@ -30,8 +30,8 @@ _BASELINE_BEFORE = regex.compile(
     r"|(?:cao|thấp|nhiều|ít)\s+hơn\s+)"
     r"(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
 # … and so is the year of a thing compared with, named in a few words: "so với hội chợ năm 2024", "so với kỳ
-# hội chợ năm 2023" (not a plan's year: "so với kế hoạch năm 2024" is the year the result is of)
-_COMPARED_THING = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+\s+){1,3}năm\s+\Z",
+# hội chợ năm 2023", "so với Tết Giáp Thìn 2024" (not a plan's year: "so với kế hoạch năm 2024" is the year the result is of)
+_COMPARED_THING = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+\s+){1,3}(?:năm\s+)?\Z",
                                 regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
@@ -39,7 +39,9 @@ _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
 # a count of years before it makes a duration: "5 năm qua", "những năm qua", "nhiều năm trước"
 _YEARS_COUNTED = regex.compile(r"(?:\d+|hai|ba|bốn|năm|mười|mấy|vài|những|các|nhiều|bao)\s+\Z", regex.I | regex.REVERSE)
-_RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ)\s+\Z", regex.I | regex.REVERSE)
+# "so với năm trước", "cùng kỳ năm trước", "cao hơn Tết năm trước", "so với vụ năm ngoái": compared with
+_RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|(?:cao|thấp|nhiều|ít)\s+hơn)(?:\s+(?!năm\s)[^\s\d,.;:()]+){0,2}\s+\Z",
+                                   regex.I | regex.REVERSE)
 # Phases of a plan: "Giai đoạn 1 (2025 - 2026)", "giai đoạn II: 2026-2027", "Giai đoạn 2 (năm 2027)",
 # "giai đoạn 2 từ năm 2026 đến năm 2027".
 _PHASE_NAME = r"(?<![\p{L}])giai\s+đoạn\s+(?P<n>\d|I{1,3}|IV)(?![\p{L}\d])"
@@ -124,7 +126,7 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
                 continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
             offset = _RELATIVE_OFFSET[r.group(1)]
             kind = "past" if offset < 0 else "deadline"
-            if _RELATIVE_BASELINE.search(text, max(start, r.start() - 16), r.start()):
+            if _RELATIVE_BASELINE.search(text, max(start, r.start() - 32), r.start()):
                 kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
             out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
         out.sort(key=lambda e: e.start)
