@@ -149,7 +149,9 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     linked = [k for _, k in linked]
     if linked and q.unit in ("product", "%"):
         return linked[-1]  # "số sản phẩm 4 sao tăng lên 74 sản phẩm, chưa có sản phẩm 5 sao": the noun's class
-    if q.unit != "VND":  # "other": only a star class right after it ("5 điểm … OCOP 3 sao")
+    if q.unit != "VND" or q.unit_text.lower().endswith("/sản phẩm"):
+        # "other": only a star class right after it ("5 điểm … OCOP 3 sao"); a rate per product, the
+        # class of the product ("30 triệu đồng/sản phẩm 4 sao")
         stop = clause_end
         b = breakdown_regex("star_clause_ends").search(text, q.end, clause_end)
         if b:
@@ -167,7 +169,7 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
     for s, e, k in reversed(mentions):
         if e > q.start:
             continue
-        if any(o.end <= s for o in holders) and q.unit != "VND" and not _LINKS_TO.fullmatch(text, e, q.start):
+        if any(o.end <= s for o in holders) and not _LINKS_TO.fullmatch(text, e, q.start):
             # the mention stands after another quantity: it belongs to that one, unless it is the noun
             # phrase `q` counts ("5 sản phẩm 4 sao, nâng tổng số sản phẩm 4 sao của tỉnh lên 22 sản phẩm")
             continue
