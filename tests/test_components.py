@@ -46,20 +46,20 @@ def test_each_resolver_settles_its_own_field():
 
 
 def test_a_new_component_can_propose_and_settle():
-    def find_cattle(doc: Doc, options: Options) -> None:  # a second domain's finder
-        for m in re.finditer(r"(\d+) con bò", doc.text):
-            doc.candidates.append(Candidate(m.start(), m.end(), float(m.group(1)), None, "=", "other", "con bò",
-                                            "cattle", 0.8, status="actual", scope="Bắc Giang"))
+    def find_hives(doc: Doc, options: Options) -> None:  # a second domain's finder
+        for m in re.finditer(r"(\d+) đàn ong", doc.text):
+            doc.candidates.append(Candidate(m.start(), m.end(), float(m.group(1)), None, "=", "other", "đàn ong",
+                                            "bees", 0.8, status="actual", scope="Bắc Giang"))
 
     def all_targets(doc: Doc, options: Options) -> None:  # a classifier that settles status its own way
         for c in doc.candidates:
             c.status = "target"
 
     steps = list(components.TARGET_COMPONENTS)
-    steps.insert(2, find_cattle)
+    steps.insert(2, find_hives)
     steps.insert(steps.index(components.resolve_status) + 1, all_targets)
-    doc = _run(_doc("Đàn có 40 con bò. Phấn đấu có 8 sản phẩm OCOP."), steps)
-    assert [(t.value, t.rule, t.status) for t in doc.targets] == [(40, "cattle", "target"),
+    doc = _run(_doc("Hợp tác xã nuôi 40 đàn ong. Phấn đấu có 8 sản phẩm OCOP."), steps)
+    assert [(t.value, t.rule, t.status) for t in doc.targets] == [(40, "bees", "target"),
                                                                   (8, "count_with_unit", "target")]
 
 
