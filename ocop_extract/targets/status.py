@@ -289,10 +289,16 @@ def is_elapsed_cue(cue: str) -> bool:
                                                                   or _MONTHS_OF_YEAR.fullmatch(said))
 
 
+# a count before a plan's word makes it the noun counted: "có 21/26 chỉ tiêu chủ yếu đạt và vượt kế hoạch"
+_COUNTED_BEFORE = regex.compile(r"\d\s+\Z")
+
+
 def strong_target_between(text: str, start: int, end: int) -> bool:
     """Whether a strong target cue stands in text[start:end] (not one inside a fixed term).
 
     >>> strong_target_between("phấn đấu có 20 sản phẩm", 0, 23), strong_target_between("Chương trình mục tiêu quốc gia", 0, 30)
     (True, False)
     """
-    return any(not _NOT_CUES.match(text, m.start(), m.start() + 40) for m in _regexes()[2].finditer(text, start, end))
+    return any(not _NOT_CUES.match(text, m.start(), m.start() + 40)
+               and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
+               for m in _regexes()[2].finditer(text, start, end))
