@@ -108,7 +108,9 @@ def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
 
 
 # a page's counters and widgets beside its date: "Lượt xem: 1.284", "[A-] [A+]", "Cỡ chữ"
-_PAGE_COUNTERS = regex.compile(r"(?:lượt\s+(?:xem|đọc)|views?)\s*:?\s*[\d.,]+|\[?\s*A\s*[-+]\s*\]?|cỡ\s+chữ\s*:?", regex.I)
+_PAGE_COUNTERS = regex.compile(r"(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận|chia\s+sẻ|thích|like|share)\s*:?\s*[\d.,]*"
+                            r"|\[?\s*A\s*[-+]\s*\]?|cỡ\s+chữ\s*:?|[^\w\s|]\s*[\d.,]+|(?<![\p{L}])(?:f|in|zalo)(?![\p{L}])|[^\w\s|]",
+                            regex.I)
 
 
 def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
@@ -120,6 +122,9 @@ def _date_time_section(text: str, dates: list[DateMatch]) -> Optional[str]:
     >>> text = "14/03/2023 | 07:30 | Lượt xem: 866   [A-] [A+]"
     >>> _date_time_section(text, find_dates(text))
     '2023-03-14'
+    >>> text = "18/11/2025 14:05  |  PR  |  Chia sẻ  f  in  ✉   |  👍 86"
+    >>> _date_time_section(text, find_dates(text))
+    '2025-11-18'
     """
     if len(dates) != 1 or _LEAD_SEPARATORS.match(text).end() != dates[0].start:
         return None
