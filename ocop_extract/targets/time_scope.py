@@ -51,13 +51,14 @@ _KINDS = ("deadline", "period", "past")
 _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 # "… từ khi bình gốm đạt 4 sao năm 2022": a clause opened by "từ khi" (since)
 _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex.I | regex.REVERSE)
-# a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless what
-# was rated is counted: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
+# a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless it
+# frames a count: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
-_COUNT_RATED = regex.compile(r"\d\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
+_COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z",
+                             regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
 _CLAUSE_BREAK = regex.compile(r"[.;,:]")
-_CLAUSE_END = regex.compile(r"[;.]\s|[;.]\Z")
+_CLAUSE_END = regex.compile(r"[;.,]\s|[;.]\Z|\s(?:nhưng|song|còn|trong khi)\s")  # where a rating year's clause ends
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
 _TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
