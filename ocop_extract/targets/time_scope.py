@@ -332,8 +332,9 @@ class TimeScopes:
 
     def opening_year(self) -> int | None:
         """The year of the first time phrase of the text, when it gives one ("Năm 2024, Chương trình
-        OCOP của tỉnh tiếp tục đạt nhiều kết quả …": what the text reviews or plans first)."""
-        return next((p.year for p in self._phrases if p.year is not None and not p.day), None)
+        OCOP của tỉnh tiếp tục đạt nhiều kết quả …", a day "Tại hội nghị … sáng 21/11": what the text
+        reviews or plans first)."""
+        return next((p.year for p in self._phrases if p.year is not None), None)
 
     def _ahead(self, phrase: TimePhrase) -> bool:
         """Whether a phrase looks ahead of the document's year ("mục tiêu đặt ra cho năm 2025"):
