@@ -46,6 +46,7 @@ from .plan_figures import plan_figure
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
+_OPENS_ASIDE = regex.compile(r"\(\s*\Z")  # a weak cue opening an aside says what it is: "(hiện mới chưa đến 12%)"
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
 _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
 # what stands between two parts of a breakdown: a list's comma or "và", and the next part's label
@@ -151,8 +152,8 @@ def resolve_status(ctx: StatusContext) -> str:
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts
-    if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]) \
-            and not speaks_of_figure(text, before[-1][:2], q.start):
+    if before and ctx.prev_status and is_weak_cue(text[before[-1][0]:before[-1][1]]) and not speaks_of_figure(
+            text, before[-1][:2], q.start) and not _OPENS_ASIDE.search(text, max(s.start, before[-1][0] - 4), before[-1][0]):
         strong = [c for c in before if c[0] >= ctx.prev_end and not is_weak_cue(text[c[0]:c[1]])]
         if not strong:
             weak = text[before[-1][0]:before[-1][1]]
