@@ -26,7 +26,6 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from dataclasses import dataclass
-from functools import lru_cache
 
 import regex
 
@@ -43,9 +42,11 @@ from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, d
 from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
                      strong_target_between)
 from .plan_figures import plan_figure
+from .status_after import comparator_cues as _comparator_cues, cues_after
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
+_PREAMBLE = regex.compile(r"\s*(?:xét|căn\s+cứ)\s", regex.I)  # the grounds a decision is taken on
 _OPENS_ASIDE = regex.compile(r"\(\s*\Z")  # a weak cue opening an aside says what it is: "(hiện mới chưa đến 12%)"
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
 _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
@@ -54,12 +55,6 @@ _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", r
 _NEXT_PART = regex.compile(r"\s*(?:,|;|và)\s*[^,;.:()\d]{0,40}(?:\([^()\d]{0,12}\)\s*)?(?:có\s+|là\s+)?", regex.I)
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
-
-
-@lru_cache(maxsize=1)
-def _comparator_cues() -> frozenset[str]:
-    """Comparator words that are also target cues: after a quantity they belong to the number after it."""
-    return frozenset(cues()["two_roles"]["comparator_and_target"])
 
 
 @dataclass(frozen=True)
@@ -235,7 +230,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         if opened is not None:
             return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
-        reached = [c for c in _cues_after(ctx, bisect_left(s.cues, (p.q.start,))) if c[2] == "actual_after"]
+        reached = [c for c in cues_after(ctx.prose, bisect_left(s.cues, (p.q.start,))) if c[2] == "actual_after"]
         if s.genre == "news" and reached:
             # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached
             said = text[reached[0][0]:reached[0][1]]
@@ -323,36 +318,6 @@ def _reporting_time(ctx: StatusContext, late: bool = False) -> TimePhrase | None
     return ctx.doc.time_scopes.reporting(q.start, q.end, late, ctx.prose.clause[1]) if ctx.doc is not None else None
 
 
-def _cues_after(ctx: StatusContext, at: int) -> list[Cue]:
-    """The cues after the figure that speak of it, up to the next figure or the end of its clause.
-
-    Not: comparator words ("ít nhất", the number after them's); the cues of its breakdown ("là 215,6
-    tỷ đồng, trong đó: ngân sách tỉnh hỗ trợ 24,8 tỷ đồng"); those of an aside in parentheses ("100%
-    sản phẩm hết hạn (6 sản phẩm được công nhận năm 2019)"); a report's word qualifying its noun under a
-    plan's heading ("Đánh giá lại 100% sản phẩm được công nhận năm 2018"), or a plan's word that is not
-    a strong cue under a heading of results ("chọn 13 sản phẩm đủ điều kiện đề nghị cấp tỉnh đánh giá");
-    a plan's cue a later figure follows, which opens that figure's clause ("có 160 sản phẩm, năm 2025
-    đặt mục tiêu tối thiểu 190 sản phẩm").
-    """
-    p = ctx.prose
-    s, q, text = p.sentence, p.q, p.sentence.text
-    reach = min(p.clause[1], p.next_start)
-    parts = breakdown_regex().search(text, q.end, reach)
-    reach = parts.start() if parts else reach
-    inside = in_parentheses(text, s.start, q.start)
-    later = p.next_start < s.end
-
-    def speaks_of_it(c: Cue) -> bool:
-        strong = strong_target_between(text, c[0], c[1])
-        return (" ".join(text[c[0]:c[1]].lower().split()) not in _comparator_cues()
-                and (inside or not in_parentheses(text, s.start, c[0]))
-                and not (s.heading_status == "target" and c[2] in ("actual", "actual_after"))
-                and not (s.heading_status == "actual" and c[2] == "target" and not strong)
-                and not (later and strong))
-
-    return [c for c in s.cues[at:at + 32] if q.end <= c[0] < reach and speaks_of_it(c)]
-
-
 def _without_cue_before(ctx: StatusContext, at: int) -> str:
     """The steps that read what follows the quantity, then the paragraph, heading and genre."""
     p, why = ctx.prose, ctx.candidate.why
@@ -361,7 +326,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
     if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
         return decided(why, "status", "target", SENTENCE, f"{ahead[-1].year} lies ahead, before it")
-    after = _cues_after(ctx, at)
+    after = cues_after(ctx.prose, at)
     if after:
         said = text[after[0][0]:after[0][1]]
         if after[0][2] == "target" and is_task_cue(said):  # a verb of doing after it: the scope open decides
@@ -397,4 +362,6 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     if s.genre == "news" and not any(c[2] == "target" and (c[0] < q.start or p.next_start >= s.end) for c in s.cues):
         # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
         return decided(why, "status", "actual", DOCUMENT, "a plain figure in news, with no target cue")
+    if _PREAMBLE.match(text, s.start):  # "Xét đề nghị … (đợt này Hội đồng đánh giá 21 sản phẩm …)"
+        return decided(why, "status", "actual", SENTENCE, "a decision's preamble states what is")
     return decided(why, "status", "target", DOCUMENT, "a plan's text, by default")
