@@ -143,7 +143,10 @@ def _in_column(text: str, col: Optional[int]) -> str:
     """The text of a line below a title: all of it, or under a title in column `col`, the cell there."""
     if col is None:
         return text.strip()
-    return next((cell for at, cell in _cells(text) if at >= col - _COLUMN_SLACK), "")
+    cells = _cells(text)
+    if len(cells) == 1 and text[:1] in " \t" and text.strip():
+        return cells[0][1]  # the left column empty ("\tĐào Văn Hưng" under a tab's columns): the right one's
+    return next((cell for at, cell in cells if at >= col - _COLUMN_SLACK), "")
 
 
 def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
