@@ -132,8 +132,10 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     return unit_re, surface_to_unit, not_re
 
 
-# what joins the numbers of a list sharing the last one's unit: "9, 7 và 6 sản phẩm"
-_LISTED = regex.compile(r",\s*|\s+và\s+|,\s+và\s+")
+# what joins the numbers of a list sharing the last one's unit: "9, 7 và 6 sản phẩm", and the places
+# the list names before each ("Lâm Hà 12, Đức Trọng 8 sản phẩm", "huyện Tiên Lữ 5 và thị xã Mỹ Hào 4 sản phẩm")
+_PLACE_LABEL = r"(?:(?:huyện|thị\s+xã|thành\s+phố|TP\.?|xã|phường)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+"
+_LISTED = regex.compile(rf"(?:,\s*|\s+và\s+|,\s+và\s+)(?:{_PLACE_LABEL})?")
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
 _MONEY_SCALES = tuple(_SCALE_VALUES)
