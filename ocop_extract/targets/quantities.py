@@ -290,7 +290,8 @@ def _count_noun_before() -> regex.Pattern:
 
 def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
     """A figure without a unit that totals the noun named before it ("nâng tổng số chủ thể OCOP
-    lên 402."), read with that noun's unit, or None.
+    lên 402.") or is the part of a breakdown said noun first ("trong đó hợp tác xã 163"), read with
+    that noun's unit, or None.
 
     >>> [(q.value, q.unit, q.unit_text) for q in find_quantities("nâng tổng số chủ thể OCOP lên 402.")]
     [(402.0, 'entity', 'chủ thể')]
@@ -300,11 +301,18 @@ def _counted_before(text: str, num: NumberMatch, floor: int) -> Quantity | None:
     after = tail.end() if tail else num.end
     if not_re.match(text, after) or _PERCENT_SPACE.match(text, num.end):
         return None  # "nâng hạng lên 4 sao", "Số sản phẩm đạt 4-5 sao": a class, not a total
-    m = _count_noun_before().search(text, max(floor, num.start - 100), num.start)
+    m = _count_noun_before().search(text, max(floor, num.start - 100), num.start) \
+        or _PART_NOUN_BEFORE.search(text, max(floor, num.start - 40), num.start)
     if m is None or not isfinite(num.value):
         return None
     noun = " ".join(m.group("unit").lower().split())
     return Quantity(num.start, num.end, num.value, None, surface_to_unit[noun], noun, False, False, num.raw, False)
+
+
+# a part of a breakdown said noun first: "401 chủ thể, trong đó hợp tác xã 163 (chiếm 40,6%), doanh nghiệp
+# 118" (the kinds of producer: a count of them follows the noun at once)
+_PART_NOUN_BEFORE = regex.compile(r"(?:trong\s+đó|gồm|bao\s+gồm|[,;:])\s*(?:có\s+)?(?P<unit>hợp\s+tác\s+xã|HTX|doanh\s+nghiệp"
+                                  r"|tổ\s+hợp\s+tác|hộ\s+kinh\s+doanh|hộ\s+sản\s+xuất|chủ\s+thể)\s+\Z", regex.I | regex.REVERSE)
 
 
 def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, limit: int) -> Quantity | None:
