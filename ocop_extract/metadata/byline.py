@@ -190,10 +190,20 @@ Score = tuple[float, Optional[str]]  # how sure, and the ISO date: the surest li
 _LAST_RESORT = 0.3  # an update line with a weekday ("Cập nhật lúc 08:15, Thứ Ba, 08/10/2024"): may be a clock
 
 
+def _label_cells(text: str) -> list[str]:
+    """The line, then each of its "|" cells after the first, where a label may open.
+
+    >>> _label_cells("Nhóm PV Kinh tế | Cập nhật liên tục từ 07:45 ngày 12/12/2025")
+    ['Nhóm PV Kinh tế | Cập nhật liên tục từ 07:45 ngày 12/12/2025', 'Cập nhật liên tục từ 07:45 ngày 12/12/2025']
+    """
+    return [text] + [cell.strip() for cell in text.split("|")[1:]] if "|" in text else [text]
+
+
 def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tuple[bool, Score]:
     """A date after a label ("Cập nhật:", "Ngày đăng:", a broadcast's heading); True when the line is read."""
     label_re, _, updated_re, _ = _labels()
-    u = updated_re.match(text)
+    # the label opens the line, or a cell of it after a credit ("Nhóm PV | Cập nhật liên tục từ 07:45 ngày …")
+    u = next((m for cell in _label_cells(text) if (m := updated_re.match(cell))), None)
     if u:
         dates = find_dates(u.group("rest"))
         # a weekday is a site clock's ("Cập nhật lúc: 07:42 Thứ Bảy, 23/11/2024"), unless stamped with its

@@ -256,8 +256,9 @@ class TimeScopes:
         year: int | None = expr.year
         if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 64), expr.start):
             return None
-        if expr.kind == "period" and self._this_year is not None and year >= self._this_year:
-            year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running
+        if expr.kind == "period" and self._this_year is not None and year >= self._this_year \
+                and year != self._closing_year:
+            year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running (not in its last quarter)
         reach = self._aside_end(expr.start) or self._reach(line.index)
         begun = self._this_year is None or year is None or year <= self._this_year  # "Từ năm 2025" in 2024: ahead
         if expr.kind == "deadline" and begun and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
