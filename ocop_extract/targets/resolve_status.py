@@ -46,6 +46,7 @@ from .status_after import comparator_cues as _comparator_cues, cues_after
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
+_LEAD_IN_COLON = regex.compile(r"\s*:")  # a plan's cue that opens a list: "Kế hoạch năm 2024 đề ra: …"
 _PREAMBLE = regex.compile(r"\s*(?:xét|căn\s+cứ)\s", regex.I)  # the grounds a decision is taken on
 _OPENS_ASIDE = regex.compile(r"\(\s*\Z")  # a weak cue opening an aside says what it is: "(hiện mới chưa đến 12%)"
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
@@ -246,10 +247,18 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")
         return decided(why, "status", status, scope, f"{text[cue[0]:cue[1]]!r} names a year of the plan; as {evidence}")
-    if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]):
+    if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]) \
+            and _lead_in(text, before[:-1]) is None:
         return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
     scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
+
+
+def _lead_in(text: str, cues_before: list[Cue]) -> Cue | None:
+    """A plan's cue before the figure that opens a list with a colon ("Kế hoạch năm 2024 đề ra: …"),
+    not a topic ("3. Kinh phí: …"), or None."""
+    return next((c for c in cues_before if c[2] == "target" and _LEAD_IN_COLON.match(text, c[1])
+                 and not is_task_cue(text[c[0]:c[1]])), None)
 
 
 def _of_a_plan_year(ctx: StatusContext, cue: Cue) -> bool:
@@ -275,6 +284,9 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
     s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
     if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]):
         return "target", SENTENCE, "a plan's cue before it"
+    lead_in = _lead_in(text, earlier)
+    if lead_in is not None:  # "Kế hoạch năm 2024 đề ra: công nhận mới 50 sản phẩm …" under any heading
+        return "target", SENTENCE, f"the lead-in {text[lead_in[0]:lead_in[1]]!r}:"
     if s.heading_status:
         return s.heading_status, SECTION, "the heading above"
     for cue in reversed(earlier):
