@@ -118,3 +118,17 @@ def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
     (('VND', 'triệu đồng', 1000000.0), None)
     """
     return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := unit_of(m.group("unit")))), None)
+
+
+# a star class a caption names for its whole table: "SẢN PHẨM ĐẠT 3 SAO (35 sản phẩm), theo địa phương:"
+_CAPTION_STARS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao(?![\p{L}])", regex.I)
+
+
+def caption_stars(caption: Iterable[str]) -> int | None:
+    """The one star class a table's caption names (the least of a range), or None.
+
+    >>> caption_stars(["SẢN PHẨM ĐẠT 3 SAO (35 sản phẩm), theo địa phương:"]), caption_stars(["Bảng 2. Sản phẩm 3 sao và 4 sao"])
+    (3, None)
+    """
+    found = {int(m.group(1)) for line in caption for m in _CAPTION_STARS.finditer(line)}
+    return found.pop() if len(found) == 1 else None

@@ -29,7 +29,7 @@ from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
-from .captions import caption_of
+from .captions import caption_of, caption_stars
 from .tables import read_table, table_context
 from .paragraph_links import opens_on_previous
 
@@ -119,14 +119,19 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
         lines = doc.lines[first:last]
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
                           doc, first, last, ctx.years.default, context)
+        stars = caption_stars(caption)
         for cell in cells or ():
             year = cell.year
             if year is None and cell.status == "actual":  # results dated by the time phrase above the table
                 year = ctx.time_scopes.year_of(cell.start, cell.end)
+            if year is None and cell.status == "actual" and ctx.meta.genre == "news" \
+                    and ctx.time_scopes.opening_year() == ctx.years.this_year:
+                year = ctx.years.this_year  # a news text's table of the event its opening dates
             out.append(Candidate(
                 cell.start, cell.end, cell.value, cell.value_max, "range" if cell.value_max is not None else "=",
                 cell.unit, cell.unit_text, "table_cell", 0.85,
-                why=[cell.why], status=cell.status, year=year, stars=cell.stars,
+                why=[cell.why], status=cell.status, year=year,
+                stars=cell.stars if cell.stars is not None or cell.unit != "product" else stars,
                 scope=cell.scope or ctx.default_scope, metric=cell.metric or None,
             ))
     return out
