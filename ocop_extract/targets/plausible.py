@@ -54,6 +54,9 @@ _CAPACITY = regex.compile(r"(?<![\p{L}])công\s+suất\s+(?:(?:thiết\s+kế|t�
 _MERGED = regex.compile(r"(?<![\p{L}])(?:hợp\s+nhất|sáp\s+nhập|sắp\s+xếp|gộp)(?:\s+(?:cả|các|từ))?\s+\Z",
                         regex.I | regex.REVERSE)
 _FIGURE_OF_THEM = regex.compile(r"(?:[^,;.:()\n\d]|\([^()\d]{0,30}\)){0,60}?(?<![\p{L}\d])\d", regex.I)
+# the places counted in words, then named: "ba địa phương: Quảng Ninh, Đồng Tháp và Sơn La"
+_NAMES_THEM = regex.compile(r"\s*[:(]\s*\p{Lu}")
+_AMONG = regex.compile(r"(?<![\p{L}])nhất\s+(?:trong|giữa)\s+(?:số\s+)?\Z", regex.I | regex.REVERSE)  # "cao nhất trong ba tỉnh"
 # a number word before a capitalised word is part of a name ("Ba Làng", "Đồng Lộc" after "Ngã ba")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
 _FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
@@ -112,6 +115,9 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
     if q.unit == "admin_unit" and (_FORMER_UNITS.match(text, q.end, q.end + 40)
                                    or (q.words and _FORMER_UNITS_ASIDE.match(text, q.end, q.end + 40))):
         return None  # "của ba địa phương cũ", "hai tỉnh (cũ)": the units merged, not a figure
+    if q.unit == "admin_unit" and q.words and (_NAMES_THEM.match(text, q.end)
+                                                or _AMONG.search(text, max(floor, q.start - 24), q.start)):
+        return None  # "tại ba địa phương: Quảng Ninh, …", "cao nhất trong ba địa phương": the places named
     if q.unit == "admin_unit" and q.words and _NAMED_COUNT.search(text, max(floor, q.start - 8), q.start):
         return None  # "A và B là hai địa phương có nhiều sản phẩm nhất": the places named, counted
     if q.unit == "admin_unit" and (_MERGED.search(text, max(floor, q.start - 24), q.start)
