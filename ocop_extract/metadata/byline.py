@@ -190,6 +190,9 @@ Score = tuple[float, Optional[str]]  # how sure, and the ISO date: the surest li
 _LAST_RESORT = 0.3  # an update line with a weekday ("Cập nhật lúc 08:15, Thứ Ba, 08/10/2024"): may be a clock
 
 
+_REPEAT = regex.compile(r"\(?\s*phát\s+lại", regex.I)
+
+
 def _label_cells(text: str) -> list[str]:
     """The line, then each of its "|" cells after the first, where a label may open.
 
@@ -216,7 +219,8 @@ def _label_date(text: str, maybe_label: bool, opener: bool, best: Score) -> tupl
     bc = _line_openers()[0].match(text) if opener else None
     if bc:
         dates = find_dates(bc.group("rest"))
-        if len(dates) == 1 and best[0] < 2.5:
+        # the first airing; a repeat after it ("(phát lại 6 giờ 00 ngày 19/10/2024)") is later
+        if dates and (len(dates) == 1 or _REPEAT.search(bc.group("rest"), dates[0].end)) and best[0] < 2.5:
             return True, (2.5, dates[0].iso)
     m = label_re.search(text) if maybe_label else None
     if m:
