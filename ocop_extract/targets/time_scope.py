@@ -94,7 +94,7 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 # "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
 _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
 # a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11", "ngày 14 - 15/9" (lower-cased)
-_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*[-–]\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*(?:[-–]|và)\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
 # a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
                           r"(?:\s+(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
