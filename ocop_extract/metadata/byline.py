@@ -67,7 +67,7 @@ _BYLINE = regex.compile(
 _SIGN_OFF = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,3}$")
 
 # a time zone: "GMT+7", "(GMT+07:00)"
-_ZONE = r"\(?GMT\s*\+\s*\d+(?::\d\d)?\)?"
+_ZONE = r"[(\[]?GMT\s*\+\s*\d+(?::\d\d)?[)\]]?"  # "(GMT+7)", "[GMT+7]"
 _ZONE_RE = regex.compile(_ZONE, regex.I)
 _SEPARATORS = regex.compile(rf"{_ZONE}|[\s,|\-–:()]+", regex.I)
 _LEAD_SEPARATORS = regex.compile(rf"^(?:{_ZONE}|[\s,|\-–:()])*", regex.I)

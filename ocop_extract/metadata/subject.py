@@ -28,6 +28,7 @@ import regex
 from ..document import Doc
 from ..lexicon import load_lexicon
 from .dates import find_dates, year_of
+from .headline import headline
 from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
 from .years import dated_by_plan, plan_years, year_spans
@@ -204,13 +205,29 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     return score - 0.5 * rank / 500
 
 
+# a Party congress's resolution ("Nghị quyết Đại hội Đảng bộ huyện"), unnumbered, is no plan the news reports on
+_PARTY_CONGRESS = regex.compile(r"\s+đại\s+hội", regex.I)
+_HEADLINE_BONUS = 3
+
+
+def _headline_line(doc: Doc) -> int:
+    """The index of the headline's line, or -1."""
+    title = headline(doc)
+    return next((line.index for line in doc.lines if title and line.text.strip() == title), -1)
+
+
 def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -> Optional[Subject]:
     """The document the article reports on, or None; `published`: the article's posting date, when known."""
     types = subject_types()
-    cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m))]
+    cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m))
+             and not (m.number is None and _PARTY_CONGRESS.match(doc.text, m.end))]
     if not cands:
         return None
-    best = max(cands, key=lambda m: (_score(doc, m, m.start), -m.start))
+    # the type the headline names ("Cư Jút đón nhận Quyết định đạt chuẩn …"): its numbered mention in the body
+    title_line = _headline_line(doc)
+    headed = {m.type for m in cands if m.line == title_line}
+    best = max(cands, key=lambda m: (_score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0),
+                                     -m.start))
     if best.number is None:
         best = _approved_by(doc, best, mentions) or _named_before(best, cands) or best
     group = [m for m in cands if m is not best and m.type == best.type
