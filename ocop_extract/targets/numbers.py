@@ -54,6 +54,11 @@ def _words() -> dict:
     return load_lexicon("numbers")
 
 
+_TENS_ALONE = "chục"
+# "chục"/"trăm" alone count as 10/100 only after a comparator ("hơn chục", "gần trăm"), not "vài chục"
+_ROUND_ALONE = regex.compile(r"(?<![\p{L}])(?:hơn|gần|trên|khoảng|ngót|xấp\s+xỉ|chừng|tới|lên|đến)\s+\Z", regex.I | regex.REVERSE)
+
+
 def parse_words(text: str) -> float | None:
     """Value of a number written in words ("hai mươi mốt" → 21), or None.
 
@@ -74,6 +79,10 @@ def parse_words(text: str) -> float | None:
                 return None  # "tỷ đồng" alone: a scale needs a number before it
             total += value * scale
             group, current = 0, None
+        elif tok in lex["hundred"] and prev is None and current is None:
+            group += 100  # "gần trăm điểm bán": a hundred, said alone after a comparator (`find_numbers`)
+        elif tok == _TENS_ALONE and prev is None and current is None:
+            group += 10  # "hơn chục sản phẩm"
         elif tok in lex["hundred"]:
             if current is None:
                 return None
@@ -170,6 +179,9 @@ def find_numbers(text: str, start: int = 0, end: int | None = None, lower: str |
         offset = 0
     found = []
     for m in words_re.finditer(lower, start - offset, end - offset):
+        if lower.startswith(("chục", "trăm"), m.start()) \
+                and not _ROUND_ALONE.search(text, max(0, m.start() + offset - 12), m.start() + offset):
+            continue  # "vài chục", "hàng trăm": no figure
         found.extend(_split_words(text[m.start() + offset:m.end() + offset], m.start() + offset))
     if found:
         out = sorted(out + found, key=lambda n: n.start)
