@@ -55,6 +55,7 @@ def _words() -> dict:
 
 
 _TENS_ALONE = "chục"
+_GLUED_UNITS = "ha|km|kg|m2|m²"
 # "chục"/"trăm" alone count as 10/100 only after a comparator ("hơn chục", "gần trăm"), not "vài chục"
 _ROUND_ALONE = regex.compile(r"(?<![\p{L}])(?:hơn|gần|trên|khoảng|ngót|xấp\s+xỉ|chừng|tới|lên|đến)\s+\Z", regex.I | regex.REVERSE)
 
@@ -128,7 +129,8 @@ def _number_regexes() -> tuple[regex.Pattern, "re.Pattern[str]"]:
     scale = "|".join(sorted(lex["scales"], key=len, reverse=True))
     digits = regex.compile(
         rf"(?<![\p{{L}}\p{{N}}.,/])(?P<digits>{DIGITS})(?:\s+(?P<scale>(?i:{scale})(?:\s+(?i:{scale}))*)"
-        rf"(?!\s+(?i:{'|'.join(lex['scale_not_before'])})(?![\p{{L}}])))?(?![\p{{L}}])")
+        rf"(?!\s+(?i:{'|'.join(lex['scale_not_before'])})(?![\p{{L}}])))?"
+        rf"(?:(?![\p{{L}}])|(?=(?i:{_GLUED_UNITS})(?![\p{{L}}\d])))")  # a measure glued on: "40ha", "612km"
     first, word = alternation(words, not_after=r"[^\W\d_]"), alternation(words)
     return digits, re.compile(rf"{first}(?:\s+{word})*(?![^\W\d_])")
 
