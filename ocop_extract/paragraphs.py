@@ -23,14 +23,18 @@ _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
 # a clause's mark at a line's end ("…, bằng 66% kế hoạch vốn năm;" / "trong đó ngân sách trung ương …"):
 # a lower-case word or a figure after it goes on ("100% tỉnh, thành phố …"; not a list item, "b) …", "2. …")
 # … and so does a parenthesis closed at a line's end ("… năm 2024 (đợt 1)" / "đối với 12 sản phẩm …")
-_ENDS_A_CLAUSE = regex.compile(r"[;:,)]\s*\Z")
 _WORD_CARRIED_ON = regex.compile(r"[ \t]*(?:\p{Ll}\p{L}+(?![\p{L})])|\d[\d.,]*\s*%?\s+\p{Ll})")
 
 
+_CLAUSE_MARKS = ";:,)"  # a clause's mark at a line's end, read off its last character
+_SENTENCE_MARKS = ".:;!?…\"”)"  # … and a sentence's (as `_ENDS_A_SENTENCE`)
+
+
 def _carries_on(above: str, line: str) -> bool:
-    if _ENDS_A_CLAUSE.search(above):
+    last = above.rstrip()[-1:]
+    if last and last in _CLAUSE_MARKS:
         return bool(_WORD_CARRIED_ON.match(line))
-    if _ENDS_A_SENTENCE.search(above):
+    if last and last in _SENTENCE_MARKS:
         return False
     return bool(_CARRIED_ON.match(line)) or (
         len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line)))

@@ -29,7 +29,7 @@ from ..layout import content_spans, line_kinds
 from ..models import Place
 from ..phrases import alternation
 from . import gazetteer, scan
-from .headline import headline, is_masthead
+from .headline import is_masthead
 from .issuer import NAME, resolve_place
 
 _PREFIXED = regex.compile(
@@ -192,7 +192,8 @@ def find_places(doc: Doc, province: Optional[str] = None) -> list[Place]:
     return out
 
 
-_MASTHEAD_LINES = 6  # a page's furniture above the headline, when no headline is found
+_MASTHEAD_LINES = 6  # a page's furniture above the headline
+_HEADLINE_WORDS = 5  # a line this long that is no masthead is the headline
 
 
 def masthead_province(doc: Doc) -> Optional[str]:
@@ -204,13 +205,12 @@ def masthead_province(doc: Doc) -> Optional[str]:
     'Bến Tre'
     >>> masthead_province(Doc.from_text("x", "NÔNG NGHIỆP VIỆT NAM\nCả nước có 17.000 sản phẩm OCOP"))
     """
-    title = headline(doc)
     found: set[str] = set()
     for line in doc.lines[:_MASTHEAD_LINES]:
         text = line.text.strip()
-        if title and text == title:
-            break
         if not is_masthead(text):
+            if len(text.split()) >= _HEADLINE_WORDS:
+                break  # the headline: the mastheads stand above it
             continue
         for m in _bare_provinces().finditer(text):
             if text[m.start()].isupper() and (prov := gazetteer.province_name(m.group())):

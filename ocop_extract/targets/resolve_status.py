@@ -317,7 +317,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
         return "actual", SENTENCE, f"the day {day!r}, gone by when posted"
     closing = years.closing_year
     if closing and s.genre == "news" and not fresh and not is_allocation_cue(verb) and ctx.doc is not None \
-            and ctx.doc.time_scopes.opening_year() == closing and not _reporting_time(ctx):
+            and ctx.doc.time_scopes.opening_year() == closing and not reported:
         # "Về đào tạo, tỉnh tổ chức 8 lớp …" in a review of 2024 posted in December 2024
         return "actual", DOCUMENT, f"a review of {closing}, posted in its last quarter"
     return None
@@ -352,14 +352,14 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} qualifies what a task acts on; as {opened[2]}")
         status = "actual" if after[0][2] == "actual_after" else after[0][2]
         return decided(why, "status", status, CLAUSE, f"cue {said!r} after it")
+    reported = _reporting_time(ctx)
     if text[q.start + len(q.raw):q.start + len(q.raw) + 1] == "/" and not q.words:
-        if s.heading_status == "target" and ctx.para_status != "actual" and _reporting_time(ctx) is None \
+        if s.heading_status == "target" and ctx.para_status != "actual" and reported is None \
                 and not _SHORTFALL.search(text, q.end, p.clause[1]):
             # "II. MỤC TIÊU NĂM 2019 / - 17/17 huyện có ít nhất 1 sản phẩm": the goals' section holds it;
             # "rà soát 9/14 xã chưa có sản phẩm" still counts what is
             return decided(why, "status", "target", SECTION, "a count out of a total under a heading of goals")
         return decided(why, "status", "actual", CLAUSE, "a count out of a total ('9/14 xã') states what is")
-    reported = _reporting_time(ctx)
     if reported is not None:
         return decided(why, "status", "actual", PARAGRAPH, f"the time phrase {text[reported.start:reported.end]!r}")
     if ctx.para_status:
