@@ -40,7 +40,7 @@ from .running import AHEAD_AFTER, months_from_start, running_periods
 from .years import YearExpr
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
-_CITED = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE)
+_CITED, _CITED_REACH = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE), 160
 # a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
 # a period that names a plan is no time adverbial: "mục tiêu mà Chương trình OCOP giai đoạn 2021-2025 đặt ra"
 _NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\s+hoạch|dự\s+án|nghị\s+quyết|chiến\s+lược)"
@@ -251,7 +251,8 @@ class TimeScopes:
     def _phrase(self, expr: YearExpr) -> TimePhrase | None:
         text = self._doc.text
         line = self._doc.line_at(expr.start)
-        if _CITED.search(text, line.start, expr.start) or _COMPARED.search(text, line.start, expr.start):
+        head = max(line.start, expr.start - _CITED_REACH)  # (what either looks back over, at most)
+        if _CITED.search(text, head, expr.start) or _COMPARED.search(text, head, expr.start):
             return None
         year: int | None = expr.year
         if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 64), expr.start):
