@@ -76,7 +76,12 @@ def star_mentions(text: str, start: int, end: int) -> list[tuple[int, int, int]]
 
 
 # a share said of the count right before it: "14 sản phẩm, chiếm không tới 13% tổng số"
-_SHARE_OF_COUNT = regex.compile(rf"\s*,?\s*(?:chiếm|bằng)(?:\s+(?:tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*", regex.I)
+# … or in parentheses after the count's class: "12.169 sản phẩm đạt 3 sao (chiếm 74,6%)", "4.061 sản phẩm 4 sao (24,9%)"
+_SHARE_OF_COUNT = regex.compile(rf"\s*(?:(?:đạt\s+)?(?:hạng\s+)?[1-5]\s*sao\s*)?(?:,?\s*|\(\s*)"
+                                rf"(?:(?:chiếm|bằng)(?:\s+(?:tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*|(?<=\(\s*))", regex.I)
+
+
+_OF_A_PLAN = regex.compile(r"\s*(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|so\s+với)(?![\p{L}])", regex.I)
 
 
 def _share_of_count(text: str, q: Quantity, quantities: list[Quantity]) -> Quantity | None:
@@ -84,7 +89,8 @@ def _share_of_count(text: str, q: Quantity, quantities: list[Quantity]) -> Quant
     if q.unit != "%":
         return None
     before = [o for o in quantities if o.end <= q.start]
-    if before and before[-1].unit == "product" and _SHARE_OF_COUNT.fullmatch(text, before[-1].end, q.start):
+    if before and before[-1].unit == "product" and _SHARE_OF_COUNT.fullmatch(text, before[-1].end, q.start) \
+            and not _OF_A_PLAN.match(text, q.end):  # (not "bằng 125% kế hoạch": a share of the plan)
         return before[-1]
     return None
 
