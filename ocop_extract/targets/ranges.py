@@ -35,12 +35,14 @@ def ends_of_one_range(text: str, low: "Quantity", high: "Quantity") -> bool:
     [(5000.0, 8000.0)]
     >>> [(q.value, q.value_max) for q in find_quantities("doanh thu tăng giữa 20% và 30%")]
     [(20.0, 30.0)]
+    >>> [(q.value, q.value_max) for q in find_quantities("lãi suất từ 5,5%/năm đến 6,5%/năm")]
+    [(5.5, 6.5)]
     """
     joined = bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start)) or (
         # "giữa 20% và 30%", "giữa 500 triệu đồng và 1 tỷ đồng"
         bool(_AND.fullmatch(text, low.end, high.start)) and bool(_BETWEEN.search(text, max(0, low.start - 8), low.start)))
     return (low.value_max is None and high.value_max is None and low.unit == high.unit
-            and high.value > low.value and not low.per_year and joined
+            and high.value > low.value and (not low.per_year or high.per_year) and joined
             and (_PER_UNIT.match(text, high.end) or not _CHANGE_BEFORE.search(text, max(0, low.start - 40), low.start)))
 
 
