@@ -72,6 +72,11 @@ class Mention:
     sent_end: int
     line: int
 
+    @property
+    def number_year(self) -> Optional[int]:
+        """The year its number carries ("48/2025/NĐ-CP" → 2025), or None."""
+        return self.number.parts.year if self.number is not None else None
+
 
 @lru_cache(maxsize=1)
 def _lex() -> dict:

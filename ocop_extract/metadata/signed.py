@@ -53,6 +53,5 @@ def signed_back(doc: Doc, subj: Subject, published: Optional[str] = None) -> tup
     day = None
     if on is not None:
         dates = find_dates(on.group("d"))
-        number_year = m.number.parts.year if m.number else None
-        day = dates[0].iso if dates else dated_by_plan(on.group("d"), number_year, "", published)
+        day = dates[0].iso if dates else dated_by_plan(on.group("d"), m.number_year, "", published)
     return sentence, day

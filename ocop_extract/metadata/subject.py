@@ -293,7 +293,7 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
     after = text[m.end:m.sent_end]
     d = _DAY_AFTER.match(after) if m.number is not None else None
     if d:
-        return dated_by_plan(d.group("d"), _number_year(m), title_phrase(text, m.end + d.end()), published)
+        return dated_by_plan(d.group("d"), m.number_year, title_phrase(text, m.end + d.end()), published)
     a = _ISSUED_AFTER.match(after)
     if a:
         found = find_dates(after[a.end() - 5:a.end() + 30])
@@ -305,12 +305,8 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
         found = find_dates(prefix[b.start():b.end()])
         if found:
             return found[0].iso
-        return dated_by_plan(b.group("d"), _number_year(m), title_phrase(text, m.end), published)
+        return dated_by_plan(b.group("d"), m.number_year, title_phrase(text, m.end), published)
     return None
-
-
-def _number_year(m: Mention) -> Optional[int]:
-    return m.number.parts.year if m.number is not None else None
 
 
 def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],

@@ -120,8 +120,9 @@ def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
     return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := unit_of(m.group("unit")))), None)
 
 
-# a star class a caption names for its whole table: "SẢN PHẨM ĐẠT 3 SAO (35 sản phẩm), theo địa phương:"
-_CAPTION_STARS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao(?![\p{L}])", regex.I)
+# a star class, the least of a range ("3 sao", "4-5 sao"): of a table cell, or of a caption for its whole
+# table ("SẢN PHẨM ĐẠT 3 SAO (35 sản phẩm), theo địa phương:")
+STAR_CLASS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao(?![\p{L}])", regex.I)
 
 
 def caption_stars(caption: Iterable[str]) -> int | None:
@@ -130,5 +131,5 @@ def caption_stars(caption: Iterable[str]) -> int | None:
     >>> caption_stars(["SẢN PHẨM ĐẠT 3 SAO (35 sản phẩm), theo địa phương:"]), caption_stars(["Bảng 2. Sản phẩm 3 sao và 4 sao"])
     (3, None)
     """
-    found = {int(m.group(1)) for line in caption for m in _CAPTION_STARS.finditer(line)}
+    found = {int(m.group(1)) for line in caption for m in STAR_CLASS.finditer(line)}
     return found.pop() if len(found) == 1 else None

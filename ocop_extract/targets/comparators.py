@@ -51,7 +51,13 @@ _STORY_START = regex.compile(r"[^.;:,]{0,40}?(?<![\p{L}])ban\s+đầu(?![\p{L}])
 # where a rise goes after its starting point: "từ 461 sản phẩm (năm 2025, …) lên ít nhất 650 sản phẩm"
 _BASELINE_AFTER = regex.compile(r"(?:[^;.()]|\([^()]{0,200}\)){0,40}?(?<![\p{L}])(?<!trở\s)(?:lên|đến|tới)\s+"
                                 r"(?:(?!ngày|tháng|năm|quý)[^\s\d;.,()]+\s+){0,3}\d", regex.I)
-_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
+# "từ" right before a figure: a rise's or a range's start, or a story's
+FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
+
+
+def _rises_after(text: str, end: int) -> bool:
+    """Whether a rise goes on after the figure ending at `end`: "… lên ít nhất 650 sản phẩm"."""
+    return bool(_BASELINE_AFTER.match(text, end, min(len(text), end + 260)))
 
 
 def rise_start(text: str, start: int, end: int) -> bool:
@@ -62,8 +68,7 @@ def rise_start(text: str, start: int, end: int) -> bool:
     >>> rise_start(t, t.find("461"), t.find("461") + 3), rise_start(t, t.find("650"), t.find("650") + 3)
     (True, False)
     """
-    return bool(_FROM_BEFORE.search(text, max(0, start - 8), start)) \
-        and bool(_BASELINE_AFTER.match(text, end, min(len(text), end + 260)))
+    return bool(FROM_BEFORE.search(text, max(0, start - 8), start)) and _rises_after(text, end)
 
 
 # a ceiling said with words between its negation and "quá": "không để tồn đọng quá 200 sản phẩm"
@@ -97,7 +102,7 @@ def comparator_for(text: str, q: Quantity, floor: int) -> tuple[str, int]:
         comp = _before_regex()[1][cue]
         if cue in _SUPERLATIVES and _WITH.search(window, m.end("cue")):
             return "=", q.start  # "nhóm thực phẩm chiếm nhiều nhất với 26 sản phẩm": the largest, 26
-        if cue == "từ" and _BASELINE_AFTER.match(text, q.end, min(len(text), q.end + 260)):
+        if cue == "từ" and _rises_after(text, q.end):
             return "=", q.start  # "từ 10 sản phẩm lên 15 sản phẩm": a starting point
         if cue == "từ" and _STORY_START.match(text, q.end, min(len(text), q.end + 60)):
             return "=", q.start  # "Từ 12 hộ thành viên ban đầu, …": where a story starts

@@ -23,6 +23,7 @@ import regex
 from ..lexicon import load_lexicon
 from ..phrases import alternation
 from ..sentences import in_parentheses
+from .comparators import FROM_BEFORE
 from .cues import cues
 from .quantities import Quantity
 
@@ -59,7 +60,6 @@ _NAMES_THEM = regex.compile(r"\s*[:(]\s*\p{Lu}")
 _AMONG = regex.compile(r"(?<![\p{L}])nhất\s+(?:trong|giữa)\s+(?:số\s+)?\Z", regex.I | regex.REVERSE)  # "cao nhất trong ba tỉnh"
 # a number word before a capitalised word is part of a name ("Ba Làng", "Đồng Lộc" after "Ngã ba")
 _NAME_AFTER = regex.compile(r"\s+\p{Lu}\p{Ll}")
-_FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
 _RANGE_END = regex.compile(r"[^.;:]{0,50}?(?<![\p{L}])(?:đến|tới|lên)\s+\S", regex.I)
 _THRESHOLD_UNITS = frozenset(_UNITS["thresholds"])
 # a place noun, then what may stand before the comparator: "xã đạt dưới", "xã dưới"
@@ -99,7 +99,7 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
     if q.words and _NAME_AFTER.match(text, q.start + len(q.raw)):
         return None  # "Nước mắm Ba Làng", "Ngã ba Đồng Lộc": a number word in a name
     if q.words and q.raw.lower() == "một" and q.value_max is None:
-        if _FROM_BEFORE.search(text, max(floor, q.start - 8), q.start) and not _RANGE_END.match(text, q.end, q.end + 60):
+        if FROM_BEFORE.search(text, max(floor, q.start - 8), q.start) and not _RANGE_END.match(text, q.end, q.end + 60):
             return None  # "Từ một tổ hợp tác nhỏ, …": where a story starts, not a count
         if q.unit == "times":
             return None  # "hỗ trợ một lần": once

@@ -10,6 +10,7 @@ import re
 
 from ..phrases import alternation
 from .cues import cues
+from .numbers import parse_words
 
 
 def _running() -> "re.Pattern[str]":
@@ -64,7 +65,6 @@ AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
 
 # the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm", a quarter "quý I" (lower-cased)
 _FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
-_MONTH_WORDS = {"ba": 3, "sáu": 6, "chín": 9}
 _QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
 
 
@@ -79,4 +79,4 @@ def months_from_start(period: str) -> int | None:
     if m is None:
         return None
     count = m.group("n")
-    return _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else _MONTH_WORDS.get(count, 13)
+    return _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else int(parse_words(count))

@@ -45,7 +45,7 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from ..metadata.gazetteer import unit_words
 from ..phrases import alternation
-from .captions import caption_status, caption_unit, stated_unit
+from .captions import STAR_CLASS, caption_status, caption_unit, stated_unit
 from .cell_units import unit_of
 from .numbers import DIGITS, parse_digits
 from .scope import subject_place
@@ -76,7 +76,6 @@ _HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case
                              regex.I)
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
-_STARS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao", regex.I)  # "4-5 sao": the least
 
 
 @dataclass(frozen=True)
@@ -328,7 +327,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
             year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None),
                                      default_year, context)
-            stars = next((int(s.group(1)) for t in (label, header[i]) if (s := _STARS.search(t))), None)
+            stars = next((int(s.group(1)) for t in (label, header[i]) if (s := STAR_CLASS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
             metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
             value = parse_digits(m.group("n")) * scale

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import regex
 
+from ..phrases import alternation
 from .cues import cues
 
 # an item of a plan's list said without a subject: a bullet or nothing, then a verb of the lexicon's
 # `list_verbs` in capitals, then no word of a report before the figure
+_VERBS = cues()["status"]["list_verbs"]
 _LIST_OPENING = regex.compile(r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?"
-                              r"(?:" + "|".join(regex.escape(v[0].upper() + v[1:]).replace("\\ ", r"\s+")
-                                                for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
-                              + r")(?![\p{L}])")
+                              + alternation(v[0].upper() + v[1:] for v in _VERBS) + r"(?![\p{L}])")
 _REPORT_WORD = regex.compile(r"(?<![\p{L}])(?:đã|vừa|được)(?![\p{L}])", regex.I)
 
 
@@ -31,10 +31,8 @@ def opens_on_a_task(text: str, start: int, figure: int) -> bool:
 
 
 # a clause that opens on a verb of a plan's list, after a connective at most ("Cùng với đó, duy trì 100% …")
-_TASK_CLAUSE = regex.compile(r"\s*(?:[^\W\d][^,;:.()\d]{0,24},\s*)?(?:"
-                             + "|".join(regex.escape(v).replace("\\ ", r"\s+")
-                                        for v in sorted(cues()["status"]["list_verbs"], key=len, reverse=True))
-                             + r")(?![\p{L}])", regex.I)
+_TASK_CLAUSE = regex.compile(r"\s*(?:[^\W\d][^,;:.()\d]{0,24},\s*)?" + alternation(_VERBS, fold_case=True)
+                             + r"(?![\p{L}])", regex.I)
 
 
 # between an aspect word and the verb it marks: nothing, or the passive "được" ("vừa được hỗ trợ")
