@@ -31,6 +31,7 @@ from .context import TargetContext
 from .cues import breakdown_regex
 from .status import strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
+from .years import year_of_day
 from .years import YearExpr, baseline_aside, month_expressions
 
 
@@ -79,7 +80,7 @@ def resolve_year(ctx: YearContext) -> int | None:
             return decided(c.why, "year", int(posted[:4]), scope, f"the present {said!r}: the year the article was posted")
         day = _DAY_OF.search(said)
         if day:  # "đến ngày 25/12": of the year posted, or the one before for a month well after the posting
-            year = int(posted[:4]) - (1 if int(day.group("m")) - int(posted[5:7]) > 6 else 0)
+            year = year_of_day(int(day.group("m")), int(posted[:4]), int(posted[5:7]))
             return decided(c.why, "year", year, scope, f"the day {said!r}, in the year the article was posted")
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
 

@@ -37,7 +37,7 @@ from ..paragraphs import paragraph_starts
 from ..sentences import in_parentheses
 from .paragraph_links import opens_on_previous
 from .running import AHEAD_AFTER, months_from_start, running_periods
-from .years import YearExpr
+from .years import YearExpr, year_of_day
 
 # the year of a cited document: "Kế hoạch số 205/KH-UBND ngày … năm 2022", "Quyết định 919/QĐ-TTg năm 2022"
 _CITED, _CITED_REACH = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE), 160
@@ -196,8 +196,7 @@ class TimeScopes:
             month, day = int(m["m"]), int(m["d"])
             if not (1 <= month <= 12 and 1 <= day <= 31) or low[m.start() - 1:m.start()].isalpha():
                 continue
-            year = this_year - 1 if month - posted[0] > 6 else this_year
-            out.append(self._opened(m.start(), m.end(), year)._replace(day=True))
+            out.append(self._opened(m.start(), m.end(), year_of_day(month, this_year, posted[0]))._replace(day=True))
         return out
 
     def _with_running(self, phrases: list[TimePhrase], low: str, this_year: int) -> list[TimePhrase]:

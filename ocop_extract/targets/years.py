@@ -149,6 +149,16 @@ def month_expressions(text: str, year: int, start: int = 0, end: int | None = No
 
 
 # "(", "(đạt ", "(xấp xỉ ", "(200 gian hàng, 65.000 lượt khách, doanh thu ": within the aside the year opens
+def year_of_day(month: int, posted_year: int, posted_month: int) -> int:
+    """The year of a day a news text names without one: the year it was posted in, or the year before
+    for a month well after its posting ("ngày 20/12" in a text of January).
+
+    >>> year_of_day(11, 2024, 11), year_of_day(12, 2025, 1), year_of_day(3, 2025, 1)
+    (2024, 2024, 2025)
+    """
+    return posted_year - 1 if month - posted_month > 6 else posted_year
+
+
 _ASIDE_OPENS = regex.compile(r"\s*\([^()\n]{0,160}")
 
 
