@@ -80,6 +80,7 @@ class Candidate:
     scope: str | None = None
     metric: str | None = None
     part_of: "Candidate | None" = None  # the figure a breakdown opened before this one breaks down
+    aside: bool = False  # said beside a result to measure it ("so với mục tiêu 218 sản phẩm"): opens no scope
 
 
 def rule_of(q: Quantity) -> tuple[str, float]:

@@ -3,8 +3,9 @@
 A share of the plan reached ("đạt 56% kế hoạch năm") is a result; the plan's own figure, in
 parentheses ("(kế hoạch 25 sản phẩm)", "(Kế hoạch số 58/KH-UBND … giao 39 sản phẩm)") or right
 after the plan's word ("chỉ tiêu 25 sản phẩm", "vượt mục tiêu 10.000 sản phẩm"), is a target;
-an excess over the plan ("vượt kế hoạch 2 sản phẩm") and the plan a result is measured by ("so
-với kế hoạch 30 sản phẩm") are not the plan's figure.
+an excess over the plan ("vượt kế hoạch 2 sản phẩm") and a share reached of it ("đạt kế hoạch 30 sản
+phẩm") are not the plan's figure. The plan a result is compared with ("vượt 18 sản phẩm so với mục
+tiêu 218 sản phẩm") is, said as an aside (`MEASURED_AGAINST`): it opens no scope for the figures after it.
 
 >>> t = "công nhận 14 sản phẩm, bằng 56% kế hoạch năm (25 sản phẩm); để hoàn thành chỉ tiêu 25 sản phẩm"
 >>> [plan_figure(t, 0, t.find(n), t.find(n) + len(n), unit)[0] for n, unit in (("56%", "%"), ("25", "product"))]
@@ -14,6 +15,9 @@ với kế hoạch 30 sản phẩm") are not the plan's figure.
 >>> t = "giải ngân 2.146 triệu đồng, đạt 61,3% dự toán năm (3.500 triệu đồng)"
 >>> [plan_figure(t, 0, t.find(n), t.find(n) + len(n), unit)[0] for n, unit in (("61,3%", "%"), ("3.500", "VND"))]
 ['actual', 'target']
+>>> t = "có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu 218 sản phẩm"
+>>> plan_figure(t, 0, t.find("218"), t.find("218") + 3, "product") == ("target", MEASURED_AGAINST)
+True
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -36,7 +40,11 @@ _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(
 # right after the plan's word: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm"
 _PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?"
                                  r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
-_MEASURED = regex.compile(r"(?<![\p{L}])(?:so\s+với|bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
+_MEASURED = regex.compile(r"(?<![\p{L}])(?:bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
+# … the plan a result is compared with: "vượt 18 sản phẩm so với mục tiêu 218 sản phẩm", "So với chỉ tiêu năm là 25"
+_COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+\Z", regex.I | regex.REVERSE)
+# the evidence of a plan's figure said only as the yardstick of a result: an aside that opens no scope
+MEASURED_AGAINST = "the plan's figure a result is compared with"
 _EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
 
 
@@ -50,6 +58,8 @@ def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple
     own = _PLAN_OWN_FIGURE.search(text, max(floor, start - 40), start)
     if own is None or _MEASURED.search(text, max(floor, own.start() - 16), own.start()):
         return None
+    if _COMPARED.search(text, max(floor, own.start() - 8), own.start()):
+        return "target", MEASURED_AGAINST
     if _EXCEEDED.search(text, max(floor, own.start() - 8), own.start()) and not own["w"].lower().startswith("mục"):
         return None  # "vượt kế hoạch 2 sản phẩm": by how much; "vượt mục tiêu 10.000 sản phẩm" names the goal
     return "target", f"the figure of the {own['w']!r} it follows"

@@ -41,7 +41,7 @@ from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
                      strong_target_between)
-from .plan_figures import plan_figure
+from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
 from .time_scope import TimePhrase
 from .years import baseline_aside
@@ -106,6 +106,8 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             sentence, prev_status, prev_end, opening = s, None, s.start, c.prose.q.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
             c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
+            if c.aside:
+                continue  # the plan a result is compared with: the figures after it go on from the result
             prev_status, prev_end = c.status, c.end
             if not in_parentheses(s.text, s.start, c.prose.q.start):
                 # an aside in parentheses ("(kế hoạch 25 sản phẩm)") sets neither the paragraph's status nor a head
@@ -144,6 +146,7 @@ def resolve_status(ctx: StatusContext) -> str:
         return decided(why, "status", "actual", CLAUSE, f"the figure of the year compared with, {compared.year}")
     said = plan_figure(text, s.start, q.start, q.end, q.unit)
     if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
+        ctx.candidate.aside = said[1] == MEASURED_AGAINST
         return decided(why, "status", said[0], CLAUSE, said[1])
     parts = _breakdown_of(ctx, before)
     if parts is not None:

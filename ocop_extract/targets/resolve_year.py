@@ -61,6 +61,19 @@ def resolve_year(ctx: YearContext) -> int | None:
     c = ctx.candidate
     if c.status == "target":
         return _deadline(c)
+    year = _reached(ctx)
+    dated = ctx.doc.meta.published_year or ctx.doc.meta.issued_year
+    if year is not None and dated is not None and year > dated:
+        # what a text reports was reached by the day it is dated: a later year is a goal's said beside it
+        # ("… có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu … đặt ra cho năm 2025" in December 2023)
+        c.why.append(f"not year {year}: later than the text's own date ({dated})")
+        return _event_year(ctx)
+    return year
+
+
+def _reached(ctx: YearContext) -> int | None:
+    """The year an actual was reached: the time phrase that governs it, else the event the text reports."""
+    c = ctx.candidate
     assert c.prose is not None
     compared = baseline_aside(c.prose.sentence.text, c.prose.sentence.years, c.prose.q.start)
     if compared is not None:
