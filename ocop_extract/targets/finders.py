@@ -18,6 +18,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+import regex
+
 from ..contain import contained, guard
 from ..layout import line_kinds, table_spans
 from ..paragraphs import paragraph_starts
@@ -32,6 +34,7 @@ from .status import status_cues
 from .captions import caption_of, caption_stars
 from .tables import read_table, table_context
 from .paragraph_links import opens_on_previous
+from .tasks import opens_on_a_task
 
 
 def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) -> list[Candidate]:
@@ -44,18 +47,23 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
     para_found, carries_from = False, None  # the paragraph had a figure; the one it opens on
     for s_start, s_end in sentences(doc):
         line_index = doc.line_at(s_start).index
-        if paragraph_of[line_index] != para_line:
+        opening = paragraph_of[line_index] != para_line
+        if opening:
             # "Trong tổng số sản phẩm nêu trên, …" speaks of the main figure of the paragraph before
             opens = opens_on_previous(ctx.lower, s_start, s_end)
             carries_from = para_line if opens else None
             para_past = para_past and opens and para_found
-            para_line, para_year, para_found = paragraph_of[line_index], None, False
+            # a news paragraph that goes on with a plan's list ("Mỗi năm công nhận mới …", "Bồi dưỡng 90% cán
+            # bộ …") keeps the deadline the paragraph before said (an official text's items take their heading's)
+            goes_on = para_year is not None and not ctx.official and opens_on_a_task(text, s_start, s_end, habit=True)
+            para_line, para_year, para_found = paragraph_of[line_index], para_year if goes_on else None, False
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = within(ctx.all_years, s_start, s_end)
         carried = para_year
         stated = [e for e in s_years if years.is_current(e)]
-        if stated:
-            para_year = stated[-1].year
+        carrying = [e for e in stated if opening or not _SINGLED_OUT.search(ctx.lower, max(s_start, e.start - 16), e.start)]
+        if carrying:
+            para_year = carrying[-1].year
         past_said = any(years.is_past(e) for e in s_years)
         quantities = find_quantities(text, s_start, s_end, numbers=ctx.numbers.within(s_start, s_end))
         sentence_past, para_past = para_past, para_past or (past_said and not stated)
@@ -69,6 +77,11 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
         para_found = para_found or bool(found)
         out.extend(found)
     return out
+
+
+# a year singled out inside a paragraph ("…; mỗi năm công nhận 50 sản phẩm. Riêng năm 2026, công nhận mới 55
+# sản phẩm. Tổng kinh phí …") is its sentence's; opening a paragraph, it is the paragraph's
+_SINGLED_OUT = regex.compile(r"(?<![\p{L}])riêng\s+(?:trong\s+)?(?:năm\s+)?\Z", regex.REVERSE)
 
 
 def _in_sentence(sentence: Sentence, quantities: list[Quantity], options: Options) -> list[Candidate]:

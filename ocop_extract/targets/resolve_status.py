@@ -94,7 +94,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             before = para_status
             paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
-            if para_status is None and before == "target" and opens_on_a_task(s.text, s.start, c.prose.q.start):
+            if para_status is None and before == "target" and opens_on_a_task(s.text, s.start, c.prose.q.start, habit=True):
                 para_status = "target"  # "Bồi dưỡng 90% cán bộ …" after a paragraph of goals: the list goes on
         if s is not sentence:
             if para_status == "target" and sentence is not None and sentence.paragraph == s.paragraph:

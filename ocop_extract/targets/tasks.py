@@ -16,17 +16,24 @@ from .cues import cues
 _VERBS = cues()["status"]["list_verbs"]
 _LIST_OPENING = regex.compile(r"\s*(?:[-–+•*]\s*|[a-zđ]\)\s*|\d{1,2}[.)]\s*)?"
                               + alternation(v[0].upper() + v[1:] for v in _VERBS) + r"(?![\p{L}])")
+# … or after a rate said first: "Mỗi năm công nhận mới …", "Hằng năm, tổ chức …" (lexicon `rate.before`)
+_HABIT_OPENING = regex.compile(r"\s*(?:" + alternation(cues()["rate"]["before"], fold_case=True) + r")\s*,?\s*"
+                               + alternation([*_VERBS, "công nhận"], fold_case=True) + r"(?![\p{L}])", regex.I)
 _REPORT_WORD = regex.compile(r"(?<![\p{L}])(?:đã|vừa|được)(?![\p{L}])", regex.I)
 
 
-def opens_on_a_task(text: str, start: int, figure: int) -> bool:
+def opens_on_a_task(text: str, start: int, figure: int, habit: bool = False) -> bool:
     """Whether the sentence at text[start:] opens on a verb of a plan's list, with no word of a report
-    before the figure at `figure` ("Duy trì hoạt động 25 điểm bán …", not "Tổ chức đã đón 300 khách").
+    before the figure at `figure` ("Duy trì hoạt động 25 điểm bán …", not "Tổ chức đã đón 300 khách");
+    with `habit`, also after a rate said first ("Mỗi năm công nhận mới …").
 
     >>> opens_on_a_task("Bồi dưỡng 90% cán bộ phụ trách OCOP.", 0, 10), opens_on_a_task("Tỉnh đã bồi dưỡng 90% cán bộ.", 0, 18)
     (True, False)
+    >>> t = "Mỗi năm công nhận mới không dưới 50 sản phẩm."
+    >>> opens_on_a_task(t, 0, 33), opens_on_a_task(t, 0, 33, habit=True)
+    (False, True)
     """
-    m = _LIST_OPENING.match(text, start, figure)
+    m = _LIST_OPENING.match(text, start, figure) or (_HABIT_OPENING.match(text, start, figure) if habit else None)
     return m is not None and not _REPORT_WORD.search(text, m.end(), figure)
 
 
