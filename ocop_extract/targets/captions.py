@@ -31,6 +31,10 @@ _CAPTION_COUNTS = regex.compile(
     regex.I)
 
 
+# a day the figures stand at: "(đến ngày 15/9/2024)", "tính đến 30/6/2024"
+AS_OF_DAY = regex.compile(r"(?<![\p{L}])(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}", regex.I)
+
+
 def caption_of(doc: Doc, first: int) -> list[str]:
     """The caption over the table whose header is line `first`: the short lines right above it, one
     blank line between allowed, up to four, top first.
@@ -90,11 +94,13 @@ def caption_status(caption: list[str]) -> str | None:
     ('target', 'target')
     >>> caption_status(["BIỂU TỔNG HỢP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"]), caption_status(["Kết quả như sau:"])
     ('actual', None)
+    >>> caption_status(["Biểu 01. Một số chỉ tiêu OCOP theo đơn vị (đến ngày 15/9/2024)"]) is None
+    True
     """
     titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
     for line in titles:
-        if _CAPTION_PLAN.search(line):
-            return "target"
+        if any(not (AS_OF_DAY.search(line) and m.group().lower() == "chỉ tiêu") for m in _CAPTION_PLAN.finditer(line)):
+            return "target"  # (the "chỉ tiêu" of a table dated as of a day are its indicators, not goals)
     if any(_CAPTION_ACTUAL.search(line) for line in titles):
         return "actual"
     for line in caption:
@@ -109,6 +115,9 @@ def caption_status(caption: list[str]) -> str | None:
 # the unit a line over a table states for it: "Đơn vị tính: triệu đồng", "ĐVT: sản phẩm"
 _UNIT_LINE = regex.compile(rf"\s*\(?\s*{alternation(load_lexicon('tables')['headers']['unit'], fold_case=True)}"
                            r"\s*:\s*(?P<unit>[^()]+?)\s*\)?\s*", regex.I)
+# … or, in parentheses, at the end of the sentence that leads into it: "… như sau (đơn vị tính: sản phẩm):"
+_UNIT_ASIDE = regex.compile(rf"\(\s*{alternation(load_lexicon('tables')['headers']['unit'], fold_case=True)}"
+                            r"\s*:\s*(?P<unit>[^()]+?)\s*\)\s*[:.]?\s*\Z", regex.I)
 
 
 def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
@@ -116,8 +125,11 @@ def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
 
     >>> stated_unit(["PHỤ LỤC", "Đơn vị tính: triệu đồng"]), stated_unit(["Bảng 2. Kinh phí"])
     (('VND', 'triệu đồng', 1000000.0), None)
+    >>> stated_unit(["từng địa phương như sau (đơn vị tính: sản phẩm):"])
+    ('product', 'sản phẩm', 1)
     """
-    return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line)) and (u := unit_of(m.group("unit")))), None)
+    return next((u for line in caption if (m := _UNIT_LINE.fullmatch(line) or _UNIT_ASIDE.search(line))
+                 and (u := unit_of(m.group("unit")))), None)
 
 
 # a star class, the least of a range ("3 sao", "4-5 sao"): of a table cell, or of a caption for its whole

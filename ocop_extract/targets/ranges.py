@@ -18,7 +18,8 @@ _RANGE = regex.compile(r"\s*(?:-|đến|tới|~)\s*", regex.I)
 _BETWEEN = regex.compile(r"(?<![\p{L}])giữa\s+\Z", regex.I | regex.REVERSE)
 _AND = regex.compile(r"\s+và\s+", regex.I)
 # "từ 5.000 đồng đến 8.000 đồng", "5000 VNĐ - 8000 VNĐ": a range whose two ends both carry the unit
-_UNIT_RANGE_JOIN = regex.compile(r"\s*(?:-|–|đến|tới)\s*\Z", regex.I)
+# (the join alone: "Bạc Liêu mới có gần 60 sản phẩm, Hậu Giang chưa tới 130 sản phẩm" is two figures)
+_UNIT_RANGE_JOIN = regex.compile(r"(?:\s*/\s*\p{L}+)?\s*(?:-|–|đến|tới)\s*", regex.I)
 # but a change is two figures: "tăng từ 10 sản phẩm (năm 2022) đến 15 sản phẩm"; an amount added is
 # one range: "tăng thêm từ 5.000 đồng đến 8.000 đồng/xấp", and so is a cost ("phí vận chuyển từ …")
 # and a rise of a rate per unit ("giá bán tăng từ 5.000 đồng đến 8.000 đồng/kg")
@@ -37,8 +38,10 @@ def ends_of_one_range(text: str, low: "Quantity", high: "Quantity") -> bool:
     [(20.0, 30.0)]
     >>> [(q.value, q.value_max) for q in find_quantities("lãi suất từ 5,5%/năm đến 6,5%/năm")]
     [(5.5, 6.5)]
+    >>> [(q.value, q.value_max) for q in find_quantities("Bạc Liêu có gần 60 sản phẩm, Hậu Giang chưa tới 130 sản phẩm")]
+    [(60.0, None), (130.0, None)]
     """
-    joined = bool(_UNIT_RANGE_JOIN.search(text, low.end, high.start)) or (
+    joined = bool(_UNIT_RANGE_JOIN.fullmatch(text, low.end, high.start)) or (
         # "giữa 20% và 30%", "giữa 500 triệu đồng và 1 tỷ đồng"
         bool(_AND.fullmatch(text, low.end, high.start)) and bool(_BETWEEN.search(text, max(0, low.start - 8), low.start)))
     return (low.value_max is None and high.value_max is None and low.unit == high.unit

@@ -45,8 +45,9 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from ..metadata.gazetteer import unit_words
 from ..phrases import alternation
-from .captions import STAR_CLASS, caption_status, caption_unit, stated_unit
+from .captions import AS_OF_DAY, STAR_CLASS, caption_status, caption_unit, stated_unit
 from .cell_units import unit_of
+from .header_units import HEADER_UNIT, HEADERS, NOT_COUNTED, header_unit, label_unit, opening_noun
 from .numbers import DIGITS, parse_digits
 from .scope import subject_place
 from .spaced import spaced_grid
@@ -55,12 +56,12 @@ from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCel
 # a figure, or a range of two ("850 - 900": the plan's least and most)
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})(?:\s*[-–]\s*(?P<n2>{DIGITS}))?\s*%?\s*")
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
-_HEADERS = load_lexicon("tables")["headers"]
+
 
 
 def _header_words(*keys: str, extra: tuple[str, ...] = ()) -> regex.Pattern:
     """The words of the lexicon's `headers` lists `keys` (and `extra` words), between non-letters."""
-    words = alternation([*(w for key in keys for w in _HEADERS[key]), *extra], fold_case=True)
+    words = alternation([*(w for key in keys for w in HEADERS[key]), *extra], fold_case=True)
     return regex.compile(rf"(?<![\p{{L}}]){words}(?![\p{{L}}])", regex.I)
 
 
@@ -70,10 +71,9 @@ _SHARE_HEADER = regex.compile(_header_words("share", "of_plan").pattern + "|%", 
 _SHARE_OF_PLAN = _header_words("of_plan")
 _PLAN_HEADER = _header_words("plan")
 _DONE = regex.compile(r"\s*đã(?![\p{L}])", regex.I)  # a header opening on "Đã": what is done
-_AS_OF_DAY = regex.compile(r"(?<![\p{L}])(?:đến|tới)\s+(?:hết\s+)?(?:ngày\s+)?\d{1,2}\s*/\s*\d{1,2}", regex.I)  # "đến 31/8/2024"
+# … or over a part of the year gone by: "Công nhận 9 tháng (SP)", "Quý I"
+_ELAPSED = regex.compile(r"(?<![\p{L}\d])(?:\d{1,2}|sáu|chín)\s+tháng(?![\p{L}])|(?<![\p{L}])quý\s+(?:I{1,3}|IV|[1-4])(?![\p{L}\d])", regex.I)
 _PLACE_HEADER = _header_words("places", extra=unit_words())
-_HEADER_UNIT = regex.compile(rf"\(\s*(?:{alternation(_HEADERS['unit'], fold_case=True)}\s*:\s*)?(?P<unit>[^()]+?)\s*\)\s*\Z",
-                             regex.I)
 _BARE_PLACE = regex.compile(r"\p{Lu}[\p{L}'-]*(?:\s+\p{Lu}[\p{L}'-]*){0,3}")
 _YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
 
@@ -147,8 +147,9 @@ def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | Non
     A header's "(%)" makes a share only when it says "so (với) kế hoạch"; a column
     that says neither plan nor result needs a unit, in its header or a unit column.
     """
-    if _ACTUAL_HEADER.search(header) or ((_DONE.match(header) or _AS_OF_DAY.search(header)) and not _PLAN_HEADER.search(header)):
-        return "actual"  # "Thực hiện 6 tháng"; "Đã công nhận đến 31/8/2024": what is done, as of a day
+    if _ACTUAL_HEADER.search(header) or ((_DONE.match(header) or AS_OF_DAY.search(header) or _ELAPSED.search(header))
+                                         and not _PLAN_HEADER.search(header)):
+        return "actual"  # "Thực hiện 6 tháng"; "Đã công nhận đến 31/8/2024", "Công nhận 9 tháng": what is done
     if _SHARE_HEADER.search(header) and not (header_unit and not _SHARE_OF_PLAN.search(header)):
         return "share"
     if _PLAN_HEADER.search(header) or _YEAR.search(header):
@@ -156,62 +157,9 @@ def _column_kind(header: str, header_unit: bool, unit_column: bool) -> str | Non
     return "context" if header_unit or unit_column else None
 
 
-def _header_unit(header: str) -> tuple[str, str, float] | None:
-    """The unit a header gives in parentheses ("Kinh phí hỗ trợ (triệu đồng)" → VND, scale 1e6), else
-    the noun it counts after "Số" ("Số sản phẩm đạt 3 sao trở lên" → product).
-
-    >>> _header_unit("Kinh phí (ĐVT: tỷ đồng)"), _header_unit("Xã NTM nâng cao (xã)"), _header_unit("Ghi chú")
-    (('VND', 'tỷ đồng', 1000000000.0), ('admin_unit', 'xã', 1), None)
-    >>> _header_unit("Số sản phẩm đạt 3 sao trở lên"), _header_unit("Số lượng chủ thể"), _header_unit("Số TT")
-    (('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1), None)
-    >>> _header_unit("4 sao"), _header_unit("Trong đó: 4 sao"), _header_unit("Hạng 3 sao trở lên")
-    (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1))
-    >>> _header_unit("Công nhận quý I"), _header_unit("Nâng hạng"), _header_unit("Công nhận (chủ thể)")
-    (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1))
-    """
-    m = _HEADER_UNIT.search(header)
-    unit = unit_of(m.group("unit")) if m else None
-    if unit is not None:
-        return unit
-    if _STAR_HEADER.fullmatch(header):
-        return "product", "sản phẩm", 1  # "3 sao", "Trong đó: 4 sao": products of that class
-    counted = _COUNT_HEADER.match(header)
-    if counted is None and _PRODUCT_VERB.match(header):
-        return "product", "sản phẩm", 1  # "Công nhận quý I", "Nâng hạng": products recognised, upgraded
-    return _first_noun(counted.group("rest")) if counted else None
-
-
-def _first_noun(words_text: str) -> tuple[str, str, float] | None:
-    """The unit of the noun (one to three words) that `words_text` opens on, or None."""
-    words = words_text.split()
-    return next((u for n in (3, 2, 1) if len(words) >= n and (u := unit_of(" ".join(words[:n])))), None)
-
-
-def _opening_noun(header: str) -> tuple[str, str, float] | None:
-    """The unit of the noun a header opens on when it qualifies it ("Sản phẩm mới", "Sản phẩm đánh giá
-    lại"; not "Sản phẩm" alone, which may name products, nor a score, "Điểm"): weaker than a unit
-    column, which it yields to.
-
-    >>> _opening_noun("Sản phẩm mới (3 sao trở lên)"), _opening_noun("Sản phẩm"), _opening_noun("Điểm đánh giá")
-    (('product', 'Sản phẩm', 1), None, None)
-    """
-    unit = _first_noun(header)
-    if unit is None or len(header.split()) <= len(unit[1].split()) or unit[1].lower() in _HEADERS["not_counted"]:
-        return None
-    return unit
-
-
-# a header that says only a star class: "3 sao", "Trong đó: 4 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên"
-_STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
-                             r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
 # a header that totals the columns beside it: "Tổng số", "Tổng", "Cộng"; or over time: "Lũy kế (đến 31/12/2023)"
 _TOTAL_HEADER = regex.compile(rf"\s*(?:{alternation(load_lexicon('tables')['totals'], fold_case=True)}"
-                              rf"|{alternation(_HEADERS['cumulative'], fold_case=True)}(?:\s+(?:đến|tới)\s+.{{1,30}})?)\s*", regex.I)
-# a header opening on a verb of the programme that counts products: "Công nhận quý I", "Nâng hạng"
-_PRODUCT_VERB = regex.compile(rf"\s*{alternation(_HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)
-_NOT_COUNTED = regex.compile(rf"\s*{alternation(_HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
-# a header naming what its column counts: "Số sản phẩm …", "Số lượng chủ thể"
-_COUNT_HEADER = regex.compile(rf"\s*{alternation(_HEADERS['count'], fold_case=True)}\s+(?P<rest>.+)", regex.I)
+                              rf"|{alternation(HEADERS['cumulative'], fold_case=True)}(?:\s+(?:đến|tới)\s+.{{1,30}})?)\s*", regex.I)
 
 
 def _filled(rows: list[list[str]], column: int) -> list[str]:
@@ -273,7 +221,7 @@ def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
     >>> [u and u[0] for u in _column_units(["3 sao (sản phẩm)", "4 sao (sản phẩm)", "Tổng số", "Điểm"])]
     ['product', 'product', 'product', None]
     """
-    units = [_header_unit(h) for h in header]
+    units = [header_unit(h) for h in header]
     # a total column ("Tổng số") counts what the columns it totals count, when they all count one thing
     # … and so does a column that names no unit beside two or more that count one thing ("Công nhận năm
     # 2023" beside "3 sao", "4 sao"), unless it scores ("Điểm")
@@ -281,7 +229,7 @@ def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
     if counted and all(u == counted[0] for u in counted):
         units = [counted[0] if u is None and _TOTAL_HEADER.fullmatch(h) else u for u, h in zip(units, header)]
         if sum(1 for u in units if u is not None) >= 2:
-            units = [counted[0] if u is None and not _NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
+            units = [counted[0] if u is None and not NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
     return units
 
 
@@ -289,12 +237,12 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     header = [c[2] for c in grid.header]
     rows = [[c[2] for c in row] for row in grid.rows]
     units = _column_units(header)
-    opening = [_opening_noun(h) for h in header]
+    opening = [opening_noun(h) for h in header]
     # "Sản phẩm hết hạn | Đã đánh giá lại": what was done to what the column before counts
     units = [(units[i - 1] or opening[i - 1]) if u is None and i and _DONE.match(h) and not opening[i]
              and (units[i - 1] or opening[i - 1] or ("",))[0] != "%" else u for i, (u, h) in enumerate(zip(units, header))]
     # the caption's noun counts a column that names none, not one that scores ("Điểm")
-    captioned = [None if _NOT_COUNTED.match(h) else context.unit for h in header]
+    captioned = [None if NOT_COUNTED.match(h) else context.unit for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
              else _column_kind(h, (units[i] or opening[i] or captioned[i]) is not None, unit_col is not None)
@@ -311,7 +259,8 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             continue
         label = next((c[2] for i, c in enumerate(cells) if kinds[i] is None and i != unit_col
                       and not _NUMBER_CELL.fullmatch(c[2]) and not ORDINAL_CELL.fullmatch(c[2]) and c[2]), "")
-        row_unit = unit_of(cells[unit_col][2]) if unit_col is not None else None
+        # a unit column's, else the one a row's label gives ("Kinh phí (triệu đồng) | 8.500 | 14.200")
+        row_unit = unit_of(cells[unit_col][2]) if unit_col is not None else label_unit(label)
         scope = _place(label, header[label_col], context.province) if places else None
         # rows of years ("Năm | Tổng số | 3 sao" / "2022 | 24 | 22"): each row's year is its own
         row_year = _row_year(cells[label_col][2]) if label_col is not None else None
@@ -329,7 +278,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                                      default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := STAR_CLASS.search(t))), None)
             # a row of a place, or the total of the places: the column says what is counted
-            metric = _HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
+            metric = HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
             value = parse_digits(m.group("n")) * scale
             if not isfinite(value):
                 continue  # hundreds of digits make no figure (and no JSON number)
