@@ -30,7 +30,14 @@ _CLAUSE_MARKS = ";:,)"  # a clause's mark at a line's end, read off its last cha
 _SENTENCE_MARKS = ".:;!?…\"”)"  # … and a sentence's (as `_ENDS_A_SENTENCE`)
 
 
+# a parenthesis the line above left open goes on below ("… 02 xã (Công Sơn, Hải" / "Yến), 01 xã …"),
+# unless the line opens an item or a heading
+_ITEM_OPENING = regex.compile(r"[ \t]*(?:[-–+•*]|[a-zđ][).]|\d{1,2}[.)]|[IVX]+\.)[ \t]")
+
+
 def _carries_on(above: str, line: str) -> bool:
+    if above.count("(") > above.count(")") and line.strip() and not _ITEM_OPENING.match(line):
+        return True
     last = above.rstrip()[-1:]
     if last and last in _CLAUSE_MARKS:
         return bool(_WORD_CARRIED_ON.match(line))

@@ -41,6 +41,7 @@ from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
                      strong_target_between)
+from .deadlines import deadline_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
 from .time_scope import TimePhrase
@@ -144,6 +145,9 @@ def resolve_status(ctx: StatusContext) -> str:
     compared = baseline_aside(text, s.years, q.start)
     if compared is not None:  # "cao hơn năm 2023 (xấp xỉ 9,6 tỷ đồng)": what that year reached
         return decided(why, "status", "actual", CLAUSE, f"the figure of the year compared with, {compared.year}")
+    deadline = deadline_ahead(text, q.end, p.clause[1], s.doc_years)
+    if deadline and not any(c[2] == "actual" and c[0] >= p.clause[0] for c in before):
+        return decided(why, "status", "target", CLAUSE, f"the deadline {deadline!r}, still ahead")
     said = plan_figure(text, s.start, q.start, q.end, q.unit)
     if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
         ctx.candidate.aside = said[1] == MEASURED_AGAINST
@@ -250,8 +254,8 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")
         return decided(why, "status", status, scope, f"{text[cue[0]:cue[1]]!r} names a year of the plan; as {evidence}")
-    if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, cue[0], cue[1]) \
-            and _lead_in(text, before[:-1]) is None:
+    if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, s.start, cue[1]) \
+            and _lead_in(text, before[:-1]) is None:  # ("Năm 2025, huyện phấn đấu có thêm ít nhất 10 sản phẩm")
         return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
     scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")

@@ -22,6 +22,7 @@ import regex
 
 from ..phrases import alternation, branches
 from .cues import cues, phrase_regex
+from .deadlines import DEADLINE
 
 # Actual cues that need more than a phrase list.
 # "được công nhận mới": a plan for new recognitions, not a report of them
@@ -186,9 +187,13 @@ def heading_status(heading: str) -> str | None:
     (True, 'topic')
     >>> heading_status("Cẩm Khê vượt kế hoạch sản phẩm OCOP"), heading_status("1. Tổ chức đánh giá, phân hạng đợt 2")
     ('actual', None)
+    >>> heading_status("Hoàn thành chỉ tiêu trước ngày 15/11")
+    'target'
 
     """
     actual, target, topic = _heading_regexes()
+    if DEADLINE.search(heading):
+        return "target"  # "Hoàn thành chỉ tiêu trước ngày 15/11": what is to be done by a day
     a, t = actual.search(heading), target.search(heading)
     if a and " ".join(a.group().lower().split()) in _OPENING_ONLY and not _NUMBERING.fullmatch(heading, 0, a.start()):
         a = None  # "Đánh giá kết quả …" reviews; "1. Tổ chức đánh giá, phân hạng …" is a task
@@ -291,6 +296,10 @@ def is_elapsed_cue(cue: str) -> bool:
 
 # a count before a plan's word makes it the noun counted: "có 21/26 chỉ tiêu chủ yếu đạt và vượt kế hoạch"
 _COUNTED_BEFORE = regex.compile(r"\d\s+\Z")
+# … and the plan a result is measured by sets nothing: "vượt kế hoạch đề ra", "đạt 120% mục tiêu đặt ra"
+_MEASURED_PLAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|so\s+với|hoàn\s+thành|bằng)\s+(?:\S+\s+){0,2}?"
+                                      r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+năm)?(?:\s+\d{4})?\s+\Z",
+                                      regex.I | regex.REVERSE)
 
 
 def strong_target_between(text: str, start: int, end: int) -> bool:
@@ -298,7 +307,10 @@ def strong_target_between(text: str, start: int, end: int) -> bool:
 
     >>> strong_target_between("phấn đấu có 20 sản phẩm", 0, 23), strong_target_between("Chương trình mục tiêu quốc gia", 0, 30)
     (True, False)
+    >>> strong_target_between("Kế hoạch đề ra phát triển 8 sản phẩm", 0, 20), strong_target_between("vượt kế hoạch đề ra", 0, 19)
+    (True, False)
     """
     return any(not _NOT_CUES.match(text, m.start(), m.start() + 40)
                and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
+               and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
                for m in _regexes()[2].finditer(text, start, end))
