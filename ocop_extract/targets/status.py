@@ -51,6 +51,8 @@ _ACTUAL_PATTERNS = [
     # "mới đạt 17/21 địa phương", "mới chiếm khoảng 17%", "mới có 23 sản phẩm": only reached so far; not
     # the "mới" of "nông thôn mới đạt 65%" nor of "sản phẩm mới chiếm 20%"
     r"m(?<!thôn m)(?<!phẩm m)ới\s+(?:chỉ\s+)?(?:đạt|chiếm|có)(?!\w)",
+    # "mới phân bổ được 276 tỷ đồng", "mới hoàn thành được": only done so far
+    r"m(?<!thôn m)(?<!phẩm m)ới\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\s+được(?!\w)",
     # "10 tháng năm 2024", "Trong 9 tháng năm 2023": the months of a year gone by (a count before "tháng")
     # (the look-behinds stand after the "t" they end on)
     r"t(?:(?<=\d t)|(?<=ba t)|(?<=sáu t)|(?<=chín t))háng\s+năm(?=\s+\d{4})",
