@@ -79,13 +79,15 @@ _NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\
                   r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
                   r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)"
                   # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
-                  r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))")
+                  r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))"
+                  # "Từ khi sản phẩm chè đạt OCOP 4 sao, gần 150 hộ …": since then, up to now
+                  r"|(?<!\w)(?:kể\s+)?từ\s+khi(?!\w)")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
-# "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025"
+# "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025", "đến hết tháng 5-2024"
 _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"(?:(?:ngày\s+\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}|tháng\s+\d{1,2})"
-                    r"(?:\s*(?(sep)(?P=sep)|/)\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
+                    r"(?:\s*(?(sep)(?P=sep)|[/-])\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?"
                     # "(tính đến 30/9/2025)": a whole date needs no "ngày"
                     r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<dated>(?:19|20)\d{2})(?!\d))")
@@ -93,8 +95,8 @@ _AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
 
 # "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
 _AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
-# a day said without its year: "ngày 13/11", "sáng 12/11", "Từ ngày 5 đến 7/11", "ngày 14 - 15/9" (lower-cased)
-_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*(?:[-–]|và)\s*)?(?P<d>\d{1,2})\s*/\s*(?P<m>\d{1,2})(?![\d/])")
+# a day said without its year: "ngày 13/11", "sáng 12/11", "ngày 17-6", "Từ ngày 5 đến 7/11", "ngày 14 - 15/9" (lower-cased)
+_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*(?:[-–]|và)\s*)?(?P<d>\d{1,2})\s*(?:/|-(?=\d))\s*(?P<m>\d{1,2})(?![\d/-])")
 # a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
                           r"(?:\s+(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
