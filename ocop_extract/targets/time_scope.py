@@ -58,6 +58,9 @@ _COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản
                              regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
 _CLAUSE_BREAK = regex.compile(r"[.;,:]")
+# a year that dates another measure's noun after a comma: "…, doanh thu năm 2023 đạt 6,8 tỷ đồng"
+_MEASURE_NOUN_BEFORE = regex.compile(r"[,;]\s[^,;]{0,30}?(?<![\p{L}])(?:doanh\s+thu|doanh\s+số|giá\s+trị|sản\s+lượng"
+                                     r"|thu\s+nhập|lợi\s+nhuận|kim\s+ngạch)\s+(?:(?:của\s+)?[^\s\d,;]+\s+){0,2}\Z", regex.I | regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[;.,]\s|[;.]\Z|\s(?:nhưng|song|còn|trong khi)\s")  # where a rating year's clause ends
 _CAPTION = 160  # a longer line over a table is prose, not its caption
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
@@ -395,7 +398,9 @@ class TimeScopes:
         if clause_end is not None:  # "… công nhận 13 sản phẩm trong năm nay": a year said after it
             j = i + 1
             while j < len(self._phrases) and self._phrases[j].start < clause_end:
-                if self._phrases[j].start >= end and self._phrases[j].trailing:
-                    return self._phrases[j]
+                if self._phrases[j].start >= end and self._phrases[j].trailing \
+                        and not _MEASURE_NOUN_BEFORE.search(self._doc.text, max(end, self._phrases[j].start - 48),
+                                                            self._phrases[j].start):
+                    return self._phrases[j]  # (not another measure's: "… 4 sản phẩm, doanh thu năm 2023 khoảng …")
                 j += 1
         return nearest  # the present ("đến nay"), or None: no time phrase governs it
