@@ -36,6 +36,7 @@ from ..layout import line_kinds
 from ..paragraphs import paragraph_starts
 from ..sentences import in_parentheses
 from .paragraph_links import opens_on_previous
+from .time_words import AFTER_ITS_NOUN, AS_OF, DAY_MONTH, NOW
 from .running import AHEAD_AFTER, months_from_start, running_periods
 from .years import YearExpr, year_of_day
 
@@ -72,34 +73,6 @@ def _is_top_heading(text: str) -> bool:
     stripped = text.strip()
     return bool(stripped) and len(stripped) < 120 and (
         bool(_TOP_HEADING.match(stripped)) or (stripped.isupper() and len(stripped.split()) >= 2))
-# the present: "đến nay", "tính đến thời điểm này", "hiện (nay, có, toàn tỉnh …)" but not "thực hiện",
-# "hiện đại"; "lũy kế" without a date; ", nay đã có …".
-# These and the "as of" dates below are standard `re` patterns read on lower-cased text: each starts
-# with a literal the engine searches for; the words that may stand before them ("tính", "cho") need
-# not be part of the phrase, and the word start is checked after.
-_NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
-                  r"|h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)(?<!phát h)iện"
-                  r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
-                  r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)"
-                  # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
-                  r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))"
-                  # "Từ khi sản phẩm chè đạt OCOP 4 sao, gần 150 hộ …": since then, up to now
-                  r"|(?<!\w)(?:kể\s+)?từ\s+khi(?!\w)")
-# a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
-# "Đến ngày 25/9" (no year: the present)
-# "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025", "đến hết tháng 5-2024"
-_AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
-                    r"(?:(?:ngày\s+\d{1,2}\s*(?P<sep>[/.-])\s*\d{1,2}|tháng\s+\d{1,2})"
-                    r"(?:\s*(?(sep)(?P=sep)|[/-])\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
-                    r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?"
-                    # "(tính đến 30/9/2025)": a whole date needs no "ngày"
-                    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<dated>(?:19|20)\d{2})(?!\d))")
-
-
-# "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope
-_AFTER_ITS_NOUN = re.compile(r"(?:(?<=có)|\s+có)\s*[;,.)]")
-# a day said without its year: "ngày 13/11", "sáng 12/11", "ngày 17-6", "Từ ngày 5 đến 7/11", "ngày 14 - 15/9" (lower-cased)
-_DAY_MONTH = re.compile(r"(?:ngày|sáng|chiều|tối|trưa|hôm|đến)\s+(?:\d{1,2}\s*(?:[-–]|và)\s*)?(?P<d>\d{1,2})\s*(?:/|-(?=\d))\s*(?P<m>\d{1,2})(?![\d/-])")
 # a year compared with, up to four words after "so với" or "gấp …": "so với cùng kỳ năm 2023", "gấp 3 lần cùng kỳ năm 2023"
 _COMPARED = regex.compile(r"(?:so\s+với|gấp\s+(?:[^\s.;:()]+\s+)?[^\s;:()]*[^\s.;:,()](?:\s+lần)?(?:\s+so\s+với)?)"
                           r"(?:\s+(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+){0,4}?\s+\Z", regex.I | regex.REVERSE)
@@ -174,13 +147,13 @@ class TimeScopes:
             low = ""
         self._low = low
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
-        phrases += [self._opened(m.start(), m.end(), None, True) for m in _NOW.finditer(low)
+        phrases += [self._opened(m.start(), m.end(), None, True) for m in NOW.finditer(low)
                     if (low[m.start()] == "," or not low[m.start() - 1:m.start()].isalpha())
-                    and not _AFTER_ITS_NOUN.match(low, m.end())]
+                    and not AFTER_ITS_NOUN.match(low, m.end())]
         # a dated "as of" also governs a figure before it in its clause ("có 178 sản phẩm tính đến ngày 30/9/2024")
         as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"]) else None)
                  ._replace(trailing=y is not None)
-                 for m in _AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
+                 for m in AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of
         if posted is not None and this_year is not None:
             phrases += self._days(low, this_year, posted)
@@ -197,7 +170,7 @@ class TimeScopes:
         20/12" in January). A day dates what was reached; it tells nothing of what was done ("Ngày 20/12,
         UBND tỉnh ban hành Kế hoạch …" goes on with the plan's goals)."""
         out = []
-        for m in _DAY_MONTH.finditer(low):
+        for m in DAY_MONTH.finditer(low):
             month, day = int(m["m"]), int(m["d"])
             if not (1 <= month <= 12 and 1 <= day <= 31) or low[m.start() - 1:m.start()].isalpha():
                 continue
@@ -331,7 +304,7 @@ class TimeScopes:
         posted ("Từ ngày 5 đến 7/11" in a text of 16/11), or None."""
         if self._posted is None or not self._low:
             return None
-        for m in _DAY_MONTH.finditer(self._low, start, end):
+        for m in DAY_MONTH.finditer(self._low, start, end):
             if not self._low[m.start() - 1:m.start()].isalpha() and (int(m["m"]), int(m["d"])) <= self._posted:
                 return self._doc.text[m.start():m.end()]
         return None
