@@ -173,6 +173,19 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     return dates[0].iso if not rest else None
 
 
+def _without_counters(text: str) -> str:
+    """A date line with the page's counters after its date and time taken off, the bars kept.
+
+    >>> _without_counters("Thứ Năm, 28/11/2024 - 17:32 | Lượt xem: 1.254")
+    'Thứ Năm, 28/11/2024 - 17:32'
+    >>> _without_counters("Thứ Hai, 13/01/2025 | 07:30")
+    'Thứ Hai, 13/01/2025 | 07:30'
+    """
+    first, *cells = text.split("|")
+    kept = [c for c in cells if TIME_RE.fullmatch(c.strip()) or _PAGE_COUNTERS.sub("", c).strip()]
+    return " | ".join([first.rstrip(), *(c.strip() for c in kept)])
+
+
 def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
     """True when the article's last content line is its author's name alone ("Minh Anh") and its text
     names the year of the `dateline` above the headline (a site's clock is seldom of the article's years)."""
@@ -284,7 +297,7 @@ def published_date(doc: Doc) -> Optional[str]:
             if read:
                 continue
         if dates and dates[0].weekday and headline_seen and best[0] < 1 and content:
-            iso = _only_date_time(_CREDIT_AFTER.sub("", text[dates[0].start:]))
+            iso = _only_date_time(_CREDIT_AFTER.sub("", _without_counters(text[dates[0].start:])))
             if iso:
                 best = (1, iso)
         elif dates and dates[0].weekday and not headline_seen and top_dateline is None:

@@ -322,9 +322,22 @@ def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
         units = {**_issuing_units(doc, province), **units}
     for m in [subj.mention, *subj.group]:
         iss = _issuer_of(doc, m, province, units)
-        if iss:
+        if iss and _fits_number(subj.mention, iss):
             return iss
+    if province and _council_number(subj.mention):  # "Nghị quyết số 15/2022/NQ-HĐND": the province's council
+        ubnd = provincial_ubnd(province)
+        return Issuer(f"HĐND {ubnd.level} {ubnd.place}", "HĐND", ubnd.level, ubnd.place, province)
     return None
+
+
+def _council_number(m: Mention) -> bool:
+    """Whether the mention's number says a people's council issued it ("…/NQ-HĐND")."""
+    return bool(m.number and (m.number.parts.body_code or "").split("-")[0] == "HĐND")
+
+
+def _fits_number(m: Mention, iss: Issuer) -> bool:
+    """Whether `iss` may have issued a document numbered as `m` is: a council's number, a council."""
+    return not _council_number(m) or iss.body == "HĐND"
 
 
 def _names_bare_unit(doc: Doc, m: Mention, units: dict[str, str]) -> bool:
