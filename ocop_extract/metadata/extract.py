@@ -38,7 +38,8 @@ from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
-from .subject import choose, subject_issuer
+from .subject import choose, cited_in_passing
+from .subject_issuer import subject_issuer
 from .years import joined_horizon, plan_years
 
 
@@ -182,9 +183,11 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     mentions = find_mentions(doc, main)
     subj = choose(doc, mentions, meta.published_date)
     headline = read_headline(doc)
-    if is_roundup(places) and (subj is None or subj.mention.number is None):
-        # several provinces' plans, none named by its số hiệu: no single subject to report
+    if is_roundup(places) and (subj is None or subj.mention.number is None or cited_in_passing(doc, subj)):
+        # several provinces' plans, none named by its số hiệu but in passing: no single subject
         meta.warnings.append("roundup of several provinces: no subject document")
+        if subj is not None and subj.mention.number is not None:  # the period the provinces' plans share
+            meta.plan_years = contained("plan_years", doc.text, 0, None, subj.years, doc, headline, read_lead(doc))
         return True
     if subj is None:
         meta.province = main

@@ -29,7 +29,6 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from .dates import find_dates, year_of
 from .headline import headline
-from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention, subject_types
 from .years import dated_by_plan, plan_years, year_spans
 
@@ -38,9 +37,9 @@ def _words(key: str) -> str:
     return "|".join(regex.escape(w, literal_spaces=True) for w in load_lexicon("metadata")[key])
 
 
-_ISSUING = _words("issuing_verbs")  # "ban hành", "phê duyệt" … (lexicon metadata.yaml)
-_VERB_BEFORE = regex.compile(rf"\b(?:{_ISSUING}|{_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
-_VERB_AFTER = regex.compile(rf"^[^.;]{{0,120}}?\b(?:được|do\b[^.;]{{0,60}}?)\s*(?:{_ISSUING})", regex.I)
+ISSUING = _words("issuing_verbs")  # "ban hành", "phê duyệt" … (lexicon metadata.yaml)
+VERB_BEFORE = regex.compile(rf"\b(?:{ISSUING}|{_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
+_VERB_AFTER = regex.compile(rf"^[^.;]{{0,120}}?\b(?:được|do\b[^.;]{{0,60}}?)\s*(?:{ISSUING})", regex.I)
 _THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:theo|tại)\s+$", regex.I)
 _PHRASE_STOP = regex.compile(
     r"[.;:!?\n]|\bnhằm\b|\bvới (?:các|những|nhiều|mục tiêu|tổng|nội dung)\b|\bđể\b|\bphấn đấu\b|"
@@ -48,13 +47,12 @@ _PHRASE_STOP = regex.compile(
     r"(?<=\d{4})\s*,|\bsau khi\b|\bkhi\b",
     regex.I,
 )
-_ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{_ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
+_ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
 _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
-                               rf"\b(?:{_ISSUING})\b[^.;]{{0,25}}$", regex.I)
+                               rf"\b(?:{ISSUING})\b[^.;]{{0,25}}$", regex.I)
 # the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
 _DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
-_CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
-_OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
+CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
 _MAX_SPAN = 5  # years a plan followed through several sentences may span
 _NAMED_BEFORE = 150  # characters before a parenthesised mention that may name it
@@ -67,7 +65,6 @@ def _target_verbs() -> regex.Pattern:
 
 
 # "của (UBND) tỉnh/huyện" with no name: the province, or the district of that level, the article is about
-_BARE_UNIT = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?(?P<level>tỉnh|huyện|thị xã|quận))\b(?!\s+\p{Lu})")
 
 
 @dataclass
@@ -125,7 +122,7 @@ def _in_parens(text: str, m: Mention) -> bool:
 
 # a decision named as what approved a plan: "Đề án … giai đoạn 2024-2025 đã được UBND huyện phê duyệt
 # tại Quyết định số 2154/QĐ-UBND", "Kế hoạch được ban hành kèm theo Quyết định số …"
-_PLAN_APPROVED_AT = regex.compile(rf"(?P<plan>.+)\s+(?:đã\s+)?(?:được\s+)?(?:[^\s,.;]+\s+){{0,4}}?(?:{_ISSUING})"
+_PLAN_APPROVED_AT = regex.compile(rf"(?P<plan>.+)\s+(?:đã\s+)?(?:được\s+)?(?:[^\s,.;]+\s+){{0,4}}?(?:{ISSUING})"
                              r"\s+(?:tại|theo|kèm\s+theo)\s+\Z", regex.I | regex.S)
 _PLAN_TYPE = regex.compile(r"(?<![\p{L}])(?P<type>đề\s+án|kế\s+hoạch|chương\s+trình|dự\s+án)(?![\p{L}])", regex.I)
 
@@ -192,7 +189,7 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
     prefix = text[m.sent_start:m.start]
     after = text[m.end:m.sent_end]
     score = 0.0
-    if _VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
+    if VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
         score += 3
     elif _target_verbs().search(after):
         score += _TARGET_BONUS  # not issued in this sentence, but setting its targets
@@ -229,7 +226,10 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
     best = max(cands, key=lambda m: (_score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0),
                                      -m.start))
     if best.number is None:
-        best = _approved_by(doc, best, mentions) or _named_before(best, cands) or best
+        # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
+        # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
+        local = [m for m in mentions if m.cited and is_local(m)]
+        best = _approved_by(doc, best, mentions) or _named_before(best, cands) or _named_before(best, local, True) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
@@ -240,10 +240,23 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -
     return subj
 
 
-def _named_before(best: Mention, cands: list[Mention]) -> Optional[Mention]:
-    """The earlier mention that named `best` ("Theo Nghị quyết, …") by its number ("Nghị quyết số
-    17/2023/NQ-HĐND …"), when one document of its kind was so named; else None."""
-    named = [m for m in cands if m.type == best.type and m.number is not None and m.start < best.start]
+def is_local(m: Mention) -> bool:
+    """Whether `m` is numbered by a local body ("38/2021/NQ-HĐND", "58/KH-UBND"), not a central one ("919/QĐ-TTg")."""
+    return bool(m.number and m.number.parts.body_code and not CENTRAL_CODE.match(m.number.parts.body_code))
+
+
+def cited_in_passing(doc: Doc, subj: Subject) -> bool:
+    """Whether the subject is a local document named once by its number, and not as just issued ("UBND tỉnh
+    Bến Tre vừa ban hành Kế hoạch số 120/KH-UBND"): in a roundup, one province's aside ("Nghị quyết số
+    38/2021/NQ-HĐND của HĐND tỉnh đặt ra mục tiêu …" in an official's words)."""
+    m = subj.mention
+    return is_local(m) and not subj.group and not VERB_BEFORE.search(doc.text[m.sent_start:m.start])
+
+
+def _named_before(best: Mention, cands: list[Mention], anywhere: bool = False) -> Optional[Mention]:
+    """The earlier mention (`anywhere`: any mention) that named `best` ("Theo Nghị quyết, …") by its number
+    ("Nghị quyết số 17/2023/NQ-HĐND …"), when one document of its kind was so named; else None."""
+    named = [m for m in cands if m.type == best.type and m.number is not None and (anywhere or m.start < best.start)]
     numbers = {m.number.number for m in named}
     return named[-1] if len(numbers) == 1 else None
 
@@ -251,13 +264,13 @@ def _named_before(best: Mention, cands: list[Mention]) -> Optional[Mention]:
 def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
     """Whether `m`, named without a number before `best`, announces it as issued: "Ngày 9/3, UBND tỉnh
     ban hành kế hoạch thực hiện Chương trình …" in the lead, then "Kế hoạch số 58/KH-UBND …"."""
-    return m.start < best.start and bool(_VERB_BEFORE.search(doc.text[m.sent_start:m.start]))
+    return m.start < best.start and bool(VERB_BEFORE.search(doc.text[m.sent_start:m.start]))
 
 
 def _restated(doc: Doc, m: Mention) -> bool:
     """A local plan the article cites in order to give its targets: "Thực hiện Kế hoạch số 312/KH-UBND
     ngày 28/12/2023 của UBND tỉnh, năm 2024 Sơn La đặt mục tiêu …" (a central one, "919/QĐ-TTg", stays cited)."""
-    if m.number is None or not m.number.parts.body_code or _CENTRAL_CODE.match(m.number.parts.body_code):
+    if m.number is None or not m.number.parts.body_code or CENTRAL_CODE.match(m.number.parts.body_code):
         return False
     return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
 
@@ -306,101 +319,4 @@ def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[s
         if found:
             return found[0].iso
         return dated_by_plan(b.group("d"), m.number_year, title_phrase(text, m.end), published)
-    return None
-
-
-def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
-                   units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
-    """Who issued the subject: "của/do X" after it, "X (vừa) ban hành" before it, X in its sentence.
-
-    `units`: the district of each level the article is about ({"huyện": "Hương Khê"}), for "UBND huyện";
-    a level it leaves out is the one of the only body of that level the article names as issuing
-    ("UBND huyện Giao Thủy vừa phê duyệt Đề án …" makes "của UBND huyện" Giao Thủy's).
-    """
-    units = units or {}
-    if any(_names_bare_unit(doc, m, units) for m in [subj.mention, *subj.group]):
-        units = {**_issuing_units(doc, province), **units}
-    for m in [subj.mention, *subj.group]:
-        iss = _issuer_of(doc, m, province, units)
-        if iss and _fits_number(subj.mention, iss):
-            return iss
-    if province and _council_number(subj.mention):  # "Nghị quyết số 15/2022/NQ-HĐND": the province's council
-        ubnd = provincial_ubnd(province)
-        return Issuer(f"HĐND {ubnd.level} {ubnd.place}", "HĐND", ubnd.level, ubnd.place, province)
-    return None
-
-
-def _council_number(m: Mention) -> bool:
-    """Whether the mention's number says a people's council issued it ("…/NQ-HĐND")."""
-    return bool(m.number and (m.number.parts.body_code or "").split("-")[0] == "HĐND")
-
-
-def _fits_number(m: Mention, iss: Issuer) -> bool:
-    """Whether `iss` may have issued a document numbered as `m` is: a council's number, a council."""
-    return not _council_number(m) or iss.body == "HĐND"
-
-
-def _names_bare_unit(doc: Doc, m: Mention, units: dict[str, str]) -> bool:
-    """Whether the sentence of `m` names a body of a level below the province without its place
-    ("của UBND huyện") that `units` does not resolve."""
-    return any(b.group("level").lower() not in units and b.group("level").lower() != "tỉnh"
-               for b in _BARE_UNIT.finditer(doc.text, m.sent_start, m.sent_end))
-
-
-def _issuing_units(doc: Doc, province: Optional[str]) -> dict[str, str]:
-    """The unit of each level below the province whose body the text names as issuing something
-    ("UBND huyện X vừa ban hành …"), where that level has one such unit only."""
-    named: dict[str, set[str]] = {}
-    for iss in find_issuers(doc.text, province, bare=False):
-        if iss.body == "UBND" and iss.level not in (None, "tỉnh") and iss.place and iss.explicit \
-                and _ISSUING_AFTER.match(doc.text, iss.end):
-            named.setdefault(iss.level, set()).add(iss.place)
-    return {level: next(iter(places)) for level, places in named.items() if len(places) == 1}
-
-
-_ISSUING_AFTER = regex.compile(rf"\s*(?:(?:đã|vừa|mới)\s+)?(?:{_ISSUING})", regex.I)
-
-
-def _local_number(m: Mention) -> bool:
-    if not m.number or not m.number.parts.body_code:
-        return True
-    return not _CENTRAL_CODE.match(m.number.parts.body_code)
-
-
-def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
-    if level == "tỉnh":
-        return provincial_ubnd(province) if province else None
-    place = (units or {}).get(level)
-    return Issuer(f"UBND {level} {place}", "UBND", level, place, province) if place else None
-
-
-def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
-               units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
-    text = doc.text
-    if m.issuer and (m.issuer.level or not _local_number(m)):
-        return m.issuer
-    phrase_end = min(m.sent_end, m.end + 250)
-    after = text[m.end:phrase_end]
-    for dm in _OF_BY.finditer(after):
-        rest = after[dm.end():dm.end() + 90]
-        bare_unit = _BARE_UNIT.match(rest)
-        iss = _bare_unit(bare_unit.group("level").lower(), province, units) if bare_unit else None
-        if iss:
-            return iss
-        for iss in find_issuers(rest, province, bare=True, units=units):
-            if iss.start == 0 and (iss.level or not _local_number(m)):
-                return iss
-            break
-    prefix = text[m.sent_start:m.start]
-    if _VERB_BEFORE.search(prefix):
-        found = [i for i in find_issuers(prefix, province, bare=True, units=units)
-                 if i.level or not _local_number(m)]
-        # "UBND xã Phúc Sen (huyện Quảng Hòa, tỉnh Cao Bằng) vừa ban hành": the body named, not the units after it
-        named = [i for i in found if i.explicit]
-        if named or found:
-            return (named or found)[-1]
-    rest = text[m.end:m.sent_end]
-    for iss in find_issuers(rest, province, bare=True, units=units):
-        if iss.level:
-            return iss
     return None
