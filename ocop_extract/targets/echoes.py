@@ -47,8 +47,9 @@ def settle_echoes(candidates: list[Candidate], ctx: TargetContext) -> list[Candi
     titles = {i for i, c in enumerate(candidates) if c.prose is not None and _in_title(ctx, c)}
     for i in sorted(titles):
         c = candidates[i]
+        end = ctx.doc.line_at(c.start).end  # (below the title, not a later figure of the title itself)
         echo = next((o for k, o in enumerate(candidates[i + 1:], i + 1)
-                     if k not in titles and o.start - c.end <= _REACH and o.kept and _same(c, o)), None)
+                     if k not in titles and o.start >= end and o.start - c.end <= _REACH and o.kept and _same(c, o)), None)
         if echo is None:
             continue
         said = ctx.doc.text[echo.start:echo.end]
@@ -77,8 +78,8 @@ def _same(title: Candidate, body: Candidate) -> bool:
 
 def _in_title(ctx: TargetContext, c: Candidate) -> bool:
     """Whether the candidate stands on a title that cannot tell its status: a short content line that
-    is a paragraph of its own, without a final mark, holding no cue but verbs of doing ("Đồng Tháp
-    đặt mục tiêu 5 triệu lượt khách" tells its own)."""
+    is a paragraph of its own, without a final mark, holding no cue before the figure but verbs of doing
+    ("Đồng Tháp đặt mục tiêu 5 triệu lượt khách" tells its own)."""
     doc = ctx.doc
     line = doc.line_at(c.start)
     text = line.text.strip()
@@ -89,5 +90,7 @@ def _in_title(ctx: TargetContext, c: Candidate) -> bool:
     if kinds[line.index] != "content" or starts[line.index] != line.index \
             or (after < len(doc.lines) and starts[after] != after):
         return False  # a line a page wrapped, not a title
-    said = [doc.text[a:b] for a, b, _ in status_cues(doc.text, line.start, line.end, ctx.lower)]
+    # the cues before the figure in its title are its own; those after it are a later figure's ("Điện Biên có
+    # 86 sản phẩm OCOP, năm 2025 phấn đấu thêm ít nhất 15 sản phẩm")
+    said = [doc.text[a:b] for a, b, _ in status_cues(doc.text, line.start, line.end, ctx.lower) if a < c.start]
     return all(is_task_cue(w) or is_weak_cue(w) for w in said)

@@ -298,6 +298,9 @@ def is_elapsed_cue(cue: str) -> bool:
 
 # a count before a plan's word makes it the noun counted: "có 21/26 chỉ tiêu chủ yếu đạt và vượt kế hoạch"
 _COUNTED_BEFORE = regex.compile(r"\d\s+\Z")
+# … nor do the indicators a result is told of: "nhiều chỉ tiêu vượt kế hoạch: thêm 6 xã …", "các chỉ tiêu đều đạt"
+_REACHED_AFTER = regex.compile(r"(?:\s+(?:chủ\s+yếu|quan\s+trọng))?\s+(?:đều\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)(?![\p{L}])",
+                               regex.I)
 # … and the plan a result is measured by sets nothing: "vượt kế hoạch đề ra", "đạt 120% mục tiêu đặt ra"
 _MEASURED_PLAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|so\s+với|hoàn\s+thành|bằng)\s+(?:\S+\s+){0,2}?"
                                       r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+năm)?(?:\s+\d{4})?\s+\Z",
@@ -311,8 +314,11 @@ def strong_target_between(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> strong_target_between("Kế hoạch đề ra phát triển 8 sản phẩm", 0, 20), strong_target_between("vượt kế hoạch đề ra", 0, 19)
     (True, False)
+    >>> strong_target_between("về đích với nhiều chỉ tiêu vượt kế hoạch:", 0, 40)
+    False
     """
     return any(not _NOT_CUES.match(text, m.start(), m.start() + 40)
                and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
                and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+               and not _REACHED_AFTER.match(text, m.end())
                for m in _regexes()[2].finditer(text, start, end))
