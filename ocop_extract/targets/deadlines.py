@@ -10,6 +10,9 @@ heading above says ("Hoàn thành chỉ tiêu trước ngày 15/11" under a six-
 >>> t = "hoàn thành trước ngày 30/6"
 >>> deadline_ahead(t, 0, len(t), july) is None
 True
+>>> t = "Cụ thể: đến cuối năm 2024, xã Phương Bình được công nhận đạt chuẩn"
+>>> year_end_ahead(t, 0, len(t), july), year_end_ahead(t, 0, len(t), DocYears(2024, 2024, 2024, posted=(12, 20)))
+('đến cuối năm 2024', None)
 """
 
 from __future__ import annotations
@@ -40,3 +43,17 @@ def deadline_ahead(text: str, start: int, end: int, years: "DocYears") -> str | 
         if day > now:
             return m.group()
     return None
+
+
+# the end of a year: "đến cuối năm 2023", "đến hết năm nay", "trước cuối năm 2024"
+YEAR_END = regex.compile(r"(?<![\p{L}])(?:đến|tới|trước)\s+(?:hết|cuối)\s+năm\s+(?:(?P<y>(?:19|20)\d{2})|nay)(?![\d\p{L}])", regex.I)
+_QUARTER_LEFT = 9  # a text posted by the end of this month still has the year's end ahead of it
+
+
+def year_end_ahead(text: str, start: int, end: int, years: "DocYears") -> str | None:
+    """The last end of the text's own year said in text[start:end] while most of a quarter of that year was still
+    to come when a news text was posted ("đến cuối năm 2023, xã … được công nhận" in July 2023), or None."""
+    if years.posted is None or years.this_year is None or years.posted[0] > _QUARTER_LEFT:
+        return None
+    found = [m for m in YEAR_END.finditer(text, start, end) if not m["y"] or int(m["y"]) == years.this_year]
+    return found[-1].group() if found else None

@@ -32,7 +32,8 @@ _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s
                          regex.I | regex.REVERSE)
 # the plan a result is measured by: a plan, a target, a budget's estimate ("đạt 61,3% dự toán năm")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)", regex.I)
-_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm|\s+(?:của\s+)?giai\s+đoạn|\s+đề\s+ra)?"
+_PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
+                             r"(?:\s+năm(?:\s+(?:19|20)\d{2})?|\s+(?:của\s+)?(?:giai\s+đoạn|đề\s+án|kế\s+hoạch)|\s+đề\s+ra)?"
                              r"\s*\(\s*(?:là\s+)?\Z",
                              regex.I | regex.REVERSE)
 # … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",

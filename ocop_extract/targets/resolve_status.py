@@ -41,7 +41,7 @@ from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
                      strong_target_between)
-from .deadlines import deadline_ahead
+from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
 from .time_scope import TimePhrase
@@ -51,6 +51,9 @@ _LEAD_IN_COLON = regex.compile(r"\s*:")  # a plan's cue that opens a list: "Kế
 _PREAMBLE = regex.compile(r"\s*(?:xét|căn\s+cứ)\s", regex.I)  # the grounds a decision is taken on
 _OPENS_ASIDE = regex.compile(r"\(\s*\Z")  # a weak cue opening an aside says what it is: "(hiện mới chưa đến 12%)"
 # what a count out of a total lacks is a state, not a goal: "9/14 xã, thị trấn chưa có sản phẩm OCOP"
+# products whose recognition runs out, foreseen or not, counted with "có": "có 46 sản phẩm hết thời hạn"
+_EXPIRING = regex.compile(r"(?:\s+[^\s\d,.;:()]+){0,2}?\s+(?:sẽ\s+|sắp\s+)?hết\s+(?:thời\s+)?hạn(?![\p{L}])", regex.I)
+_HAS_BEFORE = regex.compile(r"(?<![\p{L}])có\s+\Z", regex.I | regex.REVERSE)
 _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", regex.I)
 # what stands between two parts of a breakdown: a list's comma or "và", and the next part's label
 # ("…, Bến Tre (cũ) ", "và huyện A có ")
@@ -148,6 +151,10 @@ def resolve_status(ctx: StatusContext) -> str:
     deadline = deadline_ahead(text, q.end, p.clause[1], s.doc_years)
     if deadline and not any(c[2] == "actual" and c[0] >= p.clause[0] for c in before):
         return decided(why, "status", "target", CLAUSE, f"the deadline {deadline!r}, still ahead")
+    year_end = year_end_ahead(text, s.start, q.start, s.doc_years)
+    if year_end and not any(c[2] == "actual" and not is_weak_cue(text[c[0]:c[1]]) and c[0] > text.rfind(year_end, s.start, q.start)
+                            for c in before):  # "đến cuối năm 2023, xã … được công nhận" posted in July 2023
+        return decided(why, "status", "target", SENTENCE, f"{year_end!r}, still ahead when posted")
     said = plan_figure(text, s.start, q.start, q.end, q.unit)
     if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
         ctx.candidate.aside = said[1] == MEASURED_AGAINST
@@ -342,6 +349,10 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     p, why = ctx.prose, ctx.candidate.why
     s, q, text = p.sentence, p.q, p.sentence.text
     this_year = s.doc_years.this_year
+    if q.unit == "product" and _HAS_BEFORE.search(text, max(s.start, q.start - 8), q.start) \
+            and _EXPIRING.match(text, q.end, p.clause[1]):
+        # "Năm 2025 cũng là năm có 46 sản phẩm hết thời hạn công nhận": how many run out, not a task on them
+        return decided(why, "status", "actual", CLAUSE, "a count of products whose recognition runs out")
     ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
     if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
         return decided(why, "status", "target", SENTENCE, f"{ahead[-1].year} lies ahead, before it")

@@ -66,8 +66,7 @@ def resolve_year(ctx: YearContext) -> int | None:
     if year is not None and dated is not None and year > dated:
         # what a text reports was reached by the day it is dated: a later year is a goal's said beside it
         # ("… có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu … đặt ra cho năm 2025" in December 2023)
-        c.why.append(f"not year {year}: later than the text's own date ({dated})")
-        return _event_year(ctx)
+        return decided(c.why, "year", None, CLAUSE, f"not {year}: later than the text's own date ({dated})")
     return year
 
 

@@ -101,7 +101,9 @@ def _compared_plan() -> tuple[frozenset[str], "re.Pattern[str]"]:
     """The plan's words, and what before them makes the plan a measure of a result (lexicon
     `status.plan_words`, `status.compared_before`): "so với kế hoạch", "đạt 120% kế hoạch"."""
     lex = cues()["status"]
-    before = "|".join(re.escape(w) + (r"\s*" if not w[-1].isalpha() else r"\s+") for w in lex["compared_before"])
+    # (a PDF's line may break inside the words: "vượt 22 sản phẩm so\nvới mục tiêu")
+    before = "|".join(r"\s+".join(map(re.escape, w.split())) + (r"\s*" if not w[-1].isalpha() else r"\s+")
+                      for w in lex["compared_before"])
     return frozenset(lex["plan_words"]), re.compile(rf"(?:(?<!\w){before})(?:[^\s.;:,!?()]+\s+){{0,2}}\Z")
 
 
