@@ -301,7 +301,7 @@ def published_date(doc: Doc) -> Optional[str]:
             if iso:
                 best = (1, iso)
         elif dates and dates[0].weekday and not headline_seen and top_dateline is None:
-            iso = _only_date_time(text[dates[0].start:])
+            iso = _only_date_time(_without_counters(text[dates[0].start:]))
             # a line of its own under the site's menu, not the clock at the page's top or in its bar
             own_line = menu_seen and bool(_WEEKDAY_LEAD.fullmatch(text, 0, dates[0].start))
             if iso and (TIME_RE.search(text) or own_line):  # "Thứ Bảy, ngày 16/11/2024" under the menu

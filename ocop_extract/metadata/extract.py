@@ -38,7 +38,7 @@ from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
-from .subject import choose, cited_in_passing
+from .subject import Subject, choose, cited_in_passing
 from .subject_issuer import subject_issuer
 from .years import joined_horizon, plan_years
 
@@ -177,11 +177,16 @@ def _names_a_district(text: str, places: list[Place], city: str = "") -> bool:
     return any(p.level == "district" and p.name != city and gazetteer.split_kind(p.name)[1] in text for p in places)
 
 
+# the whole country as the text's scope: "cả nước có 17.420 sản phẩm OCOP", "toàn quốc"
+_COUNTRY = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
+
+
 def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = contained("published_date", doc.text, 0, None, published_date, doc)
     mentions = find_mentions(doc, main)
-    subj = choose(doc, mentions, meta.published_date)
+    national = (main is None or is_roundup(places)) and bool(_COUNTRY.search(doc.text))
+    subj = choose(doc, mentions, meta.published_date, national=national)
     headline = read_headline(doc)
     if is_roundup(places) and (subj is None or subj.mention.number is None or cited_in_passing(doc, subj)):
         # several provinces' plans, none named by its số hiệu but in passing: no single subject
@@ -197,22 +202,8 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     meta.doc_type = m.type
     if m.number:
         meta.number, meta.number_parts = m.number.number, m.number.parts
-    districts = main_districts(places, main, doc.text)
-    iss = subject_issuer(doc, subj, main, districts)
-    if iss is not None and iss.chair:
-        # "Phó Chủ tịch UBND tỉnh … đã ký ban hành Kế hoạch": the chair signs for the body, which issues it
-        iss = replace(iss, canonical=iss.canonical[iss.canonical.index(iss.body):], chair=False)
     lead = read_lead(doc)
-    own = provincial_ubnd(main, meta.published_date or subj.issued_date) if main else None
-    city = f"thành phố {own.place}" if own and own.level == "thành phố" else ""
-    names_district = _names_a_district(headline + " " + lead, places, city)
-    if iss is None and _provincial(m) and m.capitalized and names_district and len(districts) == 1:
-        # an article on one district's plan that does not say who issued it: that district's UBND
-        (level, place), = districts.items()
-        iss = Issuer(f"UBND {level} {place}", "UBND", level, place, main)
-    if iss is None and own and _provincial(m) and not names_district:
-        # a provincial article reports on the province's plan without naming who issued it
-        iss = own
+    iss = _news_issuer(doc, subj, main, places, headline + " " + lead, meta.published_date)
     if iss is not None:
         meta.set_issuer(iss)
     meta.province = _province_of(iss, main)
@@ -237,6 +228,29 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         if meta.issued_date is None and day and not (meta.published_date and day > meta.published_date):
             meta.issued_date = day
     return False
+
+
+def _news_issuer(doc: Doc, subj: Subject, main: Optional[str], places: list[Place], head: str,
+                 published: Optional[str]) -> Optional[Issuer]:
+    """Who issued the subject of a news article: the body the text names, else one district's UBND for an
+    article on that district's plan, else the province's for an article on its plan; `head`: headline and lead."""
+    m = subj.mention
+    districts = main_districts(places, main, doc.text)
+    iss = subject_issuer(doc, subj, main, districts)
+    if iss is not None and iss.chair:
+        # "Phó Chủ tịch UBND tỉnh … đã ký ban hành Kế hoạch": the chair signs for the body, which issues it
+        iss = replace(iss, canonical=iss.canonical[iss.canonical.index(iss.body):], chair=False)
+    own = provincial_ubnd(main, published or subj.issued_date) if main else None
+    city = f"thành phố {own.place}" if own and own.level == "thành phố" else ""
+    names_district = _names_a_district(head, places, city)
+    if iss is None and _provincial(m) and m.capitalized and names_district and len(districts) == 1:
+        # an article on one district's plan that does not say who issued it: that district's UBND
+        (level, place), = districts.items()
+        iss = Issuer(f"UBND {level} {place}", "UBND", level, place, main)
+    if iss is None and own and _provincial(m) and not names_district:
+        # a provincial article reports on the province's plan without naming who issued it
+        iss = own
+    return iss
 
 
 def _provincial(m: Mention) -> bool:

@@ -213,10 +213,11 @@ def _headline_line(doc: Doc) -> int:
     return next((line.index for line in doc.lines if title and line.text.strip() == title), -1)
 
 
-def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None) -> Optional[Subject]:
-    """The document the article reports on, or None; `published`: the article's posting date, when known."""
+def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, national: bool = False) -> Optional[Subject]:
+    """The document the article reports on, or None; `published`: the article's posting date, when known;
+    `national`: the article is about the country, not one province (a central document it restates is its subject)."""
     types = subject_types()
-    cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m))
+    cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m, national))
              and not (m.number is None and _PARTY_CONGRESS.match(doc.text, m.end))]
     if not cands:
         return None
@@ -267,10 +268,10 @@ def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
     return m.start < best.start and bool(VERB_BEFORE.search(doc.text[m.sent_start:m.start]))
 
 
-def _restated(doc: Doc, m: Mention) -> bool:
+def _restated(doc: Doc, m: Mention, national: bool = False) -> bool:
     """A local plan the article cites in order to give its targets: "Thực hiện Kế hoạch số 312/KH-UBND
     ngày 28/12/2023 của UBND tỉnh, năm 2024 Sơn La đặt mục tiêu …" (a central one, "919/QĐ-TTg", stays cited)."""
-    if m.number is None or not m.number.parts.body_code or CENTRAL_CODE.match(m.number.parts.body_code):
+    if m.number is None or not m.number.parts.body_code or (CENTRAL_CODE.match(m.number.parts.body_code) and not national):
         return False
     return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
 
