@@ -100,6 +100,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
     [0, 0, 2]
     >>> paragraph_starts(Doc.from_text("z", "b) Củng cố, thành lập mới khoảng 40 hợp tác xã tham gia Chương trình; ít nhất\n50% chủ thể là hợp tác xã."))
     [0, 0]
+    >>> paragraph_starts(Doc.from_text("p", "Các sản phẩm thuộc 51 chủ thể,\n\n2\n\ngồm 19 hợp tác xã.\n\n- 3 -\n\nNăm 2021"))
+    [0, 0, 0, 0, 0, 5, 6, 7, 8]
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
@@ -111,9 +113,34 @@ def paragraph_starts(doc: Doc) -> list[int]:
                 joined[i] = True
                 broken[i] = _carries_on(above.text, lines[i].text)
         width = _wrap_width(lines, broken)
+        across = _across_page_numbers(lines, kinds)
         for i, line in enumerate(lines):
             carried = broken[i] or (width is not None and joined[i]
                                     and _fills_and_goes_on(lines[i - 1].text, line.text, width))
-            out.append(out[i - 1] if carried else i)
+            out.append(out[i - 1] if carried else out[across[i]] if i in across else i)
+            if not carried and i in across:  # the page's number and blanks between stand inside the paragraph
+                out[across[i] + 1:i] = [out[i]] * (i - across[i] - 1)
         doc.memo.paragraph_starts = out
     return doc.memo.paragraph_starts
+
+
+# a page's number alone on its line, as a PDF copy leaves it between pages: "2", "- 3 -", "Trang 4"
+PAGE_NUMBER = regex.compile(r"[ \t]*(?:trang[ \t]+)?[-–]?[ \t]*\d{1,3}[ \t]*[-–]?[ \t]*", regex.I)
+
+
+def _across_page_numbers(lines: list, kinds: list[str]) -> dict[int, int]:
+    """For a content line that carries on the sentence a page broke ("… thuộc 51 chủ thể," / "2" / "gồm 19 hợp
+    tác xã …"), the line it carries on from, across the page's number and blank lines."""
+    out: dict[int, int] = {}
+    last, paged = None, False  # the last line of words, and whether a page's number stood after it
+    for i, line in enumerate(lines):
+        text = line.text
+        if not text.strip():
+            continue
+        if PAGE_NUMBER.fullmatch(text):
+            paged = last is not None
+            continue
+        if paged and kinds[i] == "content" and kinds[last] == "content" and _carries_on(lines[last].text, text):
+            out[i] = last
+        last, paged = i, False
+    return out

@@ -38,6 +38,7 @@ from .scopes import DOCUMENT, decided
 _REACH = 2000  # characters after a title where its figure is looked for in the body
 _MAX_TITLE = 180  # a longer line is a paragraph, not a title
 _ENDS_A_SENTENCE = regex.compile(r"[.;:!?…]\s*\Z")
+_LATER_CLAUSE = regex.compile(r"[,;]")
 
 
 def settle_echoes(candidates: list[Candidate], ctx: TargetContext) -> list[Candidate]:
@@ -54,8 +55,10 @@ def settle_echoes(candidates: list[Candidate], ctx: TargetContext) -> list[Candi
             continue
         said = ctx.doc.text[echo.start:echo.end]
         line = ctx.doc.line_at(c.start)
-        # a title that says its year ("Đánh giá 46 sản phẩm OCOP đợt 2 năm 2024") keeps it
-        names = ("status",) if within(ctx.all_years, line.start, line.end) else ("status", "year")
+        # a title that says its year ("Đánh giá 46 sản phẩm OCOP đợt 2 năm 2024") keeps it; one said after a
+        # comma is a later figure's ("Điện Biên có 86 sản phẩm OCOP, năm 2025 phấn đấu thêm ít nhất 15 …")
+        own = [e for e in within(ctx.all_years, line.start, line.end) if not _LATER_CLAUSE.search(ctx.doc.text, c.end, e.start)]
+        names = ("status",) if own else ("status", "year")
         for name in names:
             if getattr(echo, name) != getattr(c, name):
                 c.why[:] = [w for w in c.why if not w.startswith(f"{name} ")]  # the title's own reading yields
