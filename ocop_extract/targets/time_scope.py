@@ -51,7 +51,8 @@ _KINDS = ("deadline", "period", "past")
 # a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
 _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 # "… từ khi bình gốm đạt 4 sao năm 2022": a clause opened by "từ khi" (since)
-_SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi[^.;]*\Z", regex.I | regex.REVERSE)
+# (not the end of the span it opens: "Lũy kế từ khi Nghị quyết có hiệu lực đến hết năm 2024")
+_SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi(?:(?!\s(?:đến|tới)\s)[^.;])*\Z", regex.I | regex.REVERSE)
 # a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless it
 # frames a count: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
@@ -151,7 +152,7 @@ class TimeScopes:
                     if (low[m.start()] == "," or not low[m.start() - 1:m.start()].isalpha())
                     and not AFTER_ITS_NOUN.match(low, m.end())]
         # a dated "as of" also governs a figure before it in its clause ("có 178 sản phẩm tính đến ngày 30/9/2024")
-        as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"]) else None)
+        as_of = [self._opened(m.start(), m.end(), int(y) if (y := m["year"] or m["spelled"] or m["dated"] or m["moment"]) else None)
                  ._replace(trailing=y is not None)
                  for m in AS_OF.finditer(low) if not low[m.start() - 1:m.start()].isalpha()]
         phrases += as_of

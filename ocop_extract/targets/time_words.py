@@ -21,7 +21,8 @@ import re
 NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s+tại))"
                   r"|h(?<!\wh)(?<!thực h)(?<!thể h)(?<!xuất h)(?<!biểu h)(?<!phát h)iện"
                   r"(?!\s+(?:đại|thực|trạng|diện|tượng|hành|vật))(?!\w)"
-                  r"|lũy\s+kế(?!\s+(?:đến|tới))(?!\w)"
+                  # (not a sum up to a day or a year said after it: "Lũy kế từ khi … đến hết năm 2024")
+                  r"|lũy\s+kế(?![^,.;]{0,80}?\s(?:đến|tới)\s)(?!\w)"
                   # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
                   r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))"
                   # "Từ khi sản phẩm chè đạt OCOP 4 sao, gần 150 hộ …": since then, up to now
@@ -34,7 +35,9 @@ AS_OF = re.compile(r"(?:đến|tới)\s+(?:hết\s+|cuối\s+)?"
                     r"(?:\s*(?(sep)(?P=sep)|[/-])\s*(?P<year>(?:19|20)\d{2}))?(?![\d/.-]\d)"
                     r"|ngày\s+\d{1,2}\s+tháng\s+\d{1,2}(?:\s+năm\s+(?P<spelled>(?:19|20)\d{2}))?"
                     # "(tính đến 30/9/2025)": a whole date needs no "ngày"
-                    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<dated>(?:19|20)\d{2})(?!\d))")
+                    r"|\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<dated>(?:19|20)\d{2})(?!\d)"
+                    # "Tính đến thời điểm sắp xếp đơn vị hành chính (30/6/2025)": the moment, then its day
+                    r"|thời\s+điểm[^()\d,.;]{1,60}\(\s*\d{1,2}\s*/\s*\d{1,2}\s*/\s*(?P<moment>(?:19|20)\d{2})\s*\))")
 
 
 # "hiện có" closing a noun phrase ("củng cố mười hai chủ thể OCOP hiện có; …") qualifies it: no scope

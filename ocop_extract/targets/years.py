@@ -129,7 +129,39 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             if _RELATIVE_BASELINE.search(text, max(start, r.start() - 32), r.start()):
                 kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
             out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
+        if "Tết" in text or "Xuân" in text:
+            out += _lunar_years(text, ref_year, start, end)
         out.sort(key=lambda e: e.start)
+    return out
+
+
+# a lunar year named by its stems ("Tết Giáp Thìn", "Xuân Ất Tỵ"), said without its number: the year whose Tết
+# it is, the nearest to the text's own
+_STEMS = {"giáp": 4, "ất": 5, "bính": 6, "đinh": 7, "mậu": 8, "kỷ": 9, "canh": 0, "tân": 1, "nhâm": 2, "quý": 3}
+_BRANCHES = {"tý": 4, "sửu": 5, "dần": 6, "mão": 7, "mẹo": 7, "thìn": 8, "tỵ": 9, "ngọ": 10, "mùi": 11,
+             "thân": 0, "dậu": 1, "tuất": 2, "hợi": 3}
+_LUNAR = regex.compile(rf"(?<![\p{{L}}])(?:Tết|Xuân)(?:\s+Nguyên\s+[Đđ]án)?\s+(?P<stem>{'|'.join(s.capitalize() for s in _STEMS)})"
+                       rf"\s+(?P<branch>{'|'.join(b.capitalize() for b in _BRANCHES)})(?![\p{{L}}])(?!\s*(?:19|20)\d\d)")
+
+
+def lunar_year(stem: str, branch: str, near: int) -> int:
+    """The year, nearest to `near`, whose lunar name is `stem` `branch`.
+
+    >>> lunar_year("Giáp", "Thìn", 2025), lunar_year("Ất", "Tỵ", 2025), lunar_year("Quý", "Mão", 2024)
+    (2024, 2025, 2023)
+    """
+    s, b = _STEMS[stem.lower()], _BRANCHES[branch.lower()]
+    return min((y for y in range(near - 30, near + 31) if y % 10 == s and y % 12 == b), key=lambda y: abs(y - near))
+
+
+def _lunar_years(text: str, ref_year: int, start: int, end: int) -> list[YearExpr]:
+    """The lunar years named in text[start:end] ("so với Tết Giáp Thìn": a baseline)."""
+    out = []
+    for m in _LUNAR.finditer(text, start, end):
+        year = lunar_year(m["stem"], m["branch"], ref_year)
+        b = _BASELINE_BEFORE.search(text, max(start, m.start() - 24), m.start()) \
+            or _COMPARED_THING.search(text, max(start, m.start() - 48), m.start())
+        out.append(YearExpr(b.start(), m.end(), year, "baseline") if b else YearExpr(m.start(), m.end(), year, "deadline"))
     return out
 
 
