@@ -56,6 +56,8 @@ _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi(?:(?!\s(?:đế
 # a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless it
 # frames a count: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;.()\d]{0,30}\Z", regex.I | regex.REVERSE)
+# a year said in a clause of cause: "do vụ nhãn năm 2024 bị ảnh hưởng", "nhờ được mùa năm 2023"
+_CAUSE_BEFORE = regex.compile(r"(?<![\p{L}])(?:do|vì|bởi|nhờ)\s[^,;.()\d]{0,40}\Z", regex.I | regex.REVERSE)
 _COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z",
                              regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
@@ -245,9 +247,11 @@ class TimeScopes:
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
-        if expr.kind == "deadline" and _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start) \
-                and not _COUNT_RATED.search(text, max(line.start, expr.start - 64), expr.start):
-            # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone
+        if expr.kind == "deadline" and (_CAUSE_BEFORE.search(text, max(line.start, expr.start - 48), expr.start) or (
+                _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start)
+                and not _COUNT_RATED.search(text, max(line.start, expr.start - 64), expr.start))):
+            # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone, as
+            # is a cause's year ("tăng khoảng 10% do vụ nhãn năm 2024 bị ảnh hưởng bởi bão")
             # (to its clause's end, over the lines a PDF's layout broke it into)
             stop = _CLAUSE_END.search(text, expr.end, reach)
             reach = stop.start() if stop else reach
