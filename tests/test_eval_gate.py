@@ -17,7 +17,7 @@ GOLD = Path(__file__).parent / "gold"
 ROOT = Path(__file__).parent.parent
 
 # the holdout sets keep their gold and texts under one folder each: tests/gold/<name>/{gold.jsonl,docs}
-HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 23)))
+HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 24)))
 SETS = {
     "seeds": (GOLD / "seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (GOLD / "devset.gold.jsonl", GOLD / "devset"),
@@ -65,7 +65,9 @@ FLOORS = {
     # scored once unseen (F1 0.962, fields 0.968, documents 0.944); fixed by family since
     "holdout21": {"f1": 0.99, "fields": 0.99, "documents": 0.99},
     # scored once unseen after holdout21's fixes (F1 0.998, fields 0.975, documents 0.944); fixed by family since
-    "holdout22": {"f1": 0.99, "fields": 0.97, "documents": 0.94},
+    "holdout22": {"f1": 0.99, "fields": 0.98, "documents": 0.98},
+    # scored once unseen after holdout22's fixes (F1 0.995, fields 0.960, documents 0.894); fixed by family since
+    "holdout23": {"f1": 0.99, "fields": 0.96, "documents": 0.89},
 }
 
 
@@ -92,7 +94,7 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout5": 0.92, "holdout6": 0.94, "holdout7": 0.87, "holdout8": 0.91, "holdout9": 0.83, "holdout10": 0.87,
                     "holdout11": 0.91, "holdout12": 0.87, "holdout13": 0.89, "holdout14": 0.78, "holdout15": 0.87, "holdout16": 0.84, "holdout17": 0.80,
                     "holdout18": 0.88, "holdout19": 0.86,
-                    "holdout20": 0.82, "holdout21": 0.84, "holdout22": 0.85}
+                    "holdout20": 0.82, "holdout21": 0.84, "holdout22": 0.85, "holdout23": 0.81}
 
 
 def test_indicator_floor(scored):
