@@ -173,16 +173,21 @@ def _only_date_time(text: str, dates: Optional[list[DateMatch]] = None) -> Optio
     return dates[0].iso if not rest else None
 
 
+# a counter said number first: "1.208 lượt xem", "35 bình luận"
+_COUNT_FIRST = regex.compile(r"\s*[\d.,]+\s+(?:lượt\s+(?:xem|đọc|thích)|views?|bình\s+luận|lượt\s+chia\s+sẻ)\s*", regex.I)
+
+
 def _without_counters(text: str) -> str:
     """A date line with the page's counters after its date and time taken off, the bars kept.
 
     >>> _without_counters("Thứ Năm, 28/11/2024 - 17:32 | Lượt xem: 1.254")
     'Thứ Năm, 28/11/2024 - 17:32'
-    >>> _without_counters("Thứ Hai, 13/01/2025 | 07:30")
-    'Thứ Hai, 13/01/2025 | 07:30'
+    >>> _without_counters("Thứ Hai, 13/01/2025 | 07:30"), _without_counters("Thứ Sáu, 14/03/2025 | 07:35  |  1.208 lượt xem")
+    ('Thứ Hai, 13/01/2025 | 07:30', 'Thứ Sáu, 14/03/2025 | 07:35')
     """
     first, *cells = text.split("|")
-    kept = [c for c in cells if TIME_RE.fullmatch(c.strip()) or _PAGE_COUNTERS.sub("", c).strip()]
+    kept = [c for c in cells if TIME_RE.fullmatch(c.strip())
+            or (_PAGE_COUNTERS.sub("", c).strip() and not _COUNT_FIRST.fullmatch(c))]
     return " | ".join([first.rstrip(), *(c.strip() for c in kept)])
 
 
@@ -296,7 +301,8 @@ def published_date(doc: Doc) -> Optional[str]:
             read, best = _dated_line(text, dates, content, best)
             if read:
                 continue
-        if dates and dates[0].weekday and headline_seen and best[0] < 1 and content:
+        counted = dates and _without_counters(text) != text  # a date line the page's counters made furniture
+        if dates and dates[0].weekday and headline_seen and best[0] < 1 and (content or counted):
             iso = _only_date_time(_CREDIT_AFTER.sub("", _without_counters(text[dates[0].start:])))
             if iso:
                 best = (1, iso)
