@@ -183,14 +183,23 @@ def title_phrase(text: str, start: int, in_parens: bool = False) -> str:
     return window[:m.start()] if m else window
 
 
+# "(ban hành kèm Quyết định số 925/QĐ-TTg …)": the decision a programme came with, not one the article reports
+_ATTACHED = regex.compile(r"ban\s+hành\s+kèm(?:\s+theo)?\s*\Z", regex.I)
+# issued just now: "vừa ban hành", "mới phê duyệt", "vừa ký ban hành"
+_JUST_ISSUED = regex.compile(rf"(?:vừa|mới)\s+(?:\S+\s+){{0,2}}?(?:{ISSUING})\s*\Z", regex.I)
+_NEWS_OF_ISSUE = 4
+
+
 def _score(doc: Doc, m: Mention, rank: int) -> float:
     """Evidence that `m` is the subject; `rank` is its offset (earlier is likelier)."""
     text = doc.text
     prefix = text[m.sent_start:m.start]
     after = text[m.end:m.sent_end]
     score = 0.0
-    if VERB_BEFORE.search(prefix) or _VERB_AFTER.search(after):
+    if (VERB_BEFORE.search(prefix) and not _ATTACHED.search(prefix)) or _VERB_AFTER.search(after):
         score += 3
+        if m.number and _JUST_ISSUED.search(prefix):
+            score += _NEWS_OF_ISSUE  # "UBND tỉnh vừa ban hành Quyết định số 1126/QĐ-UBND …": the news is its issue
     elif _target_verbs().search(after):
         score += _TARGET_BONUS  # not issued in this sentence, but setting its targets
     if m.number:
