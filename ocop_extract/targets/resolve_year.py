@@ -77,6 +77,10 @@ def _reached(ctx: YearContext) -> int | None:
     compared = baseline_aside(c.prose.sentence.text, c.prose.sentence.years, c.prose.q.start)
     if compared is not None:
         return decided(c.why, "year", compared.year, CLAUSE, "the year compared with, before the parenthesis")
+    dated = _DATED_FIGURE.match(c.prose.sentence.text, c.prose.q.end) if c.unit != "times" else None
+    if dated:  # "giảm từ 19,5% cuối năm 2021 xuống còn 15,8% cuối năm 2022": each figure says its own year
+        # (not a multiple's: "gấp 1,6 lần năm 2020" compares with that year)
+        return decided(c.why, "year", int(dated["y"]), CLAUSE, f"its own date {dated.group().strip()!r}")
     phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
     if phrase is None:
         return _event_year(ctx)
@@ -97,6 +101,8 @@ def _reached(ctx: YearContext) -> int | None:
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
 
 
+# a year said right after a reached figure, as its date: "31 sản phẩm cuối năm 2023", "22,7% năm 2021"
+_DATED_FIGURE = regex.compile(r"\s*(?:cuối|hết|đầu)?\s*năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])(?=\s*(?:[,;.)]|lên|xuống|và|\Z))", regex.I)
 # the present said as such ("đến nay", "hiện có", "hiện nay", "tính đến nay"), not a period still running
 _PRESENT = regex.compile(r"(?<![\p{L}])(?:nay|hiện)(?![\p{L}])", regex.I)
 _EARLY_MONTH = "02"  # a review of a year posted by this month of the next speaks of that year's end as "now"

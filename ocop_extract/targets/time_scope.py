@@ -67,6 +67,7 @@ _MEASURE_NOUN_BEFORE = regex.compile(r"[,;]\s[^,;]{0,30}?(?<![\p{L}])(?:doanh\s+
                                      r"|thu\s+nhập|lợi\s+nhuận|kim\s+ngạch)\s+(?:(?:của\s+)?[^\s\d,;]+\s+){0,2}\Z", regex.I | regex.REVERSE)
 _CLAUSE_END = regex.compile(r"[;.,]\s|[;.]\Z|\s(?:nhưng|song|còn|trong khi)\s")  # where a rating year's clause ends
 _CAPTION = 160  # a longer line over a table is prose, not its caption
+_ASIDE_REACH = 160  # characters from a phrase in an aside to the parenthesis closing it
 _LOOK_BACK = 64  # phrases looked back over for the scope that holds a figure (keeps long texts linear)
 _TOP_HEADING = regex.compile(r"\s*(?:[IVX]+|PHẦN\s+(?:[IVX]+|THỨ\s+\S+))[.:]?\s+\S")
 
@@ -223,8 +224,11 @@ class TimeScopes:
         text = self._doc.text
         if not in_parentheses(text, line.start, start):
             return None
-        close = text.find(")", start, line.end)
-        if close < 0 or not text[close + 1:line.end].strip(" .;:"):
+        close = text.find(")", start, min(len(text), start + _ASIDE_REACH))  # (on a line a PDF's layout broke it onto)
+        if close < 0:
+            return None
+        end = self._doc.line_at(close).end
+        if not text[close + 1:end].strip(" .;:"):
             return None  # a parenthesis that ends its line dates what the line heads ("Bảng 1. … (đến ngày 30/6/2024)")
         return close
 
