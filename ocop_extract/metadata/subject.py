@@ -188,6 +188,7 @@ _ATTACHED = regex.compile(r"ban\s+hành\s+kèm(?:\s+theo)?\s*\Z", regex.I)
 # issued just now: "vừa ban hành", "mới phê duyệt", "vừa ký ban hành"
 _JUST_ISSUED = regex.compile(rf"(?:vừa|mới)\s+(?:\S+\s+){{0,2}}?(?:{ISSUING})\s*\Z", regex.I)
 _NEWS_OF_ISSUE = 4
+_LATE_MAX = 2  # the most a mention's lateness takes off its evidence
 
 
 def _score(doc: Doc, m: Mention, rank: int) -> float:
@@ -208,7 +209,7 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
         score += 3
     if m.capitalized:
         score += 1
-    return score - 0.5 * rank / 500
+    return score - min(_LATE_MAX, 0.5 * rank / 500)  # (a plan restated late in a long review still counts)
 
 
 # a Party congress's resolution ("Nghị quyết Đại hội Đảng bộ huyện"), unnumbered, is no plan the news reports on

@@ -155,6 +155,11 @@ def resolve_status(ctx: StatusContext) -> str:
     if year_end and not any(c[2] == "actual" and not is_weak_cue(text[c[0]:c[1]]) and c[0] > text.rfind(year_end, s.start, q.start)
                             for c in before):  # "đến cuối năm 2023, xã … được công nhận" posted in July 2023
         return decided(why, "status", "target", SENTENCE, f"{year_end!r}, still ahead when posted")
+    if q.unit == "product" and _HAS_BEFORE.search(text, max(s.start, q.start - 8), q.start) \
+            and _EXPIRING.match(text, q.end, p.clause[1]):
+        # "Năm 2025 cũng là năm có 46 sản phẩm hết thời hạn", "sẽ có 187 sản phẩm hết thời hạn": how many run
+        # out, foreseen or not, not a task on them
+        return decided(why, "status", "actual", CLAUSE, "a count of products whose recognition runs out")
     said = plan_figure(text, s.start, q.start, q.end, q.unit)
     if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
         ctx.candidate.aside = said[1] == MEASURED_AGAINST
@@ -226,6 +231,8 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     s, text = p.sentence, p.sentence.text
     cue = before[-1]
     said = " ".join(text[cue[0]:cue[1]].lower().split())
+    if cue[2] == "actual" and said.startswith("vượt") and strong_target_between(text, max(s.start, cue[0] - 16), cue[0]):
+        return decided(why, "status", "target", CLAUSE, f"{said!r} is what a plan's cue strives for")  # "phấn đấu vượt 340"
     if said in _comparator_cues() and s.genre == "news" and _PRICE_BEFORE.search(text, max(s.start, cue[0] - 60), cue[0]) \
             and not strong_target_between(text, s.start, cue[0]):
         # "Quế Trà Bồng đóng gói có giá không dưới 60.000 đồng/kg": news describes what a price is
@@ -349,10 +356,6 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
     p, why = ctx.prose, ctx.candidate.why
     s, q, text = p.sentence, p.q, p.sentence.text
     this_year = s.doc_years.this_year
-    if q.unit == "product" and _HAS_BEFORE.search(text, max(s.start, q.start - 8), q.start) \
-            and _EXPIRING.match(text, q.end, p.clause[1]):
-        # "Năm 2025 cũng là năm có 46 sản phẩm hết thời hạn công nhận": how many run out, not a task on them
-        return decided(why, "status", "actual", CLAUSE, "a count of products whose recognition runs out")
     ahead = [e for e in s.years if e.end <= q.start and e.kind == "deadline" and this_year and e.year > this_year]
     if ahead:  # "Đến năm 2025, 100% huyện đạt chuẩn": what a later year holds is yet to come
         return decided(why, "status", "target", SENTENCE, f"{ahead[-1].year} lies ahead, before it")

@@ -35,6 +35,8 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 _NOT_CUES = phrase_regex(cues()["status"]["terms"])
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
 _RANKS = re.compile(r"(?:ít|nhiều)\s+nhất\s+với\s")
+# A requirement met or followed is a quality, not a plan: "đạt yêu cầu", "đáp ứng yêu cầu", "theo yêu cầu"
+_MET_BEFORE = re.compile(r"(?<!\w)(?:đạt|đáp ứng|theo)\s+\Z")
 # A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
 _NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
@@ -152,7 +154,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
               and not _RANKS.match(lower, m.start(), m.end() + 8)
-              and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())]
+              and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())
+              and not (lower.startswith("yêu cầu", m.start()) and _MET_BEFORE.search(lower, max(0, m.start() - 12), m.start()))]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
              if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]
@@ -299,10 +302,11 @@ def is_elapsed_cue(cue: str) -> bool:
 
 
 # a count before a plan's word makes it the noun counted: "có 21/26 chỉ tiêu chủ yếu đạt và vượt kế hoạch"
-_COUNTED_BEFORE = regex.compile(r"\d\s+\Z")
+_COUNTED_BEFORE = regex.compile(r"(?<![\d/.,])(?:\d{1,3}|\d+[/.,]\d+)\s+\Z")  # (not a year: "năm 2026 phấn đấu")
 # … nor do the indicators a result is told of: "nhiều chỉ tiêu vượt kế hoạch: thêm 6 xã …", "các chỉ tiêu đều đạt"
 _REACHED_AFTER = regex.compile(r"(?:\s+(?:chủ\s+yếu|quan\s+trọng))?\s+(?:đều\s+|đã\s+)?(?:đạt|vượt|hoàn\s+thành)(?![\p{L}])",
                                regex.I)
+_PLAN_NOUN = regex.compile(r"(?:chỉ|mục)\s+tiêu|kế\s+hoạch", regex.I)
 # … and the plan a result is measured by sets nothing: "vượt kế hoạch đề ra", "đạt 120% mục tiêu đặt ra"
 _MEASURED_PLAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|so\s+với|hoàn\s+thành|bằng)\s+(?:\S+\s+){0,2}?"
                                       r"(?:kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu)(?:\s+năm)?(?:\s+\d{4})?\s+\Z",
@@ -322,5 +326,5 @@ def strong_target_between(text: str, start: int, end: int) -> bool:
     return any(not _NOT_CUES.match(text, m.start(), m.start() + 40)
                and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
                and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
-               and not _REACHED_AFTER.match(text, m.end())
+               and not (_PLAN_NOUN.fullmatch(m.group()) and _REACHED_AFTER.match(text, m.end()))
                for m in _regexes()[2].finditer(text, start, end))
