@@ -48,8 +48,9 @@ _NAME_BEFORE = regex.compile(r"\p{L}\s\Z", regex.REVERSE)
 _ABOVE_BEFORE = regex.compile(rf"(?<![\p{{L}}]){alternation(cues()['comparators']['above_after'], fold_case=True)}\s+\Z",
                               regex.I | regex.REVERSE)
 _STORY_START = regex.compile(r"[^.;:,]{0,40}?(?<![\p{L}])ban\s+đầu(?![\p{L}])", regex.I)
-# where a rise goes after its starting point: "từ 461 sản phẩm (năm 2025, …) lên ít nhất 650 sản phẩm"
-_BASELINE_AFTER = regex.compile(r"(?:[^;.()]|\([^()]{0,200}\)){0,40}?(?<![\p{L}])(?<!trở\s)(?:lên|đến|tới)\s+"
+# where a rise (or a fall) goes after its starting point: "từ 461 sản phẩm (năm 2025, …) lên ít nhất 650 sản phẩm",
+# "giảm từ 19,5% cuối năm 2021 xuống còn 15,8%"
+_BASELINE_AFTER = regex.compile(r"(?:[^;.()]|\([^()]{0,200}\)){0,40}?(?<![\p{L}])(?<!trở\s)(?:lên|xuống|đến|tới)\s+"
                                 r"(?:(?!ngày|tháng|năm|quý)[^\s\d;.,()]+\s+){0,3}\d", regex.I)
 # "từ" right before a figure: a rise's or a range's start, or a story's
 FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
