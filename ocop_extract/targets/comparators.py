@@ -56,6 +56,10 @@ _BASELINE_AFTER = regex.compile(r"(?:[^;.()]|\([^()]{0,200}\)){0,40}?(?<![\p{L}]
 FROM_BEFORE = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
 
 
+# … and a rise's start said roughly: "từ khoảng 25% hiện nay lên 70%"
+_RISE_FROM = regex.compile(r"(?<![\p{L}])từ\s+(?:(?:khoảng|gần|hơn|trên|chưa\s+đến)\s+)?\Z", regex.I | regex.REVERSE)
+
+
 def _rises_after(text: str, end: int) -> bool:
     """Whether a rise goes on after the figure ending at `end`: "… lên ít nhất 650 sản phẩm"."""
     return bool(_BASELINE_AFTER.match(text, end, min(len(text), end + 260)))
@@ -68,8 +72,11 @@ def rise_start(text: str, start: int, end: int) -> bool:
     >>> t = "nâng tổng số sản phẩm từ 461 sản phẩm (năm 2025) lên ít nhất 650 sản phẩm"
     >>> rise_start(t, t.find("461"), t.find("461") + 3), rise_start(t, t.find("650"), t.find("650") + 3)
     (True, False)
+    >>> t = "nâng tỷ lệ chế biến sâu từ khoảng 25% hiện nay lên 70%"
+    >>> rise_start(t, t.find("25"), t.find("25") + 3)
+    True
     """
-    return bool(FROM_BEFORE.search(text, max(0, start - 8), start)) and _rises_after(text, end)
+    return bool(_RISE_FROM.search(text, max(0, start - 16), start)) and _rises_after(text, end)
 
 
 # a ceiling said with words between its negation and "quá": "không để tồn đọng quá 200 sản phẩm"
