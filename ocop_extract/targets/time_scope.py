@@ -58,6 +58,15 @@ _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi(?:(?!\s(?:đế
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;:.()\d]{0,30}\Z", regex.I | regex.REVERSE)
 # a year said in a clause of cause: "do vụ nhãn năm 2024 bị ảnh hưởng", "nhờ được mùa năm 2023"
 _CAUSE_BEFORE = regex.compile(r"(?<![\p{L}])(?:do|vì|bởi|nhờ)\s[^,;.()\d]{0,40}\Z", regex.I | regex.REVERSE)
+# a year said as a figure's own date: "tăng từ 31 sản phẩm cuối năm 2023 lên 38" (not a span of months: "6 tháng đầu năm")
+_FIGURE_THEN_DATE = regex.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*(?P<noun>\s*%|(?:\s+\p{L}+){1,2})\s+(?:(?:cuối|hết)\s+)?\Z")
+
+
+def _dates_a_figure(before: str) -> bool:
+    m = _FIGURE_THEN_DATE.search(before)
+    return m is not None and not regex.search(r"(?<![\p{L}])(?:tháng|quý|ngày|năm|đợt|lần)(?![\p{L}])", m["noun"], regex.I)
+
+
 _COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z",
                              regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
@@ -251,7 +260,8 @@ class TimeScopes:
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
-        if expr.kind == "deadline" and (_CAUSE_BEFORE.search(text, max(line.start, expr.start - 48), expr.start) or (
+        if expr.kind == "deadline" and (_CAUSE_BEFORE.search(text, max(line.start, expr.start - 48), expr.start)
+                                        or _dates_a_figure(text[max(line.start, expr.start - 48):expr.start]) or (
                 _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start)
                 and not _COUNT_RATED.search(text, max(line.start, expr.start - 64), expr.start))):
             # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone, as
