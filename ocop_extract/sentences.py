@@ -37,10 +37,9 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
         return doc.memo.sentences
     out: list[tuple[int, int]] = []
     kinds, starts = line_kinds(doc), paragraph_starts(doc)
-    pages = _inside(starts)
     text = doc.text
     for line, kind, para in zip(doc.lines, kinds, starts):
-        if kind != "content" or line.start == line.end or (line.index in pages and PAGE_NUMBER.fullmatch(line.text)):
+        if kind != "content" or line.start == line.end or (para != line.index and PAGE_NUMBER.fullmatch(line.text)):
             continue  # (a page's number a PDF copy left inside a paragraph is no sentence of it)
         pos = line.start
         if para != line.index and out and not text[out[-1][0]:out[-1][1]].rstrip().endswith((".", "!", "?", "…")):
@@ -51,15 +50,6 @@ def sentences(doc: Doc) -> list[tuple[int, int]]:
         if pos < line.end:
             out.extend(_bounded(text, pos, line.end))
     doc.memo.sentences = out
-    return out
-
-
-def _inside(starts: list[int]) -> set[int]:
-    """The lines that stand between a paragraph's first line and one carrying it on (a page's number there)."""
-    out: set[int] = set()
-    for i, first in enumerate(starts):
-        if first != i and first < i - 1:
-            out.update(range(first + 1, i))
     return out
 
 
