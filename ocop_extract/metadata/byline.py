@@ -301,13 +301,14 @@ def published_date(doc: Doc) -> Optional[str]:
             read, best = _dated_line(text, dates, content, best)
             if read:
                 continue
-        counted = dates and _without_counters(text) != text  # a date line the page's counters made furniture
-        if dates and dates[0].weekday and headline_seen and best[0] < 1 and (content or counted):
-            iso = _only_date_time(_CREDIT_AFTER.sub("", _without_counters(text[dates[0].start:])))
+        dateline = _without_counters(text[dates[0].start:]) if dates and dates[0].weekday else ""
+        counted = dateline != text[dates[0].start:] if dateline else False  # the page's counters made it furniture
+        if dateline and headline_seen and best[0] < 1 and (content or counted):
+            iso = _only_date_time(_CREDIT_AFTER.sub("", dateline))
             if iso:
                 best = (1, iso)
-        elif dates and dates[0].weekday and not headline_seen and top_dateline is None:
-            iso = _only_date_time(_without_counters(text[dates[0].start:]))
+        elif dateline and not headline_seen and top_dateline is None:
+            iso = _only_date_time(dateline)
             # a line of its own under the site's menu, not the clock at the page's top or in its bar
             own_line = menu_seen and bool(_WEEKDAY_LEAD.fullmatch(text, 0, dates[0].start))
             if iso and (TIME_RE.search(text) or own_line):  # "Thứ Bảy, ngày 16/11/2024" under the menu

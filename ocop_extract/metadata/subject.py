@@ -52,7 +52,7 @@ _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1
                                rf"\b(?:{ISSUING})\b[^.;]{{0,25}}$", regex.I)
 # the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
 _DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
-CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
+_CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
 _MAX_SPAN = 5  # years a plan followed through several sentences may span
 _NAMED_BEFORE = 150  # characters before a parenthesised mention that may name it
@@ -251,9 +251,14 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     return subj
 
 
+def is_central(m: Mention) -> bool:
+    """Whether `m` is numbered by a central body ("919/QĐ-TTg", "215/QĐ-BCT")."""
+    return bool(m.number and m.number.parts.body_code and _CENTRAL_CODE.match(m.number.parts.body_code))
+
+
 def is_local(m: Mention) -> bool:
     """Whether `m` is numbered by a local body ("38/2021/NQ-HĐND", "58/KH-UBND"), not a central one ("919/QĐ-TTg")."""
-    return bool(m.number and m.number.parts.body_code and not CENTRAL_CODE.match(m.number.parts.body_code))
+    return bool(m.number and m.number.parts.body_code) and not is_central(m)
 
 
 def cited_in_passing(doc: Doc, subj: Subject) -> bool:
@@ -281,7 +286,7 @@ def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
 def _restated(doc: Doc, m: Mention, national: bool = False) -> bool:
     """A local plan the article cites in order to give its targets: "Thực hiện Kế hoạch số 312/KH-UBND
     ngày 28/12/2023 của UBND tỉnh, năm 2024 Sơn La đặt mục tiêu …" (a central one, "919/QĐ-TTg", stays cited)."""
-    if m.number is None or not m.number.parts.body_code or (CENTRAL_CODE.match(m.number.parts.body_code) and not national):
+    if not (is_local(m) or (national and is_central(m))):
         return False
     return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
 

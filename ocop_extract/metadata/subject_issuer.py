@@ -20,7 +20,7 @@ import regex
 from ..document import Doc
 from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention
-from .subject import CENTRAL_CODE, ISSUING, VERB_BEFORE, Subject
+from .subject import ISSUING, VERB_BEFORE, Subject, is_central
 
 _BARE_UNIT = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?(?P<level>tỉnh|huyện|thị xã|quận))\b(?!\s+\p{Lu})")
 _OF_BY = regex.compile(r"\b(?:của|do)\s+", regex.I)
@@ -78,11 +78,6 @@ def _issuing_units(doc: Doc, province: Optional[str]) -> dict[str, str]:
 _ISSUING_AFTER = regex.compile(rf"\s*(?:(?:đã|vừa|mới)\s+)?(?:{ISSUING})", regex.I)
 
 
-def _local_number(m: Mention) -> bool:
-    if not m.number or not m.number.parts.body_code:
-        return True
-    return not CENTRAL_CODE.match(m.number.parts.body_code)
-
 
 def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, str]]) -> Optional[Issuer]:
     if level == "tỉnh":
@@ -94,7 +89,7 @@ def _bare_unit(level: str, province: Optional[str], units: Optional[dict[str, st
 def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
                units: Optional[dict[str, str]] = None) -> Optional[Issuer]:
     text = doc.text
-    if m.issuer and (m.issuer.level or not _local_number(m)):
+    if m.issuer and (m.issuer.level or is_central(m)):
         return m.issuer
     phrase_end = min(m.sent_end, m.end + 250)
     after = text[m.end:phrase_end]
@@ -105,13 +100,13 @@ def _issuer_of(doc: Doc, m: Mention, province: Optional[str],
         if iss:
             return iss
         for iss in find_issuers(rest, province, bare=True, units=units):
-            if iss.start == 0 and (iss.level or not _local_number(m)):
+            if iss.start == 0 and (iss.level or is_central(m)):
                 return iss
             break
     prefix = text[m.sent_start:m.start]
     if VERB_BEFORE.search(prefix):
         found = [i for i in find_issuers(prefix, province, bare=True, units=units)
-                 if i.level or not _local_number(m)]
+                 if i.level or is_central(m)]
         # "UBND xã Phúc Sen (huyện Quảng Hòa, tỉnh Cao Bằng) vừa ban hành": the body named, not the units after it
         named = [i for i in found if i.explicit]
         if named or found:

@@ -11,7 +11,7 @@ heading above says ("Hoàn thành chỉ tiêu trước ngày 15/11" under a six-
 >>> deadline_ahead(t, 0, len(t), july) is None
 True
 >>> t = "Cụ thể: đến cuối năm 2024, xã Phương Bình được công nhận đạt chuẩn"
->>> year_end_ahead(t, 0, len(t), july), year_end_ahead(t, 0, len(t), DocYears(2024, 2024, 2024, posted=(12, 20)))
+>>> year_end_ahead(t, 0, len(t), july).group(), year_end_ahead(t, 0, len(t), DocYears(2024, 2024, 2024, posted=(12, 20)))
 ('đến cuối năm 2024', None)
 """
 
@@ -36,11 +36,9 @@ def deadline_ahead(text: str, start: int, end: int, years: "DocYears") -> str | 
     """
     if years.this_year is None:
         return None
+    now = (years.this_year, *years.posted) if years.posted else (years.this_year, 1, 1)
     for m in DEADLINE.finditer(text, start, end):
-        year = int(m["y"]) if m["y"] else years.this_year
-        day = (year, int(m["m"]), int(m["d"]))
-        now = (years.this_year, *years.posted) if years.posted else (years.this_year, 1, 1)
-        if day > now:
+        if (int(m["y"]) if m["y"] else years.this_year, int(m["m"]), int(m["d"])) > now:
             return m.group()
     return None
 
@@ -50,10 +48,10 @@ YEAR_END = regex.compile(r"(?<![\p{L}])(?:đến|tới|trước)\s+(?:hết|cu�
 _QUARTER_LEFT = 9  # a text posted by the end of this month still has the year's end ahead of it
 
 
-def year_end_ahead(text: str, start: int, end: int, years: "DocYears") -> str | None:
+def year_end_ahead(text: str, start: int, end: int, years: "DocYears") -> regex.Match | None:
     """The last end of the text's own year said in text[start:end] while most of a quarter of that year was still
     to come when a news text was posted ("đến cuối năm 2023, xã … được công nhận" in July 2023), or None."""
     if years.posted is None or years.this_year is None or years.posted[0] > _QUARTER_LEFT:
         return None
     found = [m for m in YEAR_END.finditer(text, start, end) if not m["y"] or int(m["y"]) == years.this_year]
-    return found[-1].group() if found else None
+    return found[-1] if found else None

@@ -152,9 +152,9 @@ def resolve_status(ctx: StatusContext) -> str:
     if deadline and not any(c[2] == "actual" and c[0] >= p.clause[0] for c in before):
         return decided(why, "status", "target", CLAUSE, f"the deadline {deadline!r}, still ahead")
     year_end = year_end_ahead(text, s.start, q.start, s.doc_years)
-    if year_end and not any(c[2] == "actual" and not is_weak_cue(text[c[0]:c[1]]) and c[0] > text.rfind(year_end, s.start, q.start)
+    if year_end and not any(c[2] == "actual" and not is_weak_cue(text[c[0]:c[1]]) and c[0] > year_end.end()
                             for c in before):  # "đến cuối năm 2023, xã … được công nhận" posted in July 2023
-        return decided(why, "status", "target", SENTENCE, f"{year_end!r}, still ahead when posted")
+        return decided(why, "status", "target", SENTENCE, f"{year_end.group()!r}, still ahead when posted")
     if q.unit == "product" and _HAS_BEFORE.search(text, max(s.start, q.start - 8), q.start) \
             and _EXPIRING.match(text, q.end, p.clause[1]):
         # "Năm 2025 cũng là năm có 46 sản phẩm hết thời hạn", "sẽ có 187 sản phẩm hết thời hạn": how many run

@@ -31,8 +31,7 @@ from .context import TargetContext
 from .cues import breakdown_regex
 from .status import strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .years import year_of_day
-from .years import YearExpr, baseline_aside, month_expressions
+from .years import YearExpr, baseline_aside, month_expressions, year_of_day
 
 
 

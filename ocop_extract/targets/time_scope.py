@@ -60,11 +60,13 @@ _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;:.()\
 _CAUSE_BEFORE = regex.compile(r"(?<![\p{L}])(?:do|vì|bởi|nhờ)\s[^,;.()\d]{0,40}\Z", regex.I | regex.REVERSE)
 # a year said as a figure's own date: "tăng từ 31 sản phẩm cuối năm 2023 lên 38" (not a span of months: "6 tháng đầu năm")
 _FIGURE_THEN_DATE = regex.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*(?P<noun>\s*%|(?:\s+\p{L}+){1,2})\s+(?:(?:cuối|hết)\s+)?\Z")
+_SPAN_NOUN = regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|năm|đợt|lần)(?![\p{L}])", regex.I)  # a span, not a thing
 
 
 def _dates_a_figure(before: str) -> bool:
+    """Whether `before` ends on a figure and its noun, the year after it being that figure's date."""
     m = _FIGURE_THEN_DATE.search(before)
-    return m is not None and not regex.search(r"(?<![\p{L}])(?:tháng|quý|ngày|năm|đợt|lần)(?![\p{L}])", m["noun"], regex.I)
+    return m is not None and not _SPAN_NOUN.search(m["noun"])
 
 
 _COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z",

@@ -104,8 +104,7 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             else:
                 out.append(YearExpr(opening, tail.end(), int(tail.group(1)), "period", year))
             skip_to = tail.end()
-        elif (b := _BASELINE_BEFORE.search(text, window, m.start())
-              or _COMPARED_THING.search(text, max(start, m.start() - 48), m.start())):
+        elif b := _compared_before(text, start, m.start()):
             out.append(YearExpr(b.start(), m.end(), year, "baseline"))
         elif (q := _QUARTER_BEFORE.search(text, window, m.start())):
             out.append(YearExpr(q.start(), m.end(), year, "deadline"))
@@ -154,13 +153,17 @@ def lunar_year(stem: str, branch: str, near: int) -> int:
     return min((y for y in range(near - 30, near + 31) if y % 10 == s and y % 12 == b), key=lambda y: abs(y - near))
 
 
+def _compared_before(text: str, start: int, at: int) -> regex.Match | None:
+    """What makes the year at `at` one compared with ("so với năm 2023", "so với Tết Giáp Thìn"), or None."""
+    return _BASELINE_BEFORE.search(text, max(start, at - 24), at) or _COMPARED_THING.search(text, max(start, at - 48), at)
+
+
 def _lunar_years(text: str, ref_year: int, start: int, end: int) -> list[YearExpr]:
     """The lunar years named in text[start:end] ("so với Tết Giáp Thìn": a baseline)."""
     out = []
     for m in _LUNAR.finditer(text, start, end):
         year = lunar_year(m["stem"], m["branch"], ref_year)
-        b = _BASELINE_BEFORE.search(text, max(start, m.start() - 24), m.start()) \
-            or _COMPARED_THING.search(text, max(start, m.start() - 48), m.start())
+        b = _compared_before(text, start, m.start())
         out.append(YearExpr(b.start(), m.end(), year, "baseline") if b else YearExpr(m.start(), m.end(), year, "deadline"))
     return out
 
