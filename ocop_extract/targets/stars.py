@@ -44,6 +44,11 @@ _LINKS_TO = regex.compile(
     rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
+# a clause of time a class is said in ("Từ khi mật ong đạt 4 sao, đơn hàng tăng 35%"): it dates the
+# effect the main clause measures, and its class is of none of that clause's figures
+_SINCE_CLAUSE = regex.compile(r"(?<![\p{L}])(?:(?:kể\s+)?từ\s+khi|sau\s+khi)(?![\p{L}])[^,.;:\n]*\Z", regex.I)
+# a class in parentheses after a name ("Chè Shan tuyết (4 sao)", "(OCOP 4 sao)") qualifies that name
+_NAMED_CLASS = regex.compile(r"\((?:OCOP\s+)?\Z", regex.I)
 
 
 @lru_cache(maxsize=1)
@@ -135,6 +140,22 @@ def _respective(text: str, q: Quantity, mentions: list[tuple[int, int, int]]) ->
     return classes[position] if len(classes) > 1 else classes[0]  # one class is said of every figure
 
 
+def _qualifies_other(text: str, s: int, e: int, q: Quantity) -> bool:
+    """Whether the class at text[s:e], before `q`, qualifies something other than what `q` measures:
+    a clause of time closed by a comma, or a product's name when `q` counts no products.
+
+    >>> from ocop_extract.targets.quantities import find_quantities
+    >>> t = "Từ khi mật ong đạt 4 sao, đơn hàng tăng 35%"
+    >>> _qualifies_other(t, t.index("4 sao"), t.index("4 sao") + 5, find_quantities(t)[-1])
+    True
+    """
+    if _SINCE_CLAUSE.search(text, max(0, s - 160), s) and "," in text[e:q.start]:
+        return True
+    opening = _NAMED_CLASS.search(text, max(0, s - 6), s)
+    return q.unit != "product" and opening is not None \
+        and not text[max(0, opening.start() - 10):opening.start()].rstrip().lower().endswith("sản phẩm")
+
+
 def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
@@ -180,6 +201,8 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
             # phrase `q` counts ("5 sản phẩm 4 sao, nâng tổng số sản phẩm 4 sao của tỉnh lên 22 sản phẩm")
             continue
         if q.unit == "VND" and any(s < o.start < q.start for o in holders):
+            continue
+        if _qualifies_other(text, s, e, q):
             continue
         return k
     return None
