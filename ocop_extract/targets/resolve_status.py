@@ -25,25 +25,25 @@ the default, target. The cues are matched by `status`.
 from __future__ import annotations
 
 from bisect import bisect_left
-from dataclasses import dataclass
 
 import regex
 
 from ..contain import guard
 from ..phrases import alternation
 from ..sentences import in_parentheses
-from .candidates import Candidate, Prose
+from .candidates import Candidate
 from .comparators import rise_start
 from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, speaks_of_figure,
-                     strong_target_between)
+from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
+                     speaks_of_figure, strong_target_between)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
+from .status_context import Cue, StatusContext
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
@@ -59,33 +59,13 @@ _SHORTFALL = regex.compile(r"(?<![\p{L}])(?:chưa|còn\s+thiếu)(?![\p{L}])", r
 # ("…, Bến Tre (cũ) ", "và huyện A có ")
 _NEXT_PART = regex.compile(r"\s*(?:,|;|và)\s*[^,;.:()\d]{0,40}(?:\([^()\d]{0,12}\)\s*)?(?:có\s+|là\s+)?", regex.I)
 
-Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
-
-
-@dataclass(frozen=True)
-class StatusContext:
-    """One prose candidate, and the statuses already settled before it."""
-
-    candidate: Candidate
-    prev_status: str | None = None   # of the quantity before it in the sentence
-    prev_end: int = 0                # where that quantity ends (the sentence start when none)
-    para_status: str | None = None   # of the last quantity of the paragraph
-    head: tuple[int, str, Candidate] | None = None  # end, status and candidate of the last figure not in parentheses
-    doc: TargetContext | None = None  # the document (its time scopes are built when first read)
-
-    @property
-    def prose(self) -> Prose:
-        assert self.candidate.prose is not None
-        return self.candidate.prose
-
-
 def settle_status(candidates: list[Candidate], doc: TargetContext | None = None) -> list[Candidate]:
     """Set the status of every prose candidate, in text order (a figure without a cue follows the one before).
 
     `doc`: the document they were found in, whose time scopes (a period gone by reports) are read
     where no nearer evidence decides.
     """
-    paragraph, para_status = -1, None
+    paragraph, para_status, prev_para = -1, None, None
     first: dict[int, str] = {}  # the status of each paragraph's first figure (what one after refers to)
     sentence, prev_status, prev_end = None, None, 0
     opening = 0  # where the sentence's first figure starts (its subject stands before it)
@@ -95,7 +75,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
             continue  # a table cell: its column said
         s = c.prose.sentence
         if s.paragraph != paragraph:
-            before = para_status
+            before = prev_para = para_status
             paragraph, head = s.paragraph, None
             para_status = first.get(s.carries_from) if s.carries_from is not None else None
             if para_status is None and before == "target" and opens_on_a_task(s.text, s.start, c.prose.q.start, habit=True):
@@ -109,7 +89,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
                     para_status = head = None
             sentence, prev_status, prev_end, opening = s, None, s.start, c.prose.q.start
         with guard("target", s.text, c.prose.q.start, c.prose.q.end):  # a failure costs this figure alone
-            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, head, doc))
+            c.status = resolve_status(StatusContext(c, prev_status, prev_end, para_status, prev_para, head, doc))
             if c.aside:
                 continue  # the plan a result is compared with: the figures after it go on from the result
             prev_status, prev_end = c.status, c.end
@@ -264,6 +244,9 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
                 and not opens_on_a_task(text, s.start, p.q.start):
             # "Mô hình du lịch cộng đồng mỗi năm đón trên dưới 15.000 lượt khách": news tells a habit of what is
             return decided(why, "status", "actual", CLAUSE, f"{habit.group().strip()!r} {text[cue[0]:cue[1]]!r}, a habit told in news")
+        if s.genre == "news" and ctx.prev_para != "target" and reports_reached(said, text, s.start, p.q.start,
+                                                 any(e.end <= p.q.start and s.doc_years.sets(e) for e in s.years)):
+            return decided(why, "status", "actual", CLAUSE, f"{said!r}: what news tells was reached, with no plan open")
     if cue[2] == "actual" and is_year_mark(text[cue[0]:cue[1]]) and _of_a_plan_year(ctx, cue):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
         status, scope, evidence = opened or ("target", SENTENCE, "a year the plan sets")

@@ -259,6 +259,23 @@ def is_task_cue(cue: str) -> bool:
     return _said(cue) in _cue_list("task", "target")
 
 
+_MONTHS_AHEAD = regex.compile(rf"(?<![\p{{L}}])tháng\s+{alternation(cues()['months']['ahead'])}(?![\p{{L}}])", regex.I)
+
+
+def reports_reached(cue: str, text: str, start: int, figure: int, plan_year_before: bool) -> bool:
+    """Whether a verb of reaching (lexicon `status.reach`) reports a figure of news: no strong plan's cue
+    and no months still to come in text[start:figure] (the sentence before it), no year a plan sets
+    before it (`plan_year_before`).
+
+    >>> reports_reached("có thêm", "- Thanh Sơn có thêm 4 sản phẩm", 0, 21, False)
+    True
+    >>> reports_reached("có thêm", "Quảng Ninh: 6 tháng cuối năm có thêm 12 sản phẩm", 0, 38, False)
+    False
+    """
+    return _said(cue) in _cue_list("reach", "task") and not plan_year_before \
+        and not strong_target_between(text, start, figure) and not _MONTHS_AHEAD.search(text, start, figure)
+
+
 def is_allocation_cue(cue: str) -> bool:
     """Whether a verb of doing sets money aside (lexicon `status.allocation`): a plan for its year,
     however late in it the text was posted.
