@@ -26,6 +26,7 @@ from ..document import Doc
 from ..lexicon import load_lexicon
 from ..models import Place
 from . import Metadata, gazetteer
+from .bulletin import is_bulletin
 from .byline import published_date
 from .dates import parse_date
 from .genre import genre as read_genre
@@ -194,6 +195,9 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         if subj is not None and subj.mention.number is not None:  # the period the provinces' plans share
             meta.plan_years = contained("plan_years", doc.text, 0, None, subj.years, doc, headline, read_lead(doc))
         return True
+    if subj is not None and subj.mention.number is None and is_bulletin(doc):
+        meta.warnings.append("a bulletin of several items: no subject document")
+        subj = None  # one item's unnumbered plan ("vượt 17% kế hoạch năm") is not what the bulletin reports on
     if subj is None:
         meta.province = main
         meta.plan_years = plan_years(headline) if headline else None

@@ -1,0 +1,34 @@
+"""Bulletins: a news text of several separate items, which reports on no one document.
+
+A radio or TV bulletin numbers its items ("TIN 1.", "--- TIN 2: …"); a printed one opens each
+item on its day in parentheses ("(11/9) Ngày 10/9, …"). Two such items make a bulletin.
+
+>>> from ocop_extract.document import Doc
+>>> is_bulletin(Doc.from_text("x", "TIN 1. Tỉnh có thêm 5 sản phẩm.\\nTIN 2. Giá dừa tăng."))
+True
+>>> is_bulletin(Doc.from_text("y", "(11/9) Huyện có thêm 4 sản phẩm.\\n\\n(16/9) Phiên chợ thu hút khách."))
+True
+>>> is_bulletin(Doc.from_text("z", "Tin 1 trong số các tin nổi bật: tỉnh có thêm 5 sản phẩm."))
+False
+"""
+
+from __future__ import annotations
+
+import regex
+
+from ..document import Doc
+
+# an item's marker at a line's start: "TIN 1.", "TIN 2:", "--- TIN 3: …" (upper case: a script's label),
+# or the day the item was filed, in parentheses, before its first sentence
+_ITEM = regex.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:TIN[ \t]+\d{1,2}[ \t]*[.:]|\(\d{1,2}/\d{1,2}\)[ \t]+\p{Lu})", regex.M)
+_ITEMS = 2
+
+
+def is_bulletin(doc: Doc) -> bool:
+    """Whether the text is a bulletin of at least two separate items."""
+    found = 0
+    for _ in _ITEM.finditer(doc.text):
+        found += 1
+        if found >= _ITEMS:
+            return True
+    return False
