@@ -41,7 +41,7 @@ from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
 from .subject import Subject, choose, cited_in_passing
 from .subject_issuer import subject_issuer
-from .years import joined_horizon, plan_years
+from .years import joined_horizon, plan_years, reviewed_year
 
 
 def extract_all(doc: Doc) -> Metadata:
@@ -200,7 +200,7 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
         subj = None  # one item's unnumbered plan ("vượt 17% kế hoạch năm") is not what the bulletin reports on
     if subj is None:
         meta.province = main
-        meta.plan_years = plan_years(headline) if headline else None
+        meta.plan_years = plan_years(headline) if headline and not reviewed_year(headline, meta.published_date) else None
         return False
     m = subj.mention
     meta.doc_type = m.type

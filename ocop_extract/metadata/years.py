@@ -118,6 +118,30 @@ def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[i
     return None
 
 
+# what makes a title one of a plan or of a running period, not of a whole year's results
+_GOAL_OR_MONTHS = regex.compile(r"(?<![\p{L}])(?:phấn\s+đấu|mục\s+tiêu|chỉ\s+tiêu|kế\s+hoạch|hướng\s+tới|"
+                                r"đến\s+năm|giai\s+đoạn|dự\s+kiến|sẽ|tháng|quý|nửa\s+đầu)(?![\p{L}])", regex.I)
+_LAST_QUARTER = 10  # the month a year's review starts to be posted
+
+
+def reviewed_year(title: str, published: Optional[str]) -> bool:
+    """Whether `title` reports one whole year's results, posted (`published`, ISO) in its last quarter or
+    after: that year is the one reviewed, no plan's.
+
+    >>> reviewed_year("Hà Giang: Năm 2023 có thêm 42 sản phẩm OCOP", "2023-12-27")
+    True
+    >>> reviewed_year("Hà Giang phấn đấu có thêm 40 sản phẩm OCOP trong năm 2024", "2023-12-27")
+    False
+    >>> reviewed_year("9 tháng năm 2024: Hà Giang có thêm 30 sản phẩm", "2024-10-12")
+    False
+    """
+    spans = year_spans(title)
+    if published is None or len(spans) != 1 or spans[0][2] != "single" or _GOAL_OR_MONTHS.search(title):
+        return False
+    year, (posted, month) = spans[0][3][0], (int(published[:4]), int(published[5:7]))
+    return posted > year or (posted == year and month >= _LAST_QUARTER)
+
+
 def dated_by_plan(day_month: str, number_year: Optional[int], title: str,
                   published: Optional[str] = None) -> Optional[str]:
     """A date said without its year ("Ngày 3/8, UBND tỉnh … ban hành Kế hoạch số 205/KH-UBND … năm 2022"),

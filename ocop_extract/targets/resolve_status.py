@@ -38,7 +38,7 @@ from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .status import (is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
+from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
                      speaks_of_figure, strong_target_between)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
@@ -223,9 +223,10 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         # "Hiện toàn tỉnh có 14 điểm …, mỗi huyện có ít nhất 1 điểm": a floor that describes what a cue
         # of the sentence said is
         return decided(why, "status", "actual", SENTENCE, f"{said!r} after a figure of what is, with no cue between")
-    if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]) and len(before) > 1 \
-            and speaks_of_figure(text, before[-2][:2], cue[0], PASSIVE_GAP):
+    if cue[2] == "target" and len(before) > 1 and (aspect_over_series(text, before[:-1], cue[:2]) or (
+            is_task_cue(text[cue[0]:cue[1]]) and speaks_of_figure(text, before[-2][:2], cue[0], PASSIVE_GAP))):
         # "vừa được hỗ trợ 3 chủ thể", "đã tổ chức 5 lớp": an aspect word on the verb reports what it did
+        # (and on the verbs of its series: "đã hoàn thiện hồ sơ, đề nghị Trung ương đánh giá 2 sản phẩm")
         aspect = text[before[-2][0]:before[-2][1]]
         return decided(why, "status", "actual", CLAUSE, f"{aspect!r} on the verb {text[cue[0]:cue[1]]!r}")
     if cue[2] == "target" and is_task_cue(text[cue[0]:cue[1]]):

@@ -250,6 +250,26 @@ def speaks_of_figure(text: str, cue: tuple[int, int], figure: int, gap: regex.Pa
     return _said(text[cue[0]:cue[1]]) in _cue_list("aspect", "weak") and bool(gap.fullmatch(text, cue[1], figure))
 
 
+# a series of verb phrases after an aspect word, up to the next verb: "đã hoàn thiện hồ sơ, đề nghị …"
+_SERIES = regex.compile(r"\s+[^\d.;:!?()\n,]{1,48}(?:,|\s+và|\s+rồi)\s*")
+
+
+def aspect_over_series(text: str, earlier: list[tuple[int, int, str]], cue: tuple[int, int]) -> bool:
+    """Whether the last weak cue of aspect ("đã", "vừa") among the `earlier` cues of its sentence opens a
+    series of verb phrases whose later verb is `cue`, with no strong plan's cue between: the aspect is
+    that verb's too.
+
+    >>> t = "Tỉnh đã hoàn thiện hồ sơ, đề nghị Trung ương đánh giá 3 sản phẩm"
+    >>> aspect_over_series(t, [(5, 7, "actual")], (26, 33))
+    True
+    >>> aspect_over_series("đã ban hành kế hoạch, phấn đấu có 40", [(0, 2, "actual")], (22, 30))
+    False
+    """
+    aspect = next((c for c in reversed(earlier) if _said(text[c[0]:c[1]]) in _cue_list("aspect", "weak")), None)
+    return aspect is not None and not strong_target_between(text, aspect[1], cue[1]) \
+        and bool(_SERIES.fullmatch(text, aspect[1], cue[0]))
+
+
 def is_task_cue(cue: str) -> bool:
     """Whether a target cue is a verb of doing (`status.task`), which plans only where no other scope is open.
 
