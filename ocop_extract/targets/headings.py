@@ -22,7 +22,7 @@ from ..paragraphs import paragraph_starts
 from .context import TargetContext, within
 from .quantities import find_quantities
 from ..sentences import sentences
-from .status import heading_status, status_cues
+from .status import heading_status, status_cues, strives_to_exceed
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\s+\d+\.?)\s+\S.{0,90}")
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
@@ -83,7 +83,8 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                     said = status if status is not None and not _TOP_HEADING.match(text) else "target"
                 if said is None and lead_in:
                     cues = status_cues(full, start, line.end, ctx.lower)
-                    said = cues[-1][2] if cues and cues[-1][2] != "actual_after" else None
+                    said = None if not cues or cues[-1][2] == "actual_after" else \
+                        "target" if strives_to_exceed(full, cues[-1], start) else cues[-1][2]
                     if not official and not numbered:
                         before_lead, listed = (year, status), False
                 if said is not None or _TOP_HEADING.match(text) or subhead:

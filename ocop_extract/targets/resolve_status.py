@@ -39,7 +39,7 @@ from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
-                     speaks_of_figure, strong_target_between)
+                     speaks_of_figure, strives_to_exceed, strong_target_between)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
@@ -211,7 +211,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     s, text = p.sentence, p.sentence.text
     cue = before[-1]
     said = " ".join(text[cue[0]:cue[1]].lower().split())
-    if cue[2] == "actual" and said.startswith("vượt") and strong_target_between(text, max(s.start, cue[0] - 16), cue[0]):
+    if strives_to_exceed(text, cue, s.start):
         return decided(why, "status", "target", CLAUSE, f"{said!r} is what a plan's cue strives for")  # "phấn đấu vượt 340"
     if said in _comparator_cues() and s.genre == "news" and _PRICE_BEFORE.search(text, max(s.start, cue[0] - 60), cue[0]) \
             and not strong_target_between(text, s.start, cue[0]):

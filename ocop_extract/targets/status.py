@@ -270,6 +270,18 @@ def aspect_over_series(text: str, earlier: list[tuple[int, int, str]], cue: tupl
         and bool(_SERIES.fullmatch(text, aspect[1], cue[0]))
 
 
+def strives_to_exceed(text: str, cue: tuple[int, int, str], start: int) -> bool:
+    """Whether a report's cue "vượt" is what a plan's strong cue right before it strives for ("phấn đấu
+    vượt 340", "phấn đấu vượt chỉ tiêu, cụ thể:"): a plan, not a result; `start`: where its sentence starts.
+
+    >>> t = "các ngành phấn đấu vượt chỉ tiêu, cụ thể:"
+    >>> strives_to_exceed(t, (19, 23, "actual"), 0), strives_to_exceed("đã vượt chỉ tiêu", (3, 7, "actual"), 0)
+    (True, False)
+    """
+    return cue[2] == "actual" and _said(text[cue[0]:cue[1]]).startswith("vượt") \
+        and strong_target_between(text, max(start, cue[0] - 16), cue[0])
+
+
 def is_task_cue(cue: str) -> bool:
     """Whether a target cue is a verb of doing (`status.task`), which plans only where no other scope is open.
 
