@@ -23,6 +23,8 @@ _ANNEX_OF = regex.compile(r"\(?\s*kèm\s+theo\s+(?P<doc>\p{L}+(?:\s+\p{L}+)?)", 
 # a caption's title line: "PHỤ LỤC", "Biểu 02: …", "Bảng 1. …", or a line in capitals
 _TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
 _CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
+_SENTENCE_END = regex.compile(r"[.;]\s*\Z")
+_POINTS_AT = regex.compile(r"(?<![\p{L}])(?:(?:biểu|bảng|phụ\s+lục)\s+(?:số\s+)?\d|dưới\s+đây|như\s+sau)", regex.I)
 # a caption that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …", "BIỂU TỔNG HỢP
 # SẢN PHẨM OCOP THEO ĐƠN VỊ", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP …" (a few words after the title's)
 _CAPTION_COUNTS = regex.compile(
@@ -49,7 +51,9 @@ def caption_of(doc: Doc, first: int) -> list[str]:
         i -= 1
     while i >= 0 and len(out) < 4:
         text = doc.lines[i].text.strip()
-        if not text or len(text) >= _CAPTION_LINE:
+        if not text or len(text) >= _CAPTION_LINE or (out and _SENTENCE_END.search(text) and not _POINTS_AT.search(text)):
+            # a line that ends a sentence of the body above is no title ("… không đăng ký."), unless it points
+            # at the table ("Chi tiết theo đơn vị tại Biểu 01."): the lines of its sentence lead into the table
             break
         out.append(text)
         i -= 1
