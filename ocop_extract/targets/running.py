@@ -65,18 +65,23 @@ AHEAD_AFTER = re.compile(rf"\s*{alternation(cues()['months']['ahead'])}(?!\w)")
 
 # the first months of a year: "6 tháng đầu năm", "sáu tháng đầu năm", a quarter "quý I" (lower-cased)
 _FIRST_MONTHS = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+đầu\s+năm|quý\s+(?P<q>iv|i{1,3}|[1-4])")
+# the months counted back from now: "6 tháng qua", "9 tháng vừa qua" (as many months as from the year's start,
+# when the day they are counted back from lies that far into the year)
+_MONTHS_PAST = re.compile(r"(?:trong\s+)?(?P<n>\d{1,2}|ba|sáu|chín)\s+tháng\s+(?:vừa\s+)?qua")
 _QUARTER_MONTHS = {"i": 3, "1": 3, "ii": 6, "2": 6, "iii": 9, "3": 9, "iv": 12, "4": 12}  # a quarter's last month
 
 
 def months_from_start(period: str) -> int | None:
     """How many months from the year's start the lower-cased `period` runs to, when it is the first
-    months of a year or a quarter; else None.
+    months of a year or a quarter, or how many months it counts back ("9 tháng qua"); else None.
 
     >>> months_from_start("6 tháng đầu năm"), months_from_start("quý iii"), months_from_start("trong năm")
     (6, 9, None)
+    >>> months_from_start("9 tháng qua")
+    9
     """
-    m = _FIRST_MONTHS.match(period)
+    m = _FIRST_MONTHS.match(period) or _MONTHS_PAST.match(period)
     if m is None:
         return None
-    count = m.group("n")
-    return _QUARTER_MONTHS[m.group("q")] if m.group("q") else int(count) if count.isdigit() else int(parse_words(count))
+    quarter, count = m.groupdict().get("q"), m.group("n")
+    return _QUARTER_MONTHS[quarter] if quarter else int(count) if count.isdigit() else int(parse_words(count))

@@ -203,7 +203,9 @@ class TimeScopes:
         out = list(phrases)
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
-            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year]
+            # (a year in an aside dates its own figure: "(được công nhận năm 2021)")
+            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year
+                     and not in_parentheses(self._doc.text, self._doc.line_at(p.start).start, p.start)]
             # the year of a dated phrase whose scope holds it ("Năm 2022, …" / "Trong năm, …"); out of any,
             # the first months of the year a news text was posted in once they have gone by ("Năm 2023, …"
             # // "Trong 6 tháng đầu năm, huyện đón …" in July 2024), else the last dated phrase's year
