@@ -250,7 +250,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     label_col = next((i for i, h in enumerate(header) if kinds[i] is None and i != unit_col
                       and not ORDINAL_HEADER.fullmatch(h)), None)
     places = label_col is not None and bool(_PLACE_HEADER.search(header[label_col]))
-    years = [int(y.group()) if (y := _YEAR.search(h)) else None for h in header]
+    years = [_header_year(h, context.now) for h in header]
     kinds = _dated_kinds(kinds, years, header, context)
     table_year = _results_year(kinds, years)
     out: list[Cell] = []
@@ -332,6 +332,26 @@ def _row_year(label: str) -> int | None:
     """
     m = _ROW_YEAR.fullmatch(label)
     return int(m.group("y")) if m else None
+
+
+_PERIOD = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*(?:-|–|đến)\s*(?P<end>(?:19|20)\d{2})(?!\d)")
+
+
+def _header_year(header: str, now: int | None) -> int | None:
+    """The year a column's header names: a period's last ("giai đoạn 2021-2025"), as far as the text's own
+    year reaches, else the first year it says.
+
+    >>> _header_year("Số SP công nhận giai đoạn 2021-2025", 2025), _header_year("Lũy kế 2021 - 2025", 2023)
+    (2025, 2023)
+    >>> _header_year("Năm 2024", 2025), _header_year("Địa phương", 2025)
+    (2024, None)
+    """
+    period = _PERIOD.search(header)
+    if period is not None:
+        end = int(period.group("end"))
+        return min(end, now) if now else end
+    first = _YEAR.search(header)
+    return int(first.group()) if first else None
 
 
 def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
