@@ -47,6 +47,9 @@ _MEASURED = regex.compile(r"(?<![\p{L}])(?:bằng|đạt)\s+(?:\S+\s+)?\Z", rege
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+\Z", regex.I | regex.REVERSE)
 # the evidence of a plan's figure said only as the yardstick of a result: an aside that opens no scope
 MEASURED_AGAINST = "the plan's figure a result is compared with"
+# a share of the plan reached, said before the plan's word: "đạt 100,8% ", "vượt 9% ", "bằng 80% "
+_SHARE_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|vượt|mới\s+đạt)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?\d[\d.,]*\s*%\s*\Z",
+                               regex.I | regex.REVERSE)
 _EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+\Z", regex.I | regex.REVERSE)
 
 
@@ -55,7 +58,10 @@ def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple
     sentence starts."""
     if unit == "%" and _OF_PLAN.match(text, end, end + 32) and _REACHED.search(text, max(floor, start - 24), start):
         return "actual", "a share of the plan reached"
-    if _PLAN_FIGURE.search(text, max(floor, start - 30), start) or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
+    plan = _PLAN_FIGURE.search(text, max(floor, start - 30), start)
+    if plan is not None and _SHARE_REACHED.search(text, max(floor, plan.start() - 24), plan.start()):
+        return "target", MEASURED_AGAINST  # "đạt 100,8% mục tiêu Kế hoạch (250 sản phẩm)": the yardstick of a result
+    if plan is not None or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
         return "target", "the plan's figure, in parentheses"
     own = _PLAN_OWN_FIGURE.search(text, max(floor, start - 40), start)
     if own is None or _MEASURED.search(text, max(floor, own.start() - 16), own.start()):

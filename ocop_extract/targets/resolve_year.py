@@ -58,6 +58,14 @@ def settle_years(candidates: list[Candidate], ctx: TargetContext) -> list[Candid
 def resolve_year(ctx: YearContext) -> int | None:
     """The year of the candidate, with the reason appended to its `why`."""
     c = ctx.candidate
+    if c.status == "target" and c.aside and c.prose is not None:
+        # the plan a result is measured by: of the time its sentence says before it ("giai đoạn 2021-2025, …
+        # vượt 9% mục tiêu của giai đoạn (2.000 sản phẩm)", "Tính đến ngày 30/4/2025, … đạt 100,8% mục tiêu")
+        said = [e.year for e in c.prose.sentence.years if e.end <= c.prose.q.start and e.kind != "baseline"]
+        phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end)
+        year = said[-1] if said else phrase.year if phrase is not None else None
+        if year is not None:
+            return decided(c.why, "year", year, SENTENCE, "the time of the result it measures")
     if c.status == "target":
         return _deadline(c)
     year = _reached(ctx)
