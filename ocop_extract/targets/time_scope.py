@@ -199,12 +199,10 @@ class TimeScopes:
         running = [m for m in running_periods(low) if not low[m.start() - 1:m.start()].isalnum()]
         if not running:
             return phrases
-        starts = [p.start for p in phrases]
-        out = list(phrases)
+        starts, out = [p.start for p in phrases], list(phrases)
         for m in running:
             before = phrases[:bisect_right(starts, m.start())]
-            # (a year in an aside dates its own figure: "(được công nhận năm 2021)")
-            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year
+            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year  # (not an aside's)
                      and not in_parentheses(self._doc.text, self._doc.line_at(p.start).start, p.start)]
             # the year of a dated phrase whose scope holds it ("Năm 2022, …" / "Trong năm, …"); out of any,
             # the first months of the year a news text was posted in once they have gone by ("Năm 2023, …"
