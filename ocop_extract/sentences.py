@@ -112,11 +112,26 @@ def clauses(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return out
 
 
+_PARENS = regex.compile(r"[()]")
+
+
 def in_parentheses(text: str, start: int, pos: int) -> bool:
     """Whether `pos` lies inside a parenthesis opened after `start`.
 
     >>> s = "19 sản phẩm, đạt 54% kế hoạch (35 sản phẩm); trong đó 17 sản phẩm"
     >>> in_parentheses(s, 0, s.find("35")), in_parentheses(s, 0, s.find("17"))
     (True, False)
+
+    A closing mark with none open before it (an item's "a)") closes nothing:
+
+    >>> s = "a) Nâng từ 282 sản phẩm (tính đến hết năm 2021) lên 500 sản phẩm"
+    >>> in_parentheses(s, 0, s.find("2021")), in_parentheses(s, 0, s.find("500"))
+    (True, False)
     """
-    return text.count("(", start, pos) > text.count(")", start, pos)
+    opened = text.count("(", start, pos)
+    if not opened:
+        return False
+    depth = 0
+    for mark in _PARENS.findall(text, start, pos):
+        depth = depth + 1 if mark == "(" else max(0, depth - 1)
+    return depth > 0
