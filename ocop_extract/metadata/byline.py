@@ -109,7 +109,7 @@ def _line_openers() -> tuple[regex.Pattern, regex.Pattern, frozenset]:
 
 # a page's counters and widgets beside its date: "Lượt xem: 1.284", "[A-] [A+]", "Cỡ chữ"
 _PAGE_COUNTERS = regex.compile(r"(?:lượt\s+(?:xem|đọc)|views?|bình\s+luận|chia\s+sẻ|thích|like|share)\s*:?\s*[\d.,]*"
-                            r"|\[?\s*A\s*[-+]\s*\]?|cỡ\s+chữ\s*:?|[^\w\s|]\s*[\d.,]+|(?<![\p{L}])(?:f|in|zalo)(?![\p{L}])|[^\w\s|]",
+                            r"|\[?\s*A\s*[-+]\s*\]?|cỡ\s+chữ\s*:?|(?<![\d.,])\d{2,3}\s*%|[^\w\s|]\s*[\d.,]+|(?<![\p{L}])(?:f|in|zalo)(?![\p{L}])|[^\w\s|]",
                             regex.I)
 
 
@@ -184,11 +184,20 @@ def _without_counters(text: str) -> str:
     'Thứ Năm, 28/11/2024 - 17:32'
     >>> _without_counters("Thứ Hai, 13/01/2025 | 07:30"), _without_counters("Thứ Sáu, 14/03/2025 | 07:35  |  1.208 lượt xem")
     ('Thứ Hai, 13/01/2025 | 07:30', 'Thứ Sáu, 14/03/2025 | 07:35')
+    >>> _without_counters("Thứ Ba, 16/07/2024 | 15:42    Lượt xem: 1.236    Chia sẻ")
+    'Thứ Ba, 16/07/2024 | 15:42'
+    >>> _without_counters("Thứ Sáu, 19/12/2025, 06:35   | 3.102 lượt xem | Chia sẻ | Cỡ chữ: A- 100% A+")
+    'Thứ Sáu, 19/12/2025, 06:35'
     """
     first, *cells = text.split("|")
-    kept = [c for c in cells if TIME_RE.fullmatch(c.strip())
-            or (_PAGE_COUNTERS.sub("", c).strip() and not _COUNT_FIRST.fullmatch(c))]
-    return " | ".join([first.rstrip(), *(c.strip() for c in kept)])
+    kept = []
+    for cell in cells:
+        time = TIME_RE.match(cell.strip())
+        if time and not _PAGE_COUNTERS.sub("", cell.strip()[time.end():]).strip():
+            kept.append(time.group())  # "15:42    Lượt xem: 1.236    Chia sẻ": the time, its counters taken off
+        elif _PAGE_COUNTERS.sub("", cell).strip() and not _COUNT_FIRST.fullmatch(cell):
+            kept.append(cell.strip())
+    return " | ".join([first.rstrip(), *kept])
 
 
 def _signed_off(doc: Doc, kinds: list[str], dateline: Optional[str]) -> bool:
