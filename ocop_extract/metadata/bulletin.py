@@ -18,9 +18,9 @@ import regex
 
 from ..document import Doc
 
-# an item's marker at a line's start: "TIN 1.", "TIN 2:", "--- TIN 3: …" (upper case: a script's label),
+# an item's marker at a line's start: "TIN 1.", "TIN 2:", "TIN 3 - PTV (nữ):", "--- TIN 4: …" (upper case: a script's label),
 # or the day the item was filed, in parentheses, before its first sentence
-_ITEM = regex.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:TIN[ \t]+\d{1,2}[ \t]*[.:]|\(\d{1,2}/\d{1,2}\)[ \t]+\p{Lu})", regex.M)
+_ITEM = regex.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:TIN[ \t]+\d{1,2}[ \t]*[.:\-–]|\(\d{1,2}/\d{1,2}\)[ \t]+\p{Lu})", regex.M)
 _ITEMS = 2
 
 
