@@ -58,9 +58,12 @@ _MAX_SPAN = 5  # years a plan followed through several sentences may span
 _NAMED_BEFORE = 150  # characters before a parenthesised mention that may name it
 
 
-@lru_cache(maxsize=1)
-def _target_verbs() -> regex.Pattern:
-    words = sorted(load_lexicon("metadata")["target_verbs"], key=len, reverse=True)
+@lru_cache(maxsize=2)
+def _target_verbs(restating: bool = False) -> regex.Pattern:
+    """What a document sets out to do, said after its name (lexicon `target_verbs`; `restating`: with the goals
+    an article restates of a document it cites, `restated_goals`)."""
+    lex = load_lexicon("metadata")
+    words = sorted(lex["target_verbs"] + (lex["restated_goals"] if restating else []), key=len, reverse=True)
     return regex.compile(r"(?<![\p{L}])(?:" + "|".join(regex.escape(w) for w in words) + r")(?![\p{L}])", regex.I)
 
 
@@ -288,7 +291,7 @@ def _restated(doc: Doc, m: Mention, national: bool = False) -> bool:
     ngày 28/12/2023 của UBND tỉnh, năm 2024 Sơn La đặt mục tiêu …" (a central one, "919/QĐ-TTg", stays cited)."""
     if not (is_local(m) or (national and is_central(m))):
         return False
-    return bool(_target_verbs().search(doc.text, m.end, m.sent_end))
+    return bool(_target_verbs(restating=True).search(doc.text, m.end, m.sent_end))
 
 
 # a scheme and the decision approving it: "Đề án … được UBND tỉnh phê duyệt tại Quyết định số 1127/QĐ-UBND",
