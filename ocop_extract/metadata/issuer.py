@@ -73,8 +73,8 @@ def _patterns() -> dict:
     # keywords match in any case; names must be capitalised (NAME is case-sensitive)
     local = regex.compile(
         rf"(?i:(?P<chair>chủ tịch\s+)?(?P<body>{_alt(bodies)})"
-        rf"(?:\s+(?P<level>{LEVEL}))?)(?:\s*(?P<name>{NAME}))?"
-    )
+        rf"(?:\s+(?P<level>{LEVEL}))?)(?:\s*(?!(?i:{_alt(bodies)})(?![\p{{L}}]))(?P<name>{NAME}))?"
+    )  # (a name is no other body: "Ban Thường vụ Hội LHPN tỉnh …" is the union's)
     dept = regex.compile(
         rf"(?:(?i:(?:{_alt(bodies)})\s+(?:tỉnh|thành phố))\s+(?P<pname>{NAME})\s+)?"
         rf"(?i:sở\s+(?P<dept>{_alt(depts)}))(?:\s+(?i:tỉnh\s+)?(?P<name>{NAME}))?"
