@@ -26,7 +26,8 @@ from .status import heading_status, status_cues, strives_to_exceed
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\s+\d+\.?)\s+\S.{0,90}")
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
-_SUBHEAD = regex.compile(r"\s*\p{Lu}[^.;:!?…\n]{3,60}")
+# (a colon after its year: "Năm 2023: phấn đấu …", not after a place's name, "Kon Tum: …", a roundup's item)
+_SUBHEAD = regex.compile(r"\s*\p{Lu}(?:[^.;:!?…\n\d]{0,16}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?:\s+)?[^.;:!?…\n]{3,60}")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 # an item of the list under a lead-in: "- …", "• …", "+ …", "a) …", "1. …"
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
