@@ -33,7 +33,8 @@ _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s
 # the plan a result is measured by: a plan, a target, a budget's estimate ("đạt 61,3% dự toán năm")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)", regex.I)
 _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
-                             r"(?:\s+năm(?:\s+(?:19|20)\d{2})?|\s+(?:của\s+)?(?:giai\s+đoạn|đề\s+án|kế\s+hoạch)|\s+đề\s+ra)?"
+                             r"(?:\s+năm(?:\s+(?:19|20)\d{2})?|\s+(?:của\s+)?(?:cả\s+)?(?:giai\s+đoạn|đề\s+án|kế\s+hoạch)"
+                             r"(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})?|\s+đề\s+ra)?"
                              r"\s*\(\s*(?:là\s+)?\Z",
                              regex.I | regex.REVERSE)
 # … or inside a parenthesis that opens on the plan: "(Kế hoạch số 58/KH-UBND ngày 17/02/2023 giao 39 sản phẩm)",
@@ -58,8 +59,9 @@ def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple
     sentence starts."""
     if unit == "%" and _OF_PLAN.match(text, end, end + 32) and _REACHED.search(text, max(floor, start - 24), start):
         return "actual", "a share of the plan reached"
-    plan = _PLAN_FIGURE.search(text, max(floor, start - 30), start)
-    if plan is not None and _SHARE_REACHED.search(text, max(floor, plan.start() - 24), plan.start()):
+    plan = _PLAN_FIGURE.search(text, max(floor, start - 48), start)
+    if plan is not None and (_SHARE_REACHED.search(text, max(floor, plan.start() - 24), plan.start())
+                             or _COMPARED.search(text, max(floor, plan.start() - 8), plan.start())):
         return "target", MEASURED_AGAINST  # "đạt 100,8% mục tiêu Kế hoạch (250 sản phẩm)": the yardstick of a result
     if plan is not None or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
         return "target", "the plan's figure, in parentheses"
