@@ -245,8 +245,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
                 and not opens_on_a_task(text, s.start, p.q.start):
             # "Mô hình du lịch cộng đồng mỗi năm đón trên dưới 15.000 lượt khách": news tells a habit of what is
             return decided(why, "status", "actual", CLAUSE, f"{habit.group().strip()!r} {text[cue[0]:cue[1]]!r}, a habit told in news")
-        if s.genre == "news" and ctx.prev_para != "target" and reports_reached(said, text, s.start, p.q.start,
-                                                 any(e.end <= p.q.start and s.doc_years.sets(e) for e in s.years)):
+        if _reached_in_news(ctx, said, p.q.start):
             return decided(why, "status", "actual", CLAUSE, f"{said!r}: what news tells was reached, with no plan open")
     if cue[2] == "actual" and is_year_mark(text[cue[0]:cue[1]]) and _of_a_plan_year(ctx, cue):
         opened = _open_scope(ctx, before[:-1], text[cue[0]:cue[1]])
@@ -257,6 +256,14 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
     scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
+
+
+def _reached_in_news(ctx: StatusContext, verb: str, upto: int) -> bool:
+    """Whether a verb of reaching ("có thêm", "nâng tổng số") reports in news: no plan in the paragraph before,
+    and none open, nor a plan's year or months ahead, in its sentence before `upto`."""
+    s = ctx.prose.sentence
+    return s.genre == "news" and ctx.prev_para != "target" and reports_reached(
+        verb, s.text, s.start, upto, any(e.end <= upto and s.doc_years.sets(e) for e in s.years))
 
 
 def _lead_in(text: str, cues_before: list[Cue]) -> Cue | None:
@@ -350,6 +357,8 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
             opened = _open_scope(ctx, [], said)
             if opened is not None:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
+            if _reached_in_news(ctx, said, after[0][0]):  # "Đợt này có 38 sản phẩm …, nâng tổng số … lên 287"
+                return decided(why, "status", "actual", CLAUSE, f"{said!r} after it: what news tells was reached")
         if after[0][2] == "actual_after" and task_clause(text, p.clause[0], q.start):
             # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on
             opened = _open_scope(ctx, [], said)
