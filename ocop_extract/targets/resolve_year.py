@@ -93,7 +93,11 @@ def _reached(ctx: YearContext) -> int | None:
         return _event_year(ctx)
     said = c.prose.sentence.text[phrase.start:phrase.end]
     scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
-    posted = ctx.doc.meta.published_date if c.prose.sentence.genre == "news" else None
+    # the day the text speaks from: a news text's posting, a report's or letter's issue (a plan's "đến nay"
+    # is its baseline, which gold leaves without a year)
+    meta = ctx.doc.meta
+    posted = meta.published_date if c.prose.sentence.genre == "news" else \
+        meta.issued_date if meta.doc_type in _REPORTING_TYPES else None
     if phrase.year is None and posted is not None:
         review = posted[5:7] <= _EARLY_MONTH and ctx.doc.time_scopes.opening_year() == int(posted[:4]) - 1
         if _PRESENT.search(said) and not review:
@@ -112,6 +116,7 @@ def _reached(ctx: YearContext) -> int | None:
 _DATED_FIGURE = regex.compile(r"\s*(?:cuối|hết|đầu)?\s*năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])(?=\s*(?:[,;.)]|lên|xuống|và|\Z))", regex.I)
 # the present said as such ("đến nay", "hiện có", "hiện nay", "tính đến nay"), not a period still running
 _PRESENT = regex.compile(r"(?<![\p{L}])(?:nay|hiện)(?![\p{L}])", regex.I)
+_REPORTING_TYPES = ("Báo cáo", "Công văn", "Thông báo")  # official texts that report as of their day
 _EARLY_MONTH = "02"  # a review of a year posted by this month of the next speaks of that year's end as "now"
 _DAY_OF = regex.compile(r"(?:ngày\s+\d{1,2}\s*[/.-]\s*|tháng\s+)(?P<m>\d{1,2})(?![\d/])", regex.I)
 
