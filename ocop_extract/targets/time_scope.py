@@ -129,7 +129,7 @@ def _cumulative_in_year(phrases: list[TimePhrase], low: str) -> list[TimePhrase]
     """`phrases`, with "lũy kế" said without a date taking the year said before it in its sentence:
     "năm 2024 Hội đồng công nhận 38 sản phẩm, lũy kế có 292 sản phẩm" counts the 292 at 2024. After a
     period without its year ("sau 6 tháng triển khai, … lũy kế …") or in a sentence of its own it stays
-    the present.
+    the present. "Cùng thời điểm" takes the year of the last day counted to before it ("tính đến ngày 30/6/2025").
 
     >>> low = "năm 2024 hội đồng công nhận 38 sản phẩm, lũy kế có 292 sản phẩm. lũy kế có 300."
     >>> ps = [TimePhrase(0, 8, 2024, 90), TimePhrase(41, 47, None, 90, elapsed=True), TimePhrase(66, 72, None, 90, elapsed=True)]
@@ -138,6 +138,8 @@ def _cumulative_in_year(phrases: list[TimePhrase], low: str) -> list[TimePhrase]
     """
     out: list[TimePhrase] = []
     for p in phrases:
+        if p.year is None and low.startswith(("cùng", "tại"), p.start):
+            p = p._replace(year=next((q.year for q in reversed(out) if q.year and low.startswith(("đến", "tới"), q.start)), None))
         if p.year is None and low.startswith("lũy kế", p.start) and out:
             last = out[-1]
             if last.year is not None and _SAID_YEAR.search(low, last.start, last.end) \
@@ -158,9 +160,7 @@ class TimeScopes:
         self._posted = posted  # the month and day a news text was posted
         self._official = official
         low = lowered(doc) or doc.text.lower()
-        if len(low) != len(doc.text):  # a character whose lower case is longer: no such phrase is read
-            low = ""
-        self._low = low
+        self._low = low = low if len(low) == len(doc.text) else ""  # (a lower case that is longer: no phrase read)
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
         phrases += [self._opened(m.start(), m.end(), None, True) for m in NOW.finditer(low)
                     if (low[m.start()] == "," or not low[m.start() - 1:m.start()].isalpha())
