@@ -61,6 +61,10 @@ def resolve_year(ctx: YearContext) -> int | None:
     if c.status == "target" and c.aside and c.prose is not None:
         # the plan a result is measured by: of the time its sentence says before it ("giai đoạn 2021-2025, …
         # vượt 9% mục tiêu của giai đoạn (2.000 sản phẩm)", "Tính đến ngày 30/4/2025, … đạt 100,8% mục tiêu")
+        # (unless its clause names its own: "vượt xa mục tiêu 10.000 sản phẩm đặt ra … cho giai đoạn 2021-2025")
+        own = [e.year for e in c.prose.sentence.years if c.prose.q.end <= e.start < c.prose.clause[1] and e.kind != "baseline"]
+        if own:
+            return decided(c.why, "year", own[0], CLAUSE, "the goal's own time, said after it")
         said = [e.year for e in c.prose.sentence.years if e.end <= c.prose.q.start and e.kind != "baseline"]
         phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end)
         year = said[-1] if said else phrase.year if phrase is not None else None

@@ -44,8 +44,8 @@ from .years import YearExpr, year_of_day
 _CITED, _CITED_REACH = regex.compile(r"\d+\s*/\s*[\p{Lu}Đ][\p{Lu}Đ\d\-]*[^,;:]{0,120}\Z", regex.REVERSE), 160
 # a list item under a lead-in: "- 25 sản phẩm 3 sao", "+ …", "• …", "a) …", "1. …"
 # a period that names a plan is no time adverbial: "mục tiêu mà Chương trình OCOP giai đoạn 2021-2025 đặt ra"
-_NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\s+hoạch|dự\s+án|nghị\s+quyết|chiến\s+lược)"
-                            r"[^,.;:()\n]{0,60}\Z", regex.I | regex.REVERSE)
+_NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\s+hoạch|dự\s+án|nghị\s+quyết|chiến\s+lược|quyết\s+định"
+                            r"|mục\s+tiêu|chỉ\s+tiêu)[^,.;:()\n]{0,80}\Z", regex.I | regex.REVERSE)  # (… or a goal's)
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
 # a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
@@ -250,7 +250,7 @@ class TimeScopes:
         if _CITED.search(text, head, expr.start) or _COMPARED.search(text, head, expr.start):
             return None
         year: int | None = expr.year
-        if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 64), expr.start):
+        if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 96), expr.start):
             return None
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year \
                 and year != self._closing_year:
