@@ -197,8 +197,8 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
 
 
 # a habit said before a verb of doing: "mỗi năm đón …", "hằng năm tổ chức …" (lexicon `rate.before`)
-_HABIT_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['rate']['before'], fold_case=True)})\s*,?\s*\Z",
-                              regex.I | regex.REVERSE)
+_HABIT_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['rate']['before'] + cues()['status']['habit'], fold_case=True)})"
+                              r"\s*,?\s*\Z", regex.I | regex.REVERSE)
 # a price's words before a comparator, a few words between: "có giá không dưới", "giá vé trải nghiệm tại
 # làng nghề chỉ không quá" (not "giá trị", a value)
 _PRICE_BEFORE = regex.compile(rf"(?<![\p{{L}}])(?:{alternation(cues()['status']['price_words'], fold_case=True)})(?!\s+trị)"
