@@ -357,8 +357,10 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
             opened = _open_scope(ctx, [], said)
             if opened is not None:
                 return decided(why, "status", opened[0], opened[1], f"{said!r} after it does as {opened[2]}")
-            if _reached_in_news(ctx, said, after[0][0]):  # "Đợt này có 38 sản phẩm …, nâng tổng số … lên 287"
-                return decided(why, "status", "actual", CLAUSE, f"{said!r} after it: what news tells was reached")
+            if _reached_in_news(ctx, said, after[0][0]) or (s.genre == "news" and _HABIT_BEFORE.search(
+                    text, max(s.start, after[0][0] - 24), after[0][0])):
+                # "Đợt này có 38 sản phẩm …, nâng tổng số … lên 287"; "có 6 phòng, mỗi tháng đón …": a habit
+                return decided(why, "status", "actual", CLAUSE, f"{said!r} after it: what news tells was reached, or a habit")
         if after[0][2] == "actual_after" and task_clause(text, p.clause[0], q.start):
             # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on
             opened = _open_scope(ctx, [], said)
