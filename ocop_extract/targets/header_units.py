@@ -40,6 +40,8 @@ def header_unit(header: str) -> tuple[str, str, float] | None:
         return unit
     if (said := _SAID_NOUN.match(header)) and (unit := first_noun(said.group("rest"))):
         return unit  # "Lũy kế SP OCOP", "Kế hoạch 2024 sản phẩm": the noun after what the column holds
+    if said and _PRODUCT_VERB.match(said.group("rest")):
+        return "product", "sản phẩm", 1  # "Chỉ tiêu công nhận mới năm 2023": a plan's count of products recognised
     if _STAR_HEADER.fullmatch(header):
         return "product", "sản phẩm", 1  # "3 sao", "Trong đó: 4 sao": products of that class
     counted = _COUNT_HEADER.match(header)
