@@ -73,9 +73,12 @@ def opening_noun(header: str) -> tuple[str, str, float] | None:
 
     >>> opening_noun("Sản phẩm mới (3 sao trở lên)"), opening_noun("Sản phẩm"), opening_noun("Điểm đánh giá")
     (('product', 'Sản phẩm', 1), None, None)
+    >>> opening_noun("Xã hội hóa"), opening_noun("Xã nông thôn mới")
+    (None, ('admin_unit', 'Xã', 1))
     """
     unit = first_noun(header)
-    if unit is None or len(header.split()) <= len(unit[1].split()) or unit[1].lower() in HEADERS["not_counted"]:
+    if unit is None or len(header.split()) <= len(unit[1].split()) or unit[1].lower() in HEADERS["not_counted"] \
+            or _NOT_NOUN.match(header):
         return None
     return unit
 
@@ -85,6 +88,7 @@ _STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:s�
                              r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
 # a header opening on a verb of the programme that counts products: "Công nhận quý I", "Nâng hạng"
 _PRODUCT_VERB = regex.compile(rf"\s*{alternation(HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_NOT_NOUN = regex.compile(rf"\s*{alternation(HEADERS['not_nouns'], fold_case=True)}(?![\p{{L}}])", regex.I)
 NOT_COUNTED = regex.compile(rf"\s*{alternation(HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
 # a header that says what its column holds, then the noun it counts: "Lũy kế SP OCOP", "KH 2024 sản phẩm"
 _SAID_NOUN = regex.compile(rf"\s*(?:{alternation([*HEADERS['cumulative'], *HEADERS['actual'], *HEADERS['plan']], fold_case=True)})"
