@@ -234,8 +234,9 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
         if opened is not None:
             return decided(why, "status", opened[0], opened[1], f"{text[cue[0]:cue[1]]!r} does as {opened[2]}")
         reached = [c for c in cues_after(ctx.prose, bisect_left(s.cues, (p.q.start,))) if c[2] == "actual_after"]
-        if s.genre == "news" and reached:
-            # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached
+        if s.genre == "news" and reached and not is_allocation_cue(text[cue[0]:cue[1]]):
+            # "Lạng Sơn: Thêm 36 sản phẩm đạt chuẩn OCOP": news tells what a verb of doing reached (not money set
+            # aside "để thưởng … cho các xã đạt chuẩn": the words after it name who receives it)
             said = text[reached[0][0]:reached[0][1]]
             return decided(why, "status", "actual", CLAUSE, f"{text[cue[0]:cue[1]]!r}, then {said!r} after it, in news")
         habit = _HABIT_BEFORE.search(text, max(s.start, cue[0] - 24), cue[0]) if s.genre == "news" else None
