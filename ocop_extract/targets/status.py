@@ -271,14 +271,16 @@ def aspect_over_series(text: str, earlier: list[tuple[int, int, str]], cue: tupl
 
 
 def strives_to_exceed(text: str, cue: tuple[int, int, str], start: int) -> bool:
-    """Whether a report's cue "vượt" is what a plan's strong cue right before it strives for ("phấn đấu
-    vượt 340", "phấn đấu vượt chỉ tiêu, cụ thể:"): a plan, not a result; `start`: where its sentence starts.
+    """Whether a report's cue "vượt", or a weak one, is what a plan's strong cue right before it strives for
+    ("phấn đấu vượt 340", "phấn đấu vượt chỉ tiêu, cụ thể:", "kỳ vọng thu hút 50.000 lượt khách"): a plan,
+    not a result; `start`: where its sentence starts.
 
     >>> t = "các ngành phấn đấu vượt chỉ tiêu, cụ thể:"
     >>> strives_to_exceed(t, (19, 23, "actual"), 0), strives_to_exceed("đã vượt chỉ tiêu", (3, 7, "actual"), 0)
     (True, False)
     """
-    return cue[2] == "actual" and _said(text[cue[0]:cue[1]]).startswith("vượt") \
+    said = _said(text[cue[0]:cue[1]])
+    return cue[2] == "actual" and (said.startswith("vượt") or said in _cue_list("weak")) \
         and strong_target_between(text, max(start, cue[0] - 16), cue[0])
 
 
