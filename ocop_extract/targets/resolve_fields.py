@@ -38,10 +38,34 @@ _FLOOR_CLASS = regex.compile(r"(?<![\p{L}])(?:từ\s+(?:hạng\s+)?0?[1-5]\s*sao
 _OF_ALL = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm)(?![\p{L}])", regex.I)
 
 
+# the next item of a list of named parts, each with its count: "; Trung du và miền núi phía Bắc có 5 sản phẩm",
+# ", Tây Nguyên 2 sản phẩm", " và Đông Nam Bộ 1 sản phẩm"
+_NEXT_NAMED_ITEM = regex.compile(r"\s*(?:;|,|\s+và)\s+\p{Lu}[^;.:()\d]{0,80}?\s+(?:(?:cùng\s+)?(?:có|với|là)\s+)?\Z")
+
+
+def _class_of_list(text: str, c: Candidate, before: Candidate | None) -> int | None:
+    """The class of the first item of a list of named parts, each counted ("Đồng bằng sông Hồng dẫn đầu với
+    7 sản phẩm 5 sao; Trung du và miền núi phía Bắc có 5 sản phẩm; Tây Nguyên 2 sản phẩm"), for a later
+    item that names none, when the item before it had one of its own, or None."""
+    if before is None or before.stars is None or before.unit != "product" or c.unit != "product" \
+            or before.prose is None or before.prose.sentence is not c.prose.sentence:
+        return None
+    own = star_mentions(text, before.end, min(before.end + 24, c.start))
+    if own and own[0][0] <= before.end + 8:
+        after = own[0][1]  # the item before said its class right after its count ("7 sản phẩm 5 sao") …
+    elif before.why and before.why[-1].endswith("as the first item of its list"):
+        after = before.end  # … or took it as an item of the list
+    else:
+        return None
+    item = _NEXT_NAMED_ITEM.search(text, after, c.start)
+    return before.stars if item is not None and not _OF_ALL.search(text, after, c.start) else None
+
+
 def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> list[Candidate]:
     """Set `per`, `stars`, `scope` and `metric` of every prose candidate (a table cell's come from its table)."""
     text, province, places = ctx.doc.text, ctx.meta.province, ctx.meta.local_places
     rate_before, rate_after = _rate_regexes()
+    before: Candidate | None = None  # the prose candidate before, whose class a list's next item may take
     for c in candidates:
         if c.prose is None or not c.kept:
             continue  # a table cell's come from its table; a dropped reading needs none
@@ -59,6 +83,10 @@ def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> lis
                 # "487 sản phẩm đạt từ 3 sao trở lên, trong đó Vĩnh Long (cũ) 168 sản phẩm": a part of a class
                 c.stars = head.stars
                 c.why.append(f"stars {head.stars}: as the figure it is a part of")
+            if c.stars is None and not star_mentions(text, q.start, c_end) and (listed := _class_of_list(text, c, before)):
+                c.stars = listed
+                c.why.append(f"stars {listed}: as the first item of its list")
+            before = c
             c.scope = subject_place(text[c_start:q.start], province, places) or ctx.default_scope
             metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
             c.metric = (money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"
