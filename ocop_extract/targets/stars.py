@@ -44,9 +44,9 @@ _LINKS_TO = regex.compile(
     rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
-# a clause of time a class is said in ("Từ khi mật ong đạt 4 sao, đơn hàng tăng 35%"): it dates the
-# effect the main clause measures, and its class is of none of that clause's figures
-_SINCE_CLAUSE = regex.compile(r"(?<![\p{L}])(?:(?:kể\s+)?từ\s+khi|sau\s+khi)(?![\p{L}])[^,.;:\n]*\Z", regex.I)
+# a clause of time or of purpose a class is said in ("Từ khi mật ong đạt 4 sao, đơn hàng tăng 35%", "để đạt 4
+# sao, HTX đầu tư gần 3,5 tỷ đồng"): it dates or aims the main clause, and its class is of none of its figures
+_SINCE_CLAUSE = regex.compile(r"(?<![\p{L}])(?:(?:kể\s+)?từ\s+khi|sau\s+khi|để)(?![\p{L}])[^,.;:\n]*\Z", regex.I)
 # a class in parentheses after a name ("Chè Shan tuyết (4 sao)", "(OCOP 4 sao)") qualifies that name
 _NAMED_CLASS = regex.compile(r"\((?:OCOP\s+)?\Z", regex.I)
 
