@@ -9,9 +9,8 @@ reached takes the year of the nearest open scope before it, else of a time
 phrase after it in its clause ("… công nhận 48 sản phẩm trong năm 2023"),
 else none (CONTRACT.md §4, "Year of an actual").
 
-"Đến nay", "hiện nay", "hiện có" open a scope of the present, which gives no
-year. A year compared with ("so với năm 2022") is a baseline and opens no
-scope; nor does the year of a cited document ("Kế hoạch số 12/KH-UBND … năm 2022").
+"Đến nay", "hiện nay", "hiện có" open a scope of the present, which gives no year. Neither a year
+compared with ("so với năm 2022") nor a cited document's ("Kế hoạch số 12/KH-UBND … năm 2022") opens one.
 
 >>> from ocop_extract.document import Doc
 >>> from ocop_extract.targets.years import year_expressions
@@ -50,9 +49,9 @@ _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
 # a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
 _SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
-# "… từ khi bình gốm đạt 4 sao năm 2022": a clause opened by "từ khi" (since)
-# (not the end of the span it opens: "Lũy kế từ khi Nghị quyết có hiệu lực đến hết năm 2024")
+# … or a clause "từ khi … 4 sao năm 2022" (not the span it opens: "Lũy kế từ khi … đến hết năm 2024")
 _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi(?:(?!\s(?:đến|tới)\s)[^.;])*\Z", regex.I | regex.REVERSE)
+_RATED_SINCE = regex.compile(r"(?<![\p{L}])công\s+nhận\s+(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)  # "công nhận từ năm 2020": rated then
 # a year said of a product's rating: "được công nhận OCOP 4 sao năm 2022", "đạt 3 sao năm 2021", unless it
 # frames a count: "trong 38 sản phẩm được công nhận năm 2023 có …" is the year's round
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;:.()\d]{0,30}\Z", regex.I | regex.REVERSE)
@@ -258,7 +257,8 @@ class TimeScopes:
         reach = self._aside_end(expr.start) or self._reach(line.index)
         begun = self._this_year is None or year is None or year <= self._this_year  # "Từ năm 2025" in 2024: ahead
         if expr.kind == "deadline" and begun and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
-                                                  or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)):
+                                                  or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)) \
+                and not _RATED_SINCE.search(text, max(line.start, expr.start - 24), expr.start):
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
