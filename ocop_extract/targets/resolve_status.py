@@ -118,6 +118,10 @@ def resolve_status(ctx: StatusContext) -> str:
     at = bisect_left(s.cues, (q.start,))
     # the nearest cues are what count: a bounded look back keeps long lists of figures linear
     before = [c for c in s.cues[max(0, at - 32):at] if c[1] <= q.start and c[2] != "actual_after"]
+    said = plan_figure(text, s.start, q.start, q.end, q.unit)
+    if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm", a past year's too
+        ctx.candidate.aside = said[1] == MEASURED_AGAINST
+        return decided(why, "status", said[0], CLAUSE, said[1])
     # a past year in a parenthesis closed before the figure is an aside ("(6 sản phẩm được công nhận năm 2019)")
     past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
@@ -140,10 +144,6 @@ def resolve_status(ctx: StatusContext) -> str:
         # "Năm 2025 cũng là năm có 46 sản phẩm hết thời hạn", "sẽ có 187 sản phẩm hết thời hạn": how many run
         # out, foreseen or not, not a task on them
         return decided(why, "status", "actual", CLAUSE, "a count of products whose recognition runs out")
-    said = plan_figure(text, s.start, q.start, q.end, q.unit)
-    if said is not None:  # "bằng 56% kế hoạch năm", "(kế hoạch 25 sản phẩm)", "chỉ tiêu 25 sản phẩm"
-        ctx.candidate.aside = said[1] == MEASURED_AGAINST
-        return decided(why, "status", said[0], CLAUSE, said[1])
     parts = _breakdown_of(ctx, before)
     if parts is not None:
         return parts
