@@ -167,7 +167,7 @@ def read_header(doc: Doc) -> Header:
 
 
 # a newspaper's statement of its owner: "BÁO SƠN LA - CƠ QUAN CỦA ĐẢNG BỘ ĐẢNG CỘNG SẢN VIỆT NAM TỈNH SƠN LA"
-_ORGAN_OF = regex.compile(r"(?<![\p{L}])cơ\s+quan\s+(?:của|ngôn\s+luận)(?![\p{L}])", regex.I)
+_ORGAN_OF = regex.compile(r"(?<![\p{L}])cơ\s+quan\s+(?:trung\s+ương\s+)?(?:của|ngôn\s+luận)(?![\p{L}])", regex.I)
 
 
 def _heads_column(before: str) -> bool:
@@ -178,6 +178,8 @@ def _heads_column(before: str) -> bool:
     >>> _heads_column("ỦY BAN NHÂN DÂN     "), _heads_column("Báo Hànộimới. Cơ quan của Đảng bộ ")
     (True, False)
     >>> _heads_column("ĐẠI BIỂU NHÂN DÂN - CƠ QUAN CỦA QUỐC HỘI NƯỚC ")  # a masthead, in capitals too
+    False
+    >>> _heads_column("NHÂN DÂN - CƠ QUAN TRUNG ƯƠNG CỦA ")
     False
     """
     before = before.strip()
