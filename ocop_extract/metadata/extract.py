@@ -254,6 +254,10 @@ def _news_issuer(doc: Doc, subj: Subject, main: Optional[str], places: list[Plac
     if iss is None and own and _provincial(m) and not names_district:
         # a provincial article reports on the province's plan without naming who issued it
         iss = own
+    if iss is None and m.number is not None:  # "được phê duyệt tại Quyết định số 936/QĐ-TTg": its code names who
+        code = (m.number.parts.body_code or "").split("-")[0]
+        body = dict(load_lexicon("metadata")["central_codes"]).get(code)
+        iss = Issuer(body, body, None, None, None, m.start, m.end) if body else None
     return iss
 
 

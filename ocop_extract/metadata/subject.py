@@ -218,6 +218,7 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
 # a Party congress's resolution ("Nghị quyết Đại hội Đảng bộ huyện"), unnumbered, is no plan the news reports on
 _PARTY_CONGRESS = regex.compile(r"\s+đại\s+hội", regex.I)
 _HEADLINE_BONUS = 3
+_SUCCESSOR_MARGIN = 1.0  # the evidence a later document of the same type may lack and still be the subject
 
 
 def _headline_line(doc: Doc) -> int:
@@ -237,8 +238,9 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     # the type the headline names ("Cư Jút đón nhận Quyết định đạt chuẩn …"): its numbered mention in the body
     title_line = _headline_line(doc)
     headed = {m.type for m in cands if m.line == title_line}
-    best = max(cands, key=lambda m: (_score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0),
-                                     -m.start))
+    def evidence(m: Mention) -> float:
+        return _score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0)
+    best = _successor(doc, max(cands, key=lambda m: (evidence(m), -m.start)), cands, evidence, published)
     if best.number is None:
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
@@ -252,6 +254,19 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number or _announced(doc, g, best))
          if d), None)
     return subj
+
+
+def _successor(doc: Doc, best: Mention, cands: list[Mention], evidence, published: Optional[str]) -> Mention:
+    """`best`, or the document of its type issued after it (not after the article) with about as much evidence:
+    a programme's history names the decision that began it and the one now in force ("Quyết định số
+    512/QĐ-TTg" of 2018, "Quyết định số 936/QĐ-TTg ngày 8/6/2022"); the article reports under the latter."""
+    if best.number is None:
+        return best
+    issued = _issued(doc, best, published)
+    later = [(day, m) for m in cands if m is not best and m.number and m.type == best.type
+             and evidence(m) >= evidence(best) - _SUCCESSOR_MARGIN
+             and (day := _issued(doc, m, published)) and issued and day > issued and not (published and day > published)]
+    return max(later, key=lambda pair: pair[0])[1] if later else best
 
 
 def is_central(m: Mention) -> bool:
