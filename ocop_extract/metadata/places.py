@@ -247,12 +247,19 @@ def _head_end(doc: Doc) -> int:
     return 0
 
 
+_FORMER = regex.compile(r"\s*\(\s*cũ\s*\)", regex.I)  # a unit named as it was before the merger
+
+
 def main_province(places: list[Place], doc: Doc) -> Optional[str]:
     """The province most of the places (weighted to the headline and lead) belong to."""
     hits = []
     for p in places:
         start = _norm_offset(doc, p.span[0])
-        hits.append(_Hit(start, start, p.name, p.level, p.province))
+        province = p.province
+        if province and _FORMER.match(doc.text, p.span[1]):
+            # "Bà Rịa - Vũng Tàu (cũ)": a former province, a part of the one it merged into
+            province = gazetteer.province_2025(province) or province
+        hits.append(_Hit(start, start, p.name, p.level, province))
     return _main_from_hits(hits, doc)
 
 
