@@ -217,6 +217,7 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
 
 # a Party congress's resolution ("Nghị quyết Đại hội Đảng bộ huyện"), unnumbered, is no plan the news reports on
 _PARTY_CONGRESS = regex.compile(r"\s+đại\s+hội", regex.I)
+_IMPLEMENTING = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|triển\s+khai)\s+\Z", regex.I)
 _HEADLINE_BONUS = 3
 _SUCCESSOR_MARGIN = 1.0  # the evidence a later document of the same type may lack and still be the subject
 
@@ -234,7 +235,12 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     cands = [m for m in mentions if m.type in types and (not m.cited or _restated(doc, m, national))
              and not (m.number is None and _PARTY_CONGRESS.match(doc.text, m.end))]
     if not cands:
-        return None
+        # none but the local plan whose implementation the article reviews ("Thực hiện Kế hoạch số 47/KH-UBND
+        # … của UBND huyện …, huyện …"): that plan, when it is the only one so named
+        cands = [m for m in mentions if m.type in types and m.cited and is_local(m)
+                 and _IMPLEMENTING.search(doc.text, m.sent_start, m.start)]
+        if len({m.number.number for m in cands}) != 1:
+            return None
     # the type the headline names ("Cư Jút đón nhận Quyết định đạt chuẩn …"): its numbered mention in the body
     title_line = _headline_line(doc)
     headed = {m.type for m in cands if m.line == title_line}
