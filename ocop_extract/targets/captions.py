@@ -141,6 +141,27 @@ def stated_unit(caption: Iterable[str]) -> tuple[str, str, float] | None:
 STAR_CLASS = regex.compile(r"(?<![\d-])0?([1-5])(?:\s*[-–]\s*0?[1-5])?\s*sao(?![\p{L}])", regex.I)
 
 
+_CAPTION_YEAR = regex.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+_CAPTION_PERIOD = regex.compile(r"(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)")
+
+
+def caption_year(caption: Iterable[str], now: int | None) -> int | None:
+    """The one year a table's title names ("Kết quả thực hiện … 9 tháng đầu năm 2024 theo địa phương"), a
+    period's last as far as the text's own year (`now`), for the results no column dates; else None.
+
+    >>> caption_year(["Bảng: Kết quả thực hiện chỉ tiêu OCOP 9 tháng đầu năm 2024 theo địa phương"], 2024)
+    2024
+    >>> caption_year(["Biểu 01. Kết quả giai đoạn 2021-2025"], 2023), caption_year(["PHỤ LỤC", "(Kèm theo Báo cáo)"], 2024)
+    (2023, None)
+    """
+    titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
+    periods = [int(m.group("end")) for line in titles for m in _CAPTION_PERIOD.finditer(line)]
+    years = {int(m.group()) for line in titles for m in _CAPTION_YEAR.finditer(line)}
+    if periods and len(periods) == 1:
+        return min(periods[0], now) if now else periods[0]
+    return years.pop() if len(years) == 1 and not periods else None
+
+
 def caption_stars(caption: Iterable[str]) -> int | None:
     """The one star class a table's caption names (the least of a range), or None.
 

@@ -31,7 +31,7 @@ from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
-from .captions import caption_of, caption_stars
+from .captions import caption_of, caption_stars, caption_year
 from .tables import read_table, table_context
 from .paragraph_links import opens_on_previous
 from .tasks import opens_on_a_task
@@ -136,7 +136,7 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
         for cell in cells or ():
             year = cell.year
             if year is None and cell.status == "actual":  # results dated by the time phrase above the table
-                year = ctx.time_scopes.year_of(cell.start, cell.end)
+                year = ctx.time_scopes.year_of(cell.start, cell.end) or caption_year(caption, ctx.years.this_year)
             if year is None and cell.status == "actual" and ctx.meta.genre == "news" \
                     and ctx.time_scopes.opening_year() == ctx.years.this_year:
                 year = ctx.years.this_year  # a news text's table of the event its opening dates
