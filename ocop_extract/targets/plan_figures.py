@@ -41,7 +41,8 @@ _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục
 # "(kế hoạch giao 40 sản phẩm)"
 _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(?![\p{L}])[^()]{0,100}\Z", regex.I | regex.REVERSE)
 # right after the plan's word: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm"
-_PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?)?"
+_PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?"
+                                 r"|\s+(?:của\s+)?(?:cả\s+)?giai\s+đoạn(?:\s+\d{4}\s*[-–]\s*\d{4})?)?"
                                  r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
 _MEASURED = regex.compile(r"(?<![\p{L}])(?:bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
 # … the plan a result is compared with: "vượt 18 sản phẩm so với mục tiêu 218 sản phẩm", "So với chỉ tiêu năm là 25"
