@@ -28,6 +28,7 @@ _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 # (a colon after its year: "Năm 2023: phấn đấu …", not after a place's name, "Kon Tum: …", a roundup's item)
 _SUBHEAD = regex.compile(r"\s*\p{Lu}(?:[^.;:!?…\n\d]{0,16}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?:\s+)?[^.;:!?…\n]{3,60}")
+_LEAD_IN_MAX = 240  # characters of the sentence a lead-in is ("…, đến năm 2030 cả nước phấn đấu:")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 # an item of the list under a lead-in: "- …", "• …", "+ …", "a) …", "1. …"
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
@@ -64,7 +65,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
             if text.rstrip().endswith(":"):
                 opens = [s for s, _ in sentences(doc) if line.start <= s < line.end]
                 start = opens[-1] if opens else line.start
-            lead_in = text.rstrip().endswith(":") and line.end - start < 160
+            lead_in = text.rstrip().endswith(":") and line.end - start < _LEAD_IN_MAX
             figures = (numbered or lead_in or subhead) and bool(
                 find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
             if subhead and figures:
