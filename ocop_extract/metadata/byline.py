@@ -61,6 +61,7 @@ _NAME_WORD = r"\p{Lu}[\p{L}\p{M}.]*"
 _CREDIT = r"(?i:bài|ảnh|tin|theo)(?:\s*(?:,|và)\s*(?i:ảnh|bài))?\s*:?\s*"
 _BYLINE = regex.compile(
     rf"^\s*(?:{_CREDIT})?{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}"
+    rf"(?:\s*[-–&]\s*{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,4}}(?=\s*[|,/•·]))?"  # a second author: "Phương Linh - Quang Huy |"
     rf"(?:\s*[-–|,/•·]|\s{{2,}})\s*(?P<rest>.+)$"
 )
 # An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
@@ -268,7 +269,7 @@ def _dated_line(text: str, dates: list[DateMatch], content: bool, best: Score) -
             return True, (2.2, found[0].iso)
     b = _BYLINE.match(text)
     if b and not find_dates(text[:b.start("rest")]) and not any(d.weekday for d in dates):
-        iso = _only_date_time(b.group("rest"))
+        iso = _only_date_time(_without_counters(b.group("rest")))  # ("| 10:15 | 22/05/2025 | Bình luận (12)")
         # a date and a time; a date alone after a credit ("Bài và ảnh: Thu Trang - 06/05/2024")
         if iso and (TIME_RE.search(b.group("rest")) or _CREDITED.match(text)) and best[0] < 2:
             return True, (2, iso)
