@@ -194,13 +194,15 @@ def heading_status(heading: str) -> str | None:
     (True, 'topic')
     >>> heading_status("Cẩm Khê vượt kế hoạch sản phẩm OCOP"), heading_status("1. Tổ chức đánh giá, phân hạng đợt 2")
     ('actual', None)
-    >>> heading_status("Hoàn thành chỉ tiêu trước ngày 15/11")
-    'target'
+    >>> heading_status("Hoàn thành chỉ tiêu trước ngày 15/11"), heading_status("Tập trung hoàn thành chỉ tiêu 6 tháng cuối năm")
+    ('target', 'target')
 
     """
     actual, target, topic = _heading_regexes()
-    if DEADLINE.search(heading):
-        return "target"  # "Hoàn thành chỉ tiêu trước ngày 15/11": what is to be done by a day
+    if DEADLINE.search(heading) or _MONTHS_AHEAD.search(heading):
+        # "Hoàn thành chỉ tiêu trước ngày 15/11", "Tập trung hoàn thành chỉ tiêu 6 tháng cuối năm": what is to
+        # be done by a day, or in the months still to come
+        return "target"
     a, t = actual.search(heading), target.search(heading)
     if a and " ".join(a.group().lower().split()) in _OPENING_ONLY and not _NUMBERING.fullmatch(heading, 0, a.start()):
         a = None  # "Đánh giá kết quả …" reviews; "1. Tổ chức đánh giá, phân hạng …" is a task
