@@ -149,8 +149,12 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 break
     if meta.plan_years is None and meta.issued_year:
         meta.plan_years = _goal_horizon(doc.text, meta.issued_year)
+    if meta.plan_years is None and meta.issued_year and meta.doc_type in _DIRECTING_TYPES:
+        # a letter, notice or directive whose title names no year urges the tasks of the year it is issued in
+        meta.plan_years = (meta.issued_year, meta.issued_year)
 
 
+_DIRECTING_TYPES = ("Công văn", "Thông báo", "Chỉ thị")
 # the horizon of a text's goals: "Để hoàn thành mục tiêu đến năm 2020 …", "phấn đấu đến hết năm 2025 …"
 _GOAL_HORIZON = regex.compile(r"(?<![\p{L}])(?:mục\s+tiêu|phấn\s+đấu)[^.;:\n]{0,40}?(?:đến|tới)\s+"
                               r"(?:hết\s+|cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", regex.I)
