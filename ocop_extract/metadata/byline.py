@@ -67,8 +67,8 @@ _BYLINE = regex.compile(
 # An author's sign-off closing the article ("Minh Anh"): two to four capitalised words on a line
 _SIGN_OFF = regex.compile(r"^\p{Lu}[\p{Ll}\p{M}]*(?:[ ]\p{Lu}[\p{Ll}\p{M}]*){1,3}$")
 
-# a time zone: "GMT+7", "(GMT+07:00)"
-_ZONE = r"[(\[]?GMT\s*\+\s*\d+(?::\d\d)?[)\]]?"  # "(GMT+7)", "[GMT+7]"
+# a time zone: "GMT+7", "(GMT+07:00)", "[GMT+7]"; and a time's half of the day ("18:40 PM")
+_ZONE = r"(?:[(\[]?GMT\s*\+\s*\d+(?::\d\d)?[)\]]?|(?<![\p{L}])[AP]M(?![\p{L}]))"
 _ZONE_RE = regex.compile(_ZONE, regex.I)
 _SEPARATORS = regex.compile(rf"{_ZONE}|[\s,|\-–:()]+", regex.I)
 _LEAD_SEPARATORS = regex.compile(rf"^(?:{_ZONE}|[\s,|\-–:()])*", regex.I)
@@ -274,6 +274,8 @@ def _dated_line(text: str, dates: list[DateMatch], content: bool, best: Score) -
         if iso and (TIME_RE.search(b.group("rest")) or _CREDITED.match(text)) and best[0] < 2:
             return True, (2, iso)
     if dates and not dates[0].weekday and best[0] < 1.5:
+        text = _without_counters(text)  # "14/10/2025 06:30 GMT+7 | 1.052 lượt xem": the counters beside it
+        dates = find_dates(text)
         iso = _only_date_time(text, dates)
         iso = iso if iso and TIME_RE.search(text) else _date_time_section(text, dates)
         if iso:
