@@ -52,7 +52,7 @@ _ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1
                                rf"\b(?:{ISSUING})\b[^.;]{{0,25}}$", regex.I)
 # the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
 _DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
-_CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW)")
+_CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW|ĐCT)")  # (ĐCT: a national mass organisation's presidium)
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
 _MAX_SPAN = 5  # years a plan followed through several sentences may span
 _NAMED_BEFORE = 150  # characters before a parenthesised mention that may name it
