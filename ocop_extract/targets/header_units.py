@@ -61,9 +61,19 @@ def label_unit(label: str) -> tuple[str, str, float] | None:
 
 
 def first_noun(words_text: str) -> tuple[str, str, float] | None:
-    """The unit of the noun (one to three words) that `words_text` opens on, or None."""
+    """The unit of the noun (one to three words) that `words_text` opens on, or None; a list of units of one
+    kind ("Thôn, bản kiểu mẫu") opens on its first, not a source named beside one ("Chủ thể, XHH": money).
+
+    >>> first_noun("Thôn, bản kiểu mẫu"), first_noun("Kinh phí"), first_noun("Chủ thể, XHH")
+    (('admin_unit', 'Thôn', 1), None, None)
+    """
     words = words_text.split()
-    return next((u for n in (3, 2, 1) if len(words) >= n and (u := unit_of(" ".join(words[:n])))), None)
+    found = next((u for n in (3, 2, 1) if len(words) >= n and (u := unit_of(" ".join(words[:n])))), None)
+    if found is None and "," in words_text:
+        head, _, rest = words_text.partition(",")
+        listed, after = unit_of(head.strip()), first_noun(rest)
+        found = listed if listed and after and after[0] == listed[0] else None
+    return found
 
 
 def opening_noun(header: str) -> tuple[str, str, float] | None:

@@ -70,7 +70,8 @@ _ACTUAL_HEADER = _header_words("actual")
 _SHARE_HEADER = regex.compile(_header_words("share", "of_plan").pattern + "|%", regex.I)
 _SHARE_OF_PLAN = _header_words("of_plan")
 _PLAN_HEADER = _header_words("plan")
-_DONE = regex.compile(r"\s*đã(?![\p{L}])", regex.I)  # a header opening on "Đã": what is done
+# a header opening on "Đã", "Đang", "Chưa": what is done, under way or not yet done to what the column before counts
+_DONE = regex.compile(r"\s*(?:đã|đang|chưa)(?![\p{L}])", regex.I)
 # … or over a part of the year gone by: "Công nhận 9 tháng (SP)", "Quý I"
 _ELAPSED = regex.compile(r"(?<![\p{L}\d])(?:\d{1,2}|sáu|chín)\s+tháng(?![\p{L}])|(?<![\p{L}])quý\s+(?:I{1,3}|IV|[1-4])(?![\p{L}\d])", regex.I)
 _PLACE_HEADER = _header_words("places", extra=unit_words())
@@ -238,9 +239,11 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     rows = [[c[2] for c in row] for row in grid.rows]
     units = _column_units(header)
     opening = [opening_noun(h) for h in header]
-    # "Sản phẩm hết hạn | Đã đánh giá lại": what was done to what the column before counts
-    units = [(units[i - 1] or opening[i - 1]) if u is None and i and _DONE.match(h) and not opening[i]
-             and (units[i - 1] or opening[i - 1] or ("",))[0] != "%" else u for i, (u, h) in enumerate(zip(units, header))]
+    # "Sản phẩm hết hạn | Đã đánh giá lại | Đang hoàn thiện hồ sơ": what was done to what the column before counts
+    for i, h in enumerate(header):
+        if units[i] is None and i and _DONE.match(h) and not opening[i] \
+                and (units[i - 1] or opening[i - 1] or ("",))[0] != "%":
+            units[i] = units[i - 1] or opening[i - 1]
     # the caption's noun counts a column that names none, not one that scores ("Điểm")
     captioned = [None if NOT_COUNTED.match(h) else context.unit for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
