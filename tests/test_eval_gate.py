@@ -17,7 +17,7 @@ GOLD = Path(__file__).parent / "gold"
 ROOT = Path(__file__).parent.parent
 
 # the holdout sets keep their gold and texts under one folder each: tests/gold/<name>/{gold.jsonl,docs}
-HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 28)))
+HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 30)))
 SETS = {
     "seeds": (GOLD / "seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (GOLD / "devset.gold.jsonl", GOLD / "devset"),
@@ -76,6 +76,10 @@ FLOORS = {
     "holdout26": {"f1": 0.99, "fields": 0.98, "documents": 0.99},
     # scored once unseen, after holdout26's first fixes (F1 0.993, fields 0.984, documents 0.925); fixed by family since
     "holdout27": {"f1": 0.99, "fields": 0.98, "documents": 0.96},
+    # scored once unseen, after holdout26–27's fixes (F1 0.981, fields 0.975, documents 0.950); fixed by family since
+    "holdout28": {"f1": 0.99, "fields": 0.97, "documents": 0.96},
+    # scored once unseen at holdout28's code (F1 0.984, fields 0.981, documents 0.950); fixed by family since
+    "holdout29": {"f1": 0.98, "fields": 0.98, "documents": 0.98},
 }
 
 
@@ -103,7 +107,8 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.97, "holdout": 0.94,
                     "holdout11": 0.91, "holdout12": 0.87, "holdout13": 0.89, "holdout14": 0.78, "holdout15": 0.87, "holdout16": 0.84, "holdout17": 0.80,
                     "holdout18": 0.88, "holdout19": 0.86,
                     "holdout20": 0.82, "holdout21": 0.84, "holdout22": 0.85, "holdout23": 0.81,
-                    "holdout24": 0.79, "holdout25": 0.80, "holdout26": 0.83, "holdout27": 0.81}
+                    "holdout24": 0.79, "holdout25": 0.80, "holdout26": 0.83, "holdout27": 0.81,
+                    "holdout28": 0.81, "holdout29": 0.82}
 
 
 def test_indicator_floor(scored):
