@@ -198,11 +198,11 @@ class TimeScopes:
         running = [m for m in running_periods(low) if not low[m.start() - 1:m.start()].isalnum()]
         if not running:
             return phrases
-        starts, out = [p.start for p in phrases], list(phrases)
-        for m in running:
-            before = phrases[:bisect_right(starts, m.start())]
-            dated = [p for p in reversed(before) if p.year is not None and p.year <= this_year  # (not an aside's)
+        dated_all = [p for p in phrases if p.year is not None and p.year <= this_year  # (not an aside's)
                      and not in_parentheses(self._doc.text, self._doc.line_at(p.start).start, p.start)]
+        starts, out = [p.start for p in dated_all], list(phrases)
+        for m in running:
+            dated = dated_all[:bisect_right(starts, m.start())][::-1]
             # the year of a dated phrase whose scope holds it ("Năm 2022, …" / "Trong năm, …"); out of any,
             # the first months of the year a news text was posted in once they have gone by ("Năm 2023, …"
             # // "Trong 6 tháng đầu năm, huyện đón …" in July 2024), else the last dated phrase's year
