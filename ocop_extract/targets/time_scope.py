@@ -157,7 +157,7 @@ class TimeScopes:
         self._this_year = this_year
         self._closing_year = closing_year  # a year in whose last quarter a news text was posted
         self._posted = posted  # the month and day a news text was posted
-        self._official = official
+        self._official, self._reaches = official, {}
         low = lowered(doc) or doc.text.lower()
         self._low = low = low if len(low) == len(doc.text) else ""  # (a lower case that is longer: no phrase read)
         phrases = [self._phrase(e) for e in years if e.kind in _KINDS]
@@ -274,11 +274,11 @@ class TimeScopes:
         return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline")
 
     def _reach(self, index: int) -> int:
-        """The end of a scope opened on line `index`: its paragraph, and a list under a lead-in.
+        """The end of a scope opened on line `index` (read once a line): its paragraph, and a list under a lead-in."""
+        return self._reaches[index] if index in self._reaches else self._reaches.setdefault(index, self._reach_from(index))
 
-        In an official text a section heading ("I. KẾT QUẢ THỰC HIỆN NĂM 2023") opens a scope
-        over its section, to the next heading of its rank.
-        """
+    def _reach_from(self, index: int) -> int:
+        """`_reach`; in an official text a section heading ("I. KẾT QUẢ …") opens a scope to the next of its rank."""
         lines, kinds = self._doc.lines, line_kinds(self._doc)
         index = self._paragraph_end(index)
         end = lines[index].end
