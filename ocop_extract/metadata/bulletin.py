@@ -20,7 +20,9 @@ from ..document import Doc
 
 # an item's marker at a line's start: "TIN 1.", "TIN 2:", "TIN 3 - PTV (nữ):", "--- TIN 4: …" (upper case: a script's label),
 # or the day the item was filed, in parentheses, before its first sentence
-_ITEM = regex.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:TIN[ \t]+\d{1,2}[ \t]*[.:\-–]|\(\d{1,2}/\d{1,2}\)[ \t]+\p{Lu})", regex.M)
+_ITEM = regex.compile(r"^[ \t]*(?:-{2,}[ \t]*)?(?:TIN[ \t]+\d{1,2}[ \t]*[.:\-–]|\(\d{1,2}/\d{1,2}\)[ \t]+\p{Lu}"
+                      # … or an announcer's line of the item's title in capitals: "PTV 2: THÊM 14 SẢN PHẨM ĐẠT CHUẨN OCOP"
+                      r"|PTV[^:\n]{0,12}:[ \t]*\p{Lu}[\p{Lu}\d \t,.\-–]{10,}$)", regex.M)
 _ITEMS = 2
 
 
