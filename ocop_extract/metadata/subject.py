@@ -218,6 +218,9 @@ def _score(doc: Doc, m: Mention, rank: int) -> float:
 # a Party congress's resolution ("Nghị quyết Đại hội Đảng bộ huyện"), unnumbered, is no plan the news reports on
 _PARTY_CONGRESS = regex.compile(r"\s+đại\s+hội", regex.I)
 _IMPLEMENTING = regex.compile(r"(?<![\p{L}])(?:thực\s+hiện|triển\s+khai)\s+\Z", regex.I)
+# a rate a document is cited for, per unit: "mỗi sản phẩm đạt 3 sao được thưởng …", "20 triệu đồng/sản phẩm"
+_RATE_SAID = regex.compile(r"(?<![\p{L}])mỗi\s+[^,.;:]{0,40}?(?:được|hỗ\s+trợ|thưởng)(?![\p{L}])"
+                           r"|đồng\s*/\s*(?:sản\s+phẩm|chủ\s+thể|homestay|điểm|xã|hộ)", regex.I)
 _HEADLINE_BONUS = 3
 _SUCCESSOR_MARGIN = 1.0  # the evidence a later document of the same type may lack and still be the subject
 
@@ -247,6 +250,7 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     def evidence(m: Mention) -> float:
         return _score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0)
     best = _successor(doc, max(cands, key=lambda m: (evidence(m), -m.start)), cands, evidence, published)
+    best = _plan_over_rule(doc, best, cands, evidence)
     if best.number is None:
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
@@ -260,6 +264,15 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number or _announced(doc, g, best))
          if d), None)
     return subj
+
+
+def _plan_over_rule(doc: Doc, best: Mention, cands: list[Mention], evidence) -> Mention:
+    """`best`, or, when it is a rule cited for its rate ("Theo Nghị quyết số 06/2022/NQ-HĐND …, mỗi homestay đạt
+    chuẩn được hỗ trợ …"), the numbered plan of another type whose goals the article restates."""
+    if not (_THEO.match(doc.text[best.sent_start:best.start]) and _RATE_SAID.search(doc.text, best.end, best.sent_end)):
+        return best
+    planned = [m for m in cands if m.number and m.type != best.type and _target_verbs().search(doc.text, m.end, m.sent_end)]
+    return max(planned, key=evidence) if planned else best
 
 
 def _successor(doc: Doc, best: Mention, cands: list[Mention], evidence, published: Optional[str]) -> Mention:
