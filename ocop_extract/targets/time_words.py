@@ -26,9 +26,9 @@ NOW = re.compile(r"(?:đến|tới)\s+(?:nay|thời\s+điểm\s+(?:này|hiện\s
                   # "… thành lập năm 2019 với 37 thành viên, nay đã có 126 thành viên": now, after a comma
                   r"|, nay(?=\s+(?:đã|có|là|đạt|được|lên)(?!\w))"
                   # "Từ khi sản phẩm chè đạt OCOP 4 sao, gần 150 hộ …": since then, up to now
-                  r"|(?<!\w)(?:kể\s+)?từ\s+khi(?!\w)"
+                  r"|k(?<!\wk)ể\s+từ\s+khi(?!\w)|t(?<!\wt)ừ\s+khi(?!\w)"
                   # "Cùng thời điểm, tỉnh Kiên Giang (cũ) có …": the moment said before (`time_scope` gives its year)
-                  r"|(?<!\w)(?:cùng\s+thời\s+(?:điểm|gian\s+(?:này|đó))|tại\s+thời\s+điểm\s+(?:đó|trên))(?!\w)")
+                  r"|c(?<!\wc)ùng\s+thời\s+(?:điểm|gian\s+(?:này|đó))(?!\w)|t(?<!\wt)ại\s+thời\s+điểm\s+(?:đó|trên)(?!\w)")
 # a date the figures are counted to: "Tính đến ngày 30/6/2024", "Lũy kế đến hết tháng 6/2024",
 # "Đến ngày 25/9" (no year: the present)
 # "Đến ngày 30-9-2025", "đến ngày 30.9.2025", "đến ngày 30 tháng 9 năm 2025", "đến hết tháng 5-2024"
