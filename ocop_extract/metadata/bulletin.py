@@ -14,6 +14,8 @@ False
 
 from __future__ import annotations
 
+from itertools import islice
+
 import regex
 
 from ..document import Doc
@@ -28,9 +30,4 @@ _ITEMS = 2
 
 def is_bulletin(doc: Doc) -> bool:
     """Whether the text is a bulletin of at least two separate items."""
-    found = 0
-    for _ in _ITEM.finditer(doc.text):
-        found += 1
-        if found >= _ITEMS:
-            return True
-    return False
+    return len(list(islice(_ITEM.finditer(doc.text), _ITEMS))) == _ITEMS

@@ -32,9 +32,9 @@ from .dates import parse_date
 from .genre import genre as read_genre
 from .header import Header, read_header
 from .headline import headline as read_headline, lead as read_lead
-from .issuer import Issuer, parse_issuer, provincial_ubnd
+from .issuer import Issuer, central_issuer, parse_issuer, provincial_ubnd
 from .mentions import Mention, find_mentions
-from .numbers import clean_number, find_numbers, parse_number, type_name
+from .numbers import clean_number, find_numbers, issuing_code, parse_number, type_name
 from .places import find_places, is_roundup, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
@@ -130,7 +130,7 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
     province_hint = gazetteer.province_name(h.place) if h.place else None
     iss = parse_issuer(h.issuer_text, province_hint or main, bare=True) if h.issuer_text else None
     if iss is None and "issuer" in h.portal:
-        body = (meta.number_parts.body_code or "").split("-")[0] if meta.number_parts else ""
+        body = issuing_code(meta.number_parts)
         body = body if body in ("UBND", "HĐND") else "UBND"
         iss = parse_issuer(f"{body} {h.portal['issuer']}", main) or parse_issuer(h.portal["issuer"], main)
     if iss is not None:
@@ -259,9 +259,7 @@ def _news_issuer(doc: Doc, subj: Subject, main: Optional[str], places: list[Plac
         # a provincial article reports on the province's plan without naming who issued it
         iss = own
     if iss is None and m.number is not None:  # "được phê duyệt tại Quyết định số 936/QĐ-TTg": its code names who
-        code = (m.number.parts.body_code or "").split("-")[0]
-        body = dict(load_lexicon("metadata")["central_codes"]).get(code)
-        iss = Issuer(body, body, None, None, None, m.start, m.end) if body else None
+        iss = central_issuer(issuing_code(m.number.parts), m.start, m.end)
     return iss
 
 
@@ -269,4 +267,4 @@ def _provincial(m: Mention) -> bool:
     """A plan with no số hiệu, or one numbered by a UBND ("…/KH-UBND"): a province's plan when unattributed."""
     if m.type not in load_lexicon("metadata")["provincial_types"]:
         return False
-    return m.number is None or (m.number.parts.body_code or "").split("-")[0] == "UBND"
+    return m.number is None or issuing_code(m.number.parts) == "UBND"

@@ -230,6 +230,22 @@ def _district_province(place: str, level: str, province: Optional[str]) -> Optio
     return next(iter(provs)) if len(provs) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _central_codes() -> dict[str, str]:
+    return dict(load_lexicon("metadata")["central_codes"])
+
+
+def central_issuer(code: str, start: int = 0, end: int = 0) -> Optional[Issuer]:
+    """The central body an issuing code names (lexicon `central_codes`; `numbers.issuing_code`), or None;
+    `start`, `end`: where the number is said.
+
+    >>> central_issuer("TTg").canonical, central_issuer("BNN").canonical, central_issuer("UBND")
+    ('Thủ tướng Chính phủ', 'Bộ Nông nghiệp và Phát triển nông thôn', None)
+    """
+    body = _central_codes().get(code)
+    return Issuer(body, body, start=start, end=end) if body else None
+
+
 def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
                  units: Optional[dict[str, str]] = None) -> Iterator[Issuer]:
     """Every issuer phrase in `text`, left to right; `bare` also reads "tỉnh X"/"huyện Y" as UBND.

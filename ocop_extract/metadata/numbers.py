@@ -129,3 +129,12 @@ def type_name(parts: Optional[NumberParts]) -> Optional[str]:
         # a law or a resolution of the National Assembly ("202/2025/QH15"): the noun before it says which
         return None if _ASSEMBLY.fullmatch(parts.body_code or "") else "Công văn"
     return _type_codes().get(parts.type_code)
+
+
+def issuing_code(parts: Optional[NumberParts]) -> str:
+    """The code of the body that issued a numbered document: its body code's first part, or "".
+
+    >>> issuing_code(parse_number("5320/KH-BNN-VPĐP")), issuing_code(parse_number("07/2021/NQ-HĐND")), issuing_code(None)
+    ('BNN', 'HĐND', '')
+    """
+    return (parts.body_code or "").split("-")[0] if parts is not None else ""

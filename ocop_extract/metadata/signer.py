@@ -52,11 +52,11 @@ _SIGNED = regex.compile(
     rf"|(?i:ông|bà|đồng chí)\s+(?P<name>{_WORD}(?:[ ]+{_WORD}){{1,3}})\s*,\s*{_TITLE}[^,.;]{{0,60}}?,?\s*"
     rf"(?i:(?:đã|vừa|người)\s+)?ký(?![\p{{L}}])"
 )
-_NAME_LENGTHS = (3, 4, 2)
+_NAME_LENGTHS = (3, 4, 2)  # most Vietnamese names have three words
 # a run of words apart by at most two blanks; a "|" parts cells too (a Word table's row: "Nơi nhận: | KT. CHỦ TỊCH")
 _CELL = regex.compile(r"[^\s|]+(?:[ \t]{1,2}[^\s|]+)*")
 _BESIDE_REACH = 13  # lines below a title in a column where its name may stand
-_COLUMN_SLACK = 8  # a cell under a title may start this many characters left of it  # most Vietnamese names have three words
+_COLUMN_SLACK = 8  # a cell under a title may start this many characters left of it
 
 
 @lru_cache(maxsize=1)
@@ -171,7 +171,7 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
                     return name
             continue
         col = found[0]
-        # (beside a long recipients' list the name may stand ten lines below its title)
+        # (beside a long recipients' list the name may stand up to twelve lines below its title)
         for nxt in lines[i + 1:i + (_BESIDE_REACH if col is not None else 8)]:
             cand = _in_column(nxt.text, col)
             if not cand or noise.match(cand) or titles.match(cand):

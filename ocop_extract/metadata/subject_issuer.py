@@ -20,6 +20,7 @@ import regex
 from ..document import Doc
 from .issuer import Issuer, find_issuers, provincial_ubnd
 from .mentions import Mention
+from .numbers import issuing_code
 from .subject import ISSUING, VERB_BEFORE, Subject, is_central
 
 _BARE_UNIT = regex.compile(r"(?i:(?:UBND\s+|Ủy ban nhân dân\s+)?(?P<level>tỉnh|huyện|thị xã|quận))\b(?!\s+\p{Lu})")
@@ -49,7 +50,7 @@ def subject_issuer(doc: Doc, subj: Subject, province: Optional[str],
 
 def _council_number(m: Mention) -> bool:
     """Whether the mention's number says a people's council issued it ("…/NQ-HĐND")."""
-    return bool(m.number and (m.number.parts.body_code or "").split("-")[0] == "HĐND")
+    return m.number is not None and issuing_code(m.number.parts) == "HĐND"
 
 
 def _fits_number(m: Mention, iss: Issuer) -> bool:

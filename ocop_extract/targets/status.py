@@ -173,6 +173,8 @@ def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+# months still to come: "6 tháng cuối năm", "những tháng còn lại" (lexicon `months.ahead`)
+_MONTHS_AHEAD = regex.compile(rf"(?<![\p{{L}}])tháng\s+{alternation(cues()['months']['ahead'])}(?![\p{{L}}])", regex.I)
 # heading words that review only when they open the heading (lexicon `headings.opening_only`)
 _OPENING_ONLY = frozenset(cues()["headings"]["opening_only"])
 _NUMBERING = regex.compile(r"\s*(?:[IVX]+\.|\d+(?:\.\d+)*\.?|[a-zđ]\))?\s*", regex.I)
@@ -293,9 +295,6 @@ def is_task_cue(cue: str) -> bool:
     (True, False)
     """
     return _said(cue) in _cue_list("task", "target")
-
-
-_MONTHS_AHEAD = regex.compile(rf"(?<![\p{{L}}])tháng\s+{alternation(cues()['months']['ahead'])}(?![\p{{L}}])", regex.I)
 
 
 def reports_reached(cue: str, text: str, start: int, figure: int, plan_year_before: bool) -> bool:
