@@ -33,7 +33,11 @@ def header_unit(header: str) -> tuple[str, str, float] | None:
     (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), ('entity', 'chủ thể', 1))
     >>> header_unit("KH 2024 (SP OCOP)"), header_unit("Lũy kế SP OCOP"), header_unit("Lũy kế đến 31/12/2023")
     (('product', 'SP', 1), ('product', 'SP', 1), None)
+    >>> header_unit("Trong đó: công nhận năm 2023"), header_unit("Đã công nhận đợt 1"), header_unit("Chỉ tiêu năm 2025")
+    (('product', 'sản phẩm', 1), ('product', 'sản phẩm', 1), None)
     """
+    if (breakdown := _BREAKDOWN.match(header)) and breakdown.end() < len(header):
+        return header_unit(header[breakdown.end():])  # "Trong đó: công nhận năm 2023": the part's own words
     m = HEADER_UNIT.search(header)
     unit = (unit_of(m.group("unit")) or first_noun(m.group("unit"))) if m else None  # "(SP OCOP)"
     if unit is not None:
@@ -97,9 +101,26 @@ def opening_noun(header: str) -> tuple[str, str, float] | None:
 _STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
                              r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
 # a header opening on a verb of the programme that counts products: "Công nhận quý I", "Nâng hạng"
-_PRODUCT_VERB = regex.compile(rf"\s*{alternation(HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)
+_PRODUCT_VERB = regex.compile(rf"\s*(?:đã\s+)?{alternation(HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)
 _NOT_NOUN = regex.compile(rf"\s*{alternation(HEADERS['not_nouns'], fold_case=True)}(?![\p{{L}}])", regex.I)
 NOT_COUNTED = regex.compile(rf"\s*{alternation(HEADERS['not_counted'], fold_case=True)}(?![\p{{L}}])", regex.I)
+# a header that breaks down the column before it: "Trong đó: 4 sao", "Trong đó: công nhận năm 2023"
+_BREAKDOWN = regex.compile(r"\s*trong\s+(?:đó|số\s+đó)\s*:?\s*", regex.I)
+# a header that says only that its column plans or reports, and when: "Chỉ tiêu năm 2025", "KH 2024",
+# "Thực hiện 6 tháng", "Kế hoạch giai đoạn 2021-2025"
+_BARE_MEASURE = regex.compile(rf"\s*(?:{alternation([*HEADERS['actual'], *HEADERS['plan']], fold_case=True)})"
+                              r"(?:\s+(?:năm|đợt|tháng|quý|giai\s+đoạn|đến|hết|ngày|[IVX]+|\d[\d/.\-–]*))*\s*", regex.I)
+
+
+def bare_measure(header: str) -> bool:
+    """Whether a header names no noun, only a plan's or a result's figure and its time.
+
+    >>> bare_measure("Chỉ tiêu năm 2025"), bare_measure("KH 2024"), bare_measure("Kế hoạch 2024 (sản phẩm)")
+    (True, True, False)
+    """
+    return _BARE_MEASURE.fullmatch(header) is not None
+
+
 # a header that says what its column holds, then the noun it counts: "Lũy kế SP OCOP", "KH 2024 sản phẩm"
 _SAID_NOUN = regex.compile(rf"\s*(?:{alternation([*HEADERS['cumulative'], *HEADERS['actual'], *HEADERS['plan']], fold_case=True)})"
                            r"(?:\s+(?:năm\s+)?(?:19|20)\d{2})?\s+(?P<rest>.+)", regex.I)

@@ -47,7 +47,7 @@ from ..metadata.gazetteer import unit_words
 from ..phrases import alternation
 from .captions import AS_OF_DAY, STAR_CLASS, caption_status, caption_unit, stated_unit
 from .cell_units import unit_of
-from .header_units import HEADER_UNIT, HEADERS, NOT_COUNTED, header_unit, label_unit, opening_noun
+from .header_units import HEADER_UNIT, HEADERS, NOT_COUNTED, bare_measure, header_unit, label_unit, opening_noun
 from .numbers import DIGITS, parse_digits
 from .scope import subject_place
 from .spaced import spaced_grid
@@ -247,6 +247,12 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
     # the caption's noun counts a column that names none, not one that scores ("Điểm")
     captioned = [None if NOT_COUNTED.match(h) else context.unit for h in header]
     unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
+    # "Chỉ tiêu năm 2025 | Đã công nhận đợt 1", "SP còn hiệu lực | Trong đó: … | Chỉ tiêu năm 2024": a column
+    # of the plan or of the result that names no noun counts what the column beside it counts (after, else before)
+    for i, h in enumerate(header if unit_col is None else ()):
+        if units[i] is None and not opening[i] and bare_measure(h):
+            beside = [u for j in (i + 1, i - 1) if 0 <= j < len(header) and (u := units[j] or opening[j])]
+            units[i] = beside[0] if beside and beside[0][0] != "%" else None
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
              else _column_kind(h, (units[i] or opening[i] or captioned[i]) is not None, unit_col is not None)
              for i, h in enumerate(header)]
