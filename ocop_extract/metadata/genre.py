@@ -2,7 +2,7 @@
 
 Official when the text carries the national motto, a legal portal's field list
 ("Số hiệu", "Ngày ban hành", "Người ký" …), or a "Số: …" line together with
-a legal basis ("Căn cứ …"), a signature block or a recipients list.
+the place-and-date line of its header, a legal basis ("Căn cứ …"), a signature block or a recipients list.
 
 >>> from ocop_extract.document import Doc
 >>> from .header import read_header
@@ -28,6 +28,8 @@ def genre(doc: Doc, header: Header) -> str:
     """"official" or "news"."""
     if header.motto or len(header.portal) >= 2:
         return "official"
-    if header.number is not None and _BASIS.search(doc.text):
+    if header.number is not None and (header.date is not None or _BASIS.search(doc.text)):
+        # the header's "Số …" and its place and date ("Hưng Yên, ngày 26 tháng 02 năm 2024"): a mass
+        # organisation's text has no motto
         return "official"
     return "news"

@@ -128,7 +128,8 @@ def read_header(doc: Doc) -> Header:
                 h.portal_title = text
                 continue
         elif title_at is None and not (lex["opening"].match(text) or lex["title"].match(text)
-                                       or motto_lines is None or line.index in motto_lines):
+                                       or motto_lines is None or line.index in motto_lines
+                                       or _PLACE_DATE.match(_COLUMN_GAP.split(text)[-1])):  # "*     Hưng Yên, ngày …"
             if h.vv is not None and at == vv_at + 1 and not _is_caps(text) and len(text) < 120:
                 h.vv = f"{h.vv} {text}"  # "V/v đôn đốc hoàn thành chỉ tiêu" / "Chương trình OCOP năm 2024"
                 vv_at = at
@@ -204,6 +205,8 @@ def _next_text(lines: list, at: int) -> str:
     return ""
 
 
+# the gap between two columns a PDF's layout set side by side
+_COLUMN_GAP = regex.compile(r"\s{3,}|\t")
 # the rest of a date cut after its day or month: "tháng 3 năm 2023", "năm 2021"
 _DATE_GOES_ON = regex.compile(r"(?:tháng\s+\d{1,2}\s+)?năm\s+\d{4}", regex.I)
 
@@ -218,13 +221,26 @@ def _place_date(h: Header, text: str, following: str = "") -> bool:
     (True, 'Nghệ An', '2023-03-15')
     >>> h = Header(); _place_date(h, "Thanh Hà, ngày 10 tháng 12", "năm 2021"), h.date
     (True, '2021-12-10')
+
+    In a PDF's two columns, the date stands in the right one, and so may its rest:
+
+    >>> h = Header(); _place_date(h, "*           Hưng Yên, ngày 26 tháng 02 năm 2024"), h.date
+    (True, '2024-02-26')
+    >>> h = Header(); _place_date(h, "Lâm Đồng, ngày 19 tháng 9", "V/v tổ chức đánh giá OCOP        năm 2025"), h.date
+    (True, '2025-09-19')
     """
     m = _PLACE_DATE.match(text)
+    if not m and len(columns := _COLUMN_GAP.split(text.strip())) > 1:
+        text = columns[-1]  # the right column, beside a mark or a body's name: "*      Hưng Yên, ngày …"
+        m = _PLACE_DATE.match(text)
     if not m or _NOT_PLACE.match(m.group("place")):
         return False
     dates = find_dates(text[m.start():])
-    if not dates and (following[:1].isdigit() or _DATE_GOES_ON.match(following)):
-        dates = find_dates(text[m.start():] + " " + following)
+    if not dates:
+        # the rest on the next line, or in its right column ("V/v tổ chức đánh giá …      năm 2025")
+        rest = following if following[:1].isdigit() or _DATE_GOES_ON.match(following) else _COLUMN_GAP.split(following)[-1]
+        if rest[:1].isdigit() or _DATE_GOES_ON.fullmatch(rest.strip()):
+            dates = find_dates(text[m.start():] + " " + rest)
     if not dates:
         return False
     h.place = m.group("place").strip()
