@@ -151,8 +151,9 @@ _PLACE_DATE_AGENCY = regex.compile(
     r"\(\s*[\p{Lu}Đ][\p{Lu}Đ&.]{1,11}\s*\)\s*[-–—:]")
 # a byline that credits its author ("Bài và ảnh:", "Tin:", "Theo")
 _CREDITED = regex.compile(rf"^\s*{_CREDIT}\p{{Lu}}")
-# a site's menu: three or more short items between bars ("Trang chủ | Thời sự | Kinh tế")
-_MENU = regex.compile(r"[^|\d]{2,30}(?:\|[^|\d]{2,30}){2,}")
+# a site's menu or its breadcrumb: short items between bars or arrows ("Trang chủ | Thời sự | Kinh tế",
+# "Kinh tế | Nông nghiệp - Nông thôn", "Trang chủ > Kinh tế > Nông nghiệp")
+_MENU = regex.compile(r"[^|>›»\d]{2,30}(?:[|>›»][^|>›»\d]{2,30})+")
 # what stands before the date of a dateline on a line of its own: "Thứ Hai, ", "Chủ nhật, ngày "
 _WEEKDAY_LEAD = regex.compile(r"\s*(?:thứ\s+\p{L}+|chủ\s+nhật)\s*,?\s*(?:ngày\s*)?", regex.I)
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
