@@ -10,6 +10,9 @@ it when stated, the sentence it stands in, and whether a citation cue
 ...                     "UBND tỉnh ban hành Kế hoạch năm 2022.")
 >>> [(m.type, m.number and m.number.number, m.date, m.cited) for m in find_mentions(doc)]
 [('Nghị quyết', '07/2021/NQ-HĐND', '2021-01-13', True), ('Kế hoạch', None, None, False)]
+>>> doc = Doc.from_text("x", "Sau 5 năm thực hiện Nghị quyết số 51/2021/NQ-HĐND và Nghị quyết số 123/2022/NQ-HĐND, …")
+>>> [(m.number.number, m.cited) for m in find_mentions(doc)]
+[('51/2021/NQ-HĐND', True), ('123/2022/NQ-HĐND', True)]
 >>> doc = Doc.from_text("x", "Theo khoản 3 Điều 2 Nghị quyết số 14/2023/NQ-HĐND, sản phẩm 3 sao được thưởng.")
 >>> [(m.number.number, m.cited) for m in find_mentions(doc)]
 [('14/2023/NQ-HĐND', True)]
@@ -48,6 +51,8 @@ _YARDSTICK_BEFORE = regex.compile(r"(?<![\p{L}])(?:so\s+với|vượt|bằng|đ�
                                   r"|(?<![\d.,])(?P<share>\d+(?:,\d+)?)\s*%\s*\Z", regex.I | regex.REVERSE)
 _QUESTION = regex.compile(r"[^.!?;\n]{0,80}\?")
 _LOWER_NEXT = regex.compile(r"\s+\p{Ll}")
+# what joins two documents cited together: "…/NQ-HĐND và Nghị quyết …", "…/QĐ-TTg, Quyết định …"
+_JOINED = regex.compile(r"\s*(?:,|;|và|,\s*và|cùng|cũng như)\s*", regex.I)
 _LIST_CUE = regex.compile(r"^\s*(?:căn cứ|thực hiện)\b", regex.I)
 _ISSUING = regex.compile(r"\b(?:ban hành|phê duyệt|thông qua)\b", regex.I)
 # A provision of a document ("theo khoản 3 Điều 2 Nghị quyết …", "tại điểm a khoản 1 Điều 5 của Quyết định …"):
@@ -217,6 +222,11 @@ def _find_mentions(doc: Doc, province: Optional[str]) -> list[Mention]:
             prefix = text[max(0, sent[0] - line.start):start]
             cited = bool(lex["cue"].search(prefix[-60:])) or _in_citation_list(prefix) \
                 or bool(_PROVISION.search(prefix[-40:]))
+            # "thực hiện Nghị quyết số 51/2021/NQ-HĐND và Nghị quyết số 123/2022/NQ-HĐND": the cue cites a list of
+            # one kind (not the local plan after the central decision it carries out: "Quyết định số 1048/QĐ-TTg …
+            # và Kế hoạch số 1630/KH-UBND", which an interview may review)
+            previous = out[-1] if out and out[-1].sent_start == sent[0] and out[-1].type == typ else None
+            cited = cited or bool(previous and previous.cited and _JOINED.fullmatch(doc.text, previous.end, line.start + start))
             out.append(Mention(line.start + start, line.start + pos, typ, cap, num, date, issuer,
                                cited, sent[0], sent[1], line.index))
     return out

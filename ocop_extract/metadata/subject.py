@@ -47,8 +47,10 @@ _PHRASE_STOP = regex.compile(
     r"(?<=\d{4})\s*,|\bsau khi\b|\bkhi\b",
     regex.I,
 )
+# a document said as just issued, right before its name: "đã thông qua", "vừa ký ban hành", "chính thức phê duyệt"
+_SAID_ISSUED = regex.compile(rf"(?<![\p{{L}}])(?:đã|vừa|chính\s+thức)\s+(?:biểu\s+quyết\s+|ký\s+)?(?:{ISSUING})\s+$", regex.I)
 _ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
-_ISSUED_BEFORE = regex.compile(r"ngày\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
+_ISSUED_BEFORE = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
                                rf"\b(?:{ISSUING})\b[^.;]{{0,25}}$", regex.I)
 # the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
 _DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
@@ -255,7 +257,8 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
         local = [m for m in mentions if m.cited and is_local(m)]
-        best = _approved_by(doc, best, mentions) or _named_before(best, cands) or _named_before(best, local, True) or best
+        best = _approved_by(doc, best, mentions) or _named_as_issued(doc, best, cands) or _named_before(best, cands) \
+            or _named_before(best, local, True) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
@@ -312,6 +315,14 @@ def _named_before(best: Mention, cands: list[Mention], anywhere: bool = False) -
     named = [m for m in cands if m.type == best.type and m.number is not None and (anywhere or m.start < best.start)]
     numbers = {m.number.number for m in named}
     return named[-1] if len(numbers) == 1 else None
+
+
+def _named_as_issued(doc: Doc, best: Mention, cands: list[Mention]) -> Optional[Mention]:
+    """The one numbered mention of `best`'s type said as issued, before or after it ("Theo Nghị quyết vừa
+    được thông qua, …", then "HĐND tỉnh đã thông qua Nghị quyết số 86/2025/NQ-HĐND"), else None."""
+    named = [m for m in cands if m.type == best.type and m.number is not None and not m.cited
+             and _SAID_ISSUED.search(doc.text, m.sent_start, m.start)]
+    return named[0] if len({m.number.number for m in named}) == 1 else None
 
 
 def _announced(doc: Doc, m: Mention, best: Mention) -> bool:
