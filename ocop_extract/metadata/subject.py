@@ -40,7 +40,8 @@ def _words(key: str) -> str:
 ISSUING = _words("issuing_verbs")  # "ban hành", "phê duyệt" … (lexicon metadata.yaml)
 VERB_BEFORE = regex.compile(rf"\b(?:{ISSUING}|{_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
 _VERB_AFTER = regex.compile(rf"^[^.;]{{0,120}}?\b(?:được|do\b[^.;]{{0,60}}?)\s*(?:{ISSUING})", regex.I)
-_THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*)?(?:theo|tại)\s+$", regex.I)
+# (after an agency's mark, "(BVP) - ", or an interview's speaker, "Ông Phạm Quang Hưng: ")
+_THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*|(?:Ông|Bà|Anh|Chị|Đồng\s+chí)\s[^:.;]{2,40}:\s*)?(?:theo|tại)\s+$", regex.I)
 _PHRASE_STOP = regex.compile(
     r"[.;:!?\n]|\bnhằm\b|\bvới (?:các|những|nhiều|mục tiêu|tổng|nội dung)\b|\bđể\b|\bphấn đấu\b|"
     r"\bđặt (?:ra )?mục tiêu\b|\btheo đó\b|\btrong đó\b|,\s*(?:đến|tới) năm\b|\bxác định\b|\byêu cầu\b|"
