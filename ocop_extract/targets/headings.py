@@ -27,11 +27,24 @@ from .status import heading_status, status_cues, strives_to_exceed
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\s+\d+\.?)\s+\S.{0,90}")
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 # (a colon after its year: "Năm 2023: phấn đấu …", not after a place's name, "Kon Tum: …", a roundup's item)
+_RANKED = regex.compile(r"\s*(?:(?P<roman>[IVX]+\.)|(?P<number>\d+(?:\.\d+)*)\.?|(?P<letter>[a-zđ]\)))\s")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}(?:[^.;:!?…\n\d]{0,16}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?:\s+)?[^.;:!?…\n]{3,60}")
 _LEAD_IN_MAX = 240  # characters of the sentence a lead-in is ("…, đến năm 2030 cả nước phấn đấu:")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 # an item of the list under a lead-in: "- …", "• …", "+ …", "a) …", "1. …"
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
+
+
+def _rank(heading: str) -> int:
+    """How high a numbered heading stands: "II." or "Điều 2." 0, "2." 1, "2.1." 2, "a)" 3.
+
+    >>> [_rank(h) for h in ("II. MỤC TIÊU", "Điều 4. Tổ chức thực hiện", "2. Tổ chức đánh giá", "2.1. Kết quả", "a) Đối với xã")]
+    [0, 0, 1, 2, 3]
+    """
+    m = _RANKED.match(heading)
+    if m is None:
+        return 0  # "Điều 4.": a decision's article
+    return 0 if m["roman"] else 3 if m["letter"] else 1 + m["number"].count(".") if m["number"] else 1
 
 
 def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | None]]:
@@ -40,6 +53,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
     out: dict[int, tuple[int | None, str | None]] = {}
     year: int | None = None
     status: str | None = None
+    ranks: list[tuple[int, str | None]] = []  # the numbered headings that set a status, outermost first
     body_seen = False
     starts = paragraph_starts(doc)
     before_lead: tuple[int | None, str | None] | None = None  # what held before a news lead-in whose list runs
@@ -91,5 +105,14 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                         before_lead, listed = (year, status), False
                 if said is not None or _TOP_HEADING.match(text) or subhead:
                     status = said  # a news intertitle opens an item of its own ("Lâm Thao tập huấn …")
+                    if numbered:
+                        rank = _rank(text)
+                        ranks = [e for e in ranks if e[0] < rank] + [(rank, said)]
+                elif numbered and ranks and _rank(text) <= ranks[-1][0] and ranks[-1][1] == "actual":
+                    # "1. Kết quả thực hiện …" then "2. Tổ chức đánh giá, phân hạng đợt 2": a heading of its rank,
+                    # saying nothing, closes the review that set the status; the section above it holds again
+                    # (a plan's sections go on planning: "3. Nguồn vốn", "4. Chính sách hỗ trợ")
+                    ranks = [e for e in ranks if e[0] < _rank(text)]
+                    status = ranks[-1][1] if ranks else None
         out[line.index] = (year, status)
     return out
