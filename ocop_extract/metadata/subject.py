@@ -307,7 +307,9 @@ def cited_in_passing(doc: Doc, subj: Subject) -> bool:
     Bến Tre vừa ban hành Kế hoạch số 120/KH-UBND"): in a roundup, one province's aside ("Nghị quyết số
     38/2021/NQ-HĐND của HĐND tỉnh đặt ra mục tiêu …" in an official's words)."""
     m = subj.mention
-    return is_local(m) and not subj.group and not VERB_BEFORE.search(doc.text[m.sent_start:m.start])
+    # (named again after it; a plan of its type named before it, unnumbered, is another province's)
+    return is_local(m) and not any(g.start > m.start for g in subj.group) \
+        and not VERB_BEFORE.search(doc.text[m.sent_start:m.start])
 
 
 def _named_before(best: Mention, cands: list[Mention], anywhere: bool = False) -> Optional[Mention]:
