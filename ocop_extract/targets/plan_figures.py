@@ -52,7 +52,9 @@ MEASURED_AGAINST = "the plan's figure a result is compared with"
 # a share of the plan reached, said before the plan's word: "đạt 100,8% ", "vượt 9% ", "bằng 80% "
 _SHARE_REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|vượt|mới\s+đạt)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?\d[\d.,]*\s*%\s*\Z",
                                regex.I | regex.REVERSE)
-_EXCEEDED = regex.compile(r"(?<![\p{L}])vượt\s+(?:xa\s+)?\Z", regex.I | regex.REVERSE)
+# … and a multiple of it: "gấp hơn 1,7 lần mục tiêu 10.000 sản phẩm"
+_EXCEEDED = regex.compile(r"(?<![\p{L}])(?:vượt\s+(?:xa\s+)?|gấp\s+(?:(?:hơn|gần|khoảng|trên)\s+)?(?:\d[\d.,]*|[^\s\d,;.]+)\s+lần\s+)\Z",
+                          regex.I | regex.REVERSE)
 
 
 def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
@@ -71,8 +73,8 @@ def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple
         return None
     if _COMPARED.search(text, max(floor, own.start() - 8), own.start()):
         return "target", MEASURED_AGAINST
-    if _EXCEEDED.search(text, max(floor, own.start() - 12), own.start()):
-        # "vượt kế hoạch 2 sản phẩm": by how much; "vượt (xa) mục tiêu 10.000 sản phẩm" names the goal a result
-        # exceeded, its yardstick
+    if _EXCEEDED.search(text, max(floor, own.start() - 24), own.start()):
+        # "vượt kế hoạch 2 sản phẩm": by how much; "vượt (xa) mục tiêu 10.000 sản phẩm", "gấp 1,7 lần mục tiêu
+        # 10.000 sản phẩm" name the goal a result exceeded, its yardstick
         return ("target", MEASURED_AGAINST) if own["w"].lower().startswith("mục") else None
     return "target", f"the figure of the {own['w']!r} it follows"
