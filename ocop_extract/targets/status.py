@@ -33,6 +33,14 @@ _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
 # Cues that are part of a fixed term (lexicon `status.terms`): "xây dựng nông thôn mới", "công bố chất lượng".
 _NOT_CUES = phrase_regex(cues()["status"]["terms"])
+_TERM_LEAD = 16  # characters a fixed term may open before the cue word it holds ("trở thành một trong")
+
+
+def _in_term(text: str, at: int) -> bool:
+    """Whether the cue word at `at` stands inside a fixed term (lexicon `status.terms`)."""
+    return any(m.start() <= at < m.end() for m in _NOT_CUES.finditer(text, max(0, at - _TERM_LEAD), at + 40))
+
+
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
 _RANKS = re.compile(r"(?:ít|nhiều)\s+nhất\s+với\s")
 # A requirement met or followed is a quality, not a plan: "đạt yêu cầu", "đáp ứng yêu cầu", "theo yêu cầu"
@@ -150,9 +158,9 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)
              if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())
-             and not _NOT_CUES.match(text, m.start(), m.start() + 40)]
+             and not _in_term(text, m.start())]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
-              for m in target.finditer(lower, start, end) if not _NOT_CUES.match(text, m.start(), m.start() + 40)
+              for m in target.finditer(lower, start, end) if not _in_term(text, m.start())
               and not _RANKS.match(lower, m.start(), m.end() + 8)
               and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())
               and not (lower.startswith("yêu cầu", m.start()) and _MET_BEFORE.search(lower, max(0, m.start() - 12), m.start()))]
