@@ -42,7 +42,7 @@ def test_each_resolver_settles_its_own_field():
     assert [c.year for c in doc.candidates] == [2023, 2025, 2025]
     assert all(c.stars is None and c.per is None for c in doc.candidates)
     _run(doc, [components.resolve_clause_fields])
-    assert [(c.stars, c.per) for c in doc.candidates] == [(3, None), (None, None), (None, "year")]
+    assert [(c.stars, c.per) for c in doc.candidates] == [(3, None), (3, None), (None, "year")]  # "sản phẩm OCOP": 3
 
 
 def test_a_new_component_can_propose_and_settle():
