@@ -129,7 +129,7 @@ def read_header(doc: Doc) -> Header:
                 continue
         elif title_at is None and not (lex["opening"].match(text) or lex["title"].match(text)
                                        or motto_lines is None or line.index in motto_lines
-                                       or _PLACE_DATE.match(_COLUMN_GAP.split(text)[-1])):  # "*     Hưng Yên, ngày …"
+                                       or _right_column_date(text)):  # "*     Hưng Yên, ngày …"
             if h.vv is not None and at == vv_at + 1 and not _is_caps(text) and len(text) < 120:
                 h.vv = f"{h.vv} {text}"  # "V/v đôn đốc hoàn thành chỉ tiêu" / "Chương trình OCOP năm 2024"
                 vv_at = at
@@ -207,6 +207,11 @@ def _next_text(lines: list, at: int) -> str:
 
 # the gap between two columns a PDF's layout set side by side
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t")
+
+
+def _right_column_date(text: str) -> bool:
+    """Whether the right one of a line's columns opens on a place and date ("*      Hưng Yên, ngày …")."""
+    return ("   " in text or "\t" in text) and _PLACE_DATE.match(_COLUMN_GAP.split(text)[-1]) is not None
 # the rest of a date cut after its day or month: "tháng 3 năm 2023", "năm 2021"
 _DATE_GOES_ON = regex.compile(r"(?:tháng\s+\d{1,2}\s+)?năm\s+\d{4}", regex.I)
 

@@ -38,7 +38,12 @@ _TERM_LEAD = 16  # characters a fixed term may open before the cue word it holds
 
 def _in_term(text: str, at: int) -> bool:
     """Whether the cue word at `at` stands inside a fixed term (lexicon `status.terms`)."""
-    return any(m.start() <= at < m.end() for m in _NOT_CUES.finditer(text, max(0, at - _TERM_LEAD), at + 40))
+    m = _NOT_CUES.search(text, max(0, at - _TERM_LEAD), at + 40)  # (most cues stand in no term: one search)
+    while m is not None and m.start() <= at:
+        if at < m.end():
+            return True
+        m = _NOT_CUES.search(text, m.start() + 1, at + 40)
+    return False
 
 
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
