@@ -67,7 +67,9 @@ def zones(target: Target, source: Optional[str], floor: Optional[int] = None) ->
     """
     start, end = target.span
     if source is None or source[start:end] != target.text:
-        return "", _fold(" ".join(p for p in (target.text, target.metric or "") if p))
+        # read by its metric alone (a table column's header, "Đã công nhận đợt 1"): the header's words stand
+        # before the figure as much as after it
+        return _fold(target.metric or ""), _fold(" ".join(p for p in (target.text, target.metric or "") if p))
     back = max(0, start - _BEFORE)
     source = unwrap(source)
     m = _SENTENCE_END.search(source, back, start)
@@ -266,7 +268,8 @@ def _from_metric(target: Target, fallback: Choice) -> Choice:
     """A figure with no wording in its clause read by its metric, the header of its table column
     ("Xã NTM nâng cao (xã)" above a cell "3"); `fallback` when that names nothing either."""
     choice = choose(target, None)
-    return choice if choice.worded else fallback
+    # (the header is no wording of the figure's sentence: none stands before it there)
+    return Choice(choice.id, None, True) if choice.worded else fallback
 
 
 def map_indicators(record: Record, source: Optional[str] = None) -> Record:

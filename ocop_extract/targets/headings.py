@@ -47,6 +47,30 @@ def _rank(heading: str) -> int:
     return 0 if m["roman"] else 3 if m["letter"] else 1 + m["number"].count(".") if m["number"] else 1
 
 
+def _last_sentence(doc, start: int, end: int) -> int:
+    """Where the last sentence opening in text[start:end] starts (`start` when none does)."""
+    opens = [s for s, _ in sentences(doc) if start <= s < end]
+    return opens[-1] if opens else start
+
+
+def _after_heading(text: str, said: str | None, status: str | None, ranks: list[tuple[int, str | None]],
+                   numbered: bool, subhead: bool) -> tuple[str | None, list[tuple[int, str | None]]]:
+    """The status below a heading or lead-in that says `said` (None: nothing), and the numbered headings
+    that set a status, outermost first."""
+    if said is not None or _TOP_HEADING.match(text) or subhead:
+        if numbered:  # (a news intertitle opens an item of its own: "Lâm Thao tập huấn …")
+            rank = _rank(text)
+            ranks = [e for e in ranks if e[0] < rank] + [(rank, said)]
+        return said, ranks
+    if numbered and ranks and _rank(text) <= ranks[-1][0] and ranks[-1][1] == "actual":
+        # "1. Kết quả thực hiện …" then "2. Tổ chức đánh giá, phân hạng đợt 2": a heading of its rank, saying
+        # nothing, closes the review that set the status; the section above it holds again (a plan's
+        # sections go on planning: "3. Nguồn vốn", "4. Chính sách hỗ trợ")
+        ranks = [e for e in ranks if e[0] < _rank(text)]
+        return (ranks[-1][1] if ranks else None), ranks
+    return status, ranks
+
+
 def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | None]]:
     """For each content line, the (year, status) set by the heading or lead-in above it."""
     doc, official, full = ctx.doc, ctx.official, ctx.doc.text
@@ -75,10 +99,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
             subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
             body_seen = body_seen or (len(text) >= 80 and text.rstrip().endswith("."))
             # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
-            start = line.start
-            if text.rstrip().endswith(":"):
-                opens = [s for s, _ in sentences(doc) if line.start <= s < line.end]
-                start = opens[-1] if opens else line.start
+            start = _last_sentence(doc, line.start, line.end) if text.rstrip().endswith(":") else line.start
             lead_in = text.rstrip().endswith(":") and line.end - start < _LEAD_IN_MAX
             figures = (numbered or lead_in or subhead) and bool(
                 find_quantities(full, start, line.end, numbers=ctx.numbers.within(start, line.end)))
@@ -103,16 +124,6 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                         "target" if strives_to_exceed(full, cues[-1], start) else cues[-1][2]
                     if not official and not numbered:
                         before_lead, listed = (year, status), False
-                if said is not None or _TOP_HEADING.match(text) or subhead:
-                    status = said  # a news intertitle opens an item of its own ("Lâm Thao tập huấn …")
-                    if numbered:
-                        rank = _rank(text)
-                        ranks = [e for e in ranks if e[0] < rank] + [(rank, said)]
-                elif numbered and ranks and _rank(text) <= ranks[-1][0] and ranks[-1][1] == "actual":
-                    # "1. Kết quả thực hiện …" then "2. Tổ chức đánh giá, phân hạng đợt 2": a heading of its rank,
-                    # saying nothing, closes the review that set the status; the section above it holds again
-                    # (a plan's sections go on planning: "3. Nguồn vốn", "4. Chính sách hỗ trợ")
-                    ranks = [e for e in ranks if e[0] < _rank(text)]
-                    status = ranks[-1][1] if ranks else None
+                status, ranks = _after_heading(text, said, status, ranks, numbered, subhead)
         out[line.index] = (year, status)
     return out

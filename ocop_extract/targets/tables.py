@@ -234,25 +234,36 @@ def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
     return units
 
 
-def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableContext) -> list[Cell]:
-    header = [c[2] for c in grid.header]
-    rows = [[c[2] for c in row] for row in grid.rows]
-    units = _column_units(header)
-    opening = [opening_noun(h) for h in header]
+def _lent_units(header: list[str], units: list, opening: list, no_unit_column: bool) -> list:
+    """`units`, with the unit a column that names none takes from the column beside it.
+
+    >>> [u and u[0] for u in _lent_units(["Chỉ tiêu năm 2025", "Đã công nhận đợt 1"], [None, ("product", "sản phẩm", 1)],
+    ...                                   [None, None], True)]
+    ['product', 'product']
+    """
+    units = list(units)
     # "Sản phẩm hết hạn | Đã đánh giá lại | Đang hoàn thiện hồ sơ": what was done to what the column before counts
     for i, h in enumerate(header):
         if units[i] is None and i and _DONE.match(h) and not opening[i] \
                 and (units[i - 1] or opening[i - 1] or ("",))[0] != "%":
             units[i] = units[i - 1] or opening[i - 1]
-    # the caption's noun counts a column that names none, not one that scores ("Điểm")
-    captioned = [None if NOT_COUNTED.match(h) else context.unit for h in header]
-    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
     # "Chỉ tiêu năm 2025 | Đã công nhận đợt 1", "SP còn hiệu lực | Trong đó: … | Chỉ tiêu năm 2024": a column
     # of the plan or of the result that names no noun counts what the column beside it counts (after, else before)
-    for i, h in enumerate(header if unit_col is None else ()):
+    for i, h in enumerate(header if no_unit_column else ()):
         if units[i] is None and not opening[i] and bare_measure(h):
             beside = [u for j in (i + 1, i - 1) if 0 <= j < len(header) and (u := units[j] or opening[j])]
             units[i] = beside[0] if beside and beside[0][0] != "%" else None
+    return units
+
+
+def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableContext) -> list[Cell]:
+    header = [c[2] for c in grid.header]
+    rows = [[c[2] for c in row] for row in grid.rows]
+    opening = [opening_noun(h) for h in header]
+    # the caption's noun counts a column that names none, not one that scores ("Điểm")
+    captioned = [None if NOT_COUNTED.match(h) else context.unit for h in header]
+    unit_col = next((i for i, h in enumerate(header) if _UNIT_HEADER.search(h) and _mostly_units(rows, i)), None)
+    units = _lent_units(header, _column_units(header), opening, unit_col is None)
     kinds = [None if i == unit_col or ORDINAL_HEADER.fullmatch(h) or not _mostly_numbers(rows, i) or _all_years(rows, i)
              else _column_kind(h, (units[i] or opening[i] or captioned[i]) is not None, unit_col is not None)
              for i, h in enumerate(header)]
