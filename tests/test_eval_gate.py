@@ -111,7 +111,7 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.98, "holdout": 0.94,
                     "holdout11": 0.91, "holdout12": 0.88, "holdout13": 0.91, "holdout14": 0.83, "holdout15": 0.87, "holdout16": 0.89, "holdout17": 0.89,
                     "holdout18": 0.88, "holdout19": 0.87,
                     "holdout20": 0.84, "holdout21": 0.87, "holdout22": 0.86, "holdout23": 0.86,
-                    "holdout24": 0.84, "holdout25": 0.82, "holdout26": 0.86, "holdout27": 0.85,
+                    "holdout24": 0.83, "holdout25": 0.82, "holdout26": 0.85, "holdout27": 0.85,
                     "holdout28": 0.84, "holdout29": 0.84, "holdout30": 0.83,
                     "holdout31": 0.85}
 
