@@ -260,10 +260,13 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
         place = place or province
         canon = f"Sở {dept}" + (" {} {}".format(*provincial_unit(place)) if place else "")
         found.append(Issuer(canon, "Sở", "tỉnh", place, place, m.start(), m.end()))
-    for m in pats["local"].finditer(text):
+    at = 0
+    while (m := pats["local"].search(text, at)) is not None:
         iss = _local(m, province, units)
         if iss:
             found.append(iss)
+        # (a phrase that names no local body is read again from its next word: "HỘI LHPN VIỆT NAM HỘI LHPN TỈNH …")
+        at = m.end() if iss else m.start() + 1
     for pat, canon in pats["central"]:
         for m in pat.finditer(text):
             found.append(Issuer(canon, canon, None, None, None, m.start(), m.end()))
@@ -290,4 +293,9 @@ def parse_issuer(text: str, province: Optional[str] = None, bare: bool = False,
         return None
     # a body under the one above it in the stack: "UBND TỈNH … / SỞ …", "BỘ … / VĂN PHÒNG ĐIỀU PHỐI …"
     sub = [i for i in found if i.body == "Sở" or i.body.startswith("Văn phòng")]
-    return sub[-1] if sub else found[0]
+    if sub:
+        return sub[-1]
+    # a mass organisation's national name over its provincial one ("HỘI LHPN VIỆT NAM / HỘI LHPN TỈNH NGHỆ AN"):
+    # the one of a place issues
+    placed = [i for i in found if i.place]
+    return placed[0] if found[0].place is None and placed else found[0]

@@ -198,13 +198,21 @@ def _name_below_recipients(below: list, titles: regex.Pattern, noise: regex.Patt
     >>> text = "Nơi nhận: TM. ỦY BAN NHÂN DÂN\\n- Bộ NN&PTNT; KT. CHỦ TỊCH\\n- Lưu: VT, KT.\\nTrần Quang Hiệp\\n"
     >>> signer(Doc.from_text("x", text))
     'Trần Quang Hiệp'
+    >>> signer(Doc.from_text("y", "Nơi nhận: KT. GIÁM ĐỐC\\n- Như trên; PHÓ GIÁM ĐỐC\\n- Lưu: VT, PTNT. Trần Đình Phúc"))
+    'Trần Đình Phúc'
     """
     for line in below:
         text = line.text.strip()
+        if (filed := _NAME_AFTER_FILED.match(text)) is not None:
+            return clean_name(filed["name"])  # "- Lưu: VT, PTNT. Trần Đình Phúc": the name closes the last line
         if not text or text.startswith(("-", "+", "•")) or noise.match(text) or titles.match(text):
             continue
         return clean_name(text)
     return None
+
+
+# the filing line, then the signer's name beside it on the same line: "- Lưu: VT, PTNT. Trần Đình Phúc"
+_NAME_AFTER_FILED = regex.compile(r"[-+•]?\s*Lưu\s*:?[^.]{0,40}\.\s+(?P<name>\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){1,4})\s*\Z")
 
 
 @dataclass(frozen=True)
