@@ -36,14 +36,28 @@ _NOT_CUES = phrase_regex(cues()["status"]["terms"])
 _TERM_LEAD = 16  # characters a fixed term may open before the cue word it holds ("trở thành một trong")
 
 
+@lru_cache(maxsize=1)
+def _term_heads() -> regex.Pattern | None:
+    """The words a fixed term opens on before a cue word it holds ("trở thành " of "trở thành một trong"),
+    read backwards from the cue."""
+    actual, target, _, _ = _regexes()
+    heads = []
+    for term in cues()["status"]["terms"]:
+        low = term.lower()
+        inner = [m.start() for cue in (actual, target) for m in cue.finditer(low) if m.start() > 0]
+        if inner:
+            heads.append(regex.escape(low[:min(inner)].strip(), literal_spaces=True))
+    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(heads)})\s+\Z", regex.I | regex.REVERSE) if heads else None
+
+
 def _in_term(text: str, at: int) -> bool:
-    """Whether the cue word at `at` stands inside a fixed term (lexicon `status.terms`)."""
-    m = _NOT_CUES.search(text, max(0, at - _TERM_LEAD), at + 40)  # (most cues stand in no term: one search)
-    while m is not None and m.start() <= at:
-        if at < m.end():
-            return True
-        m = _NOT_CUES.search(text, m.start() + 1, at + 40)
-    return False
+    """Whether the cue word at `at` stands inside a fixed term (lexicon `status.terms`): the term opens on
+    it ("vừa được thông qua") or a few words before it ("trở thành một trong")."""
+    if _NOT_CUES.match(text, at, at + 40):
+        return True
+    heads = _term_heads()
+    term = heads.search(text, max(0, at - _TERM_LEAD), at) if heads is not None else None
+    return term is not None and bool(_NOT_CUES.match(text, term.start(), at + 40))
 
 
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
