@@ -21,6 +21,7 @@ from functools import lru_cache
 import regex
 
 from ..phrases import alternation, branches
+from .cue_terms import NOT_CUES, in_term
 from .cues import cues, phrase_regex
 from .deadlines import DEADLINE
 
@@ -31,33 +32,9 @@ _NEW_AFTER = regex.compile(r"\s+(?:mới|thêm)(?![\p{L}])", regex.I)
 # "đã tổ chức", "vừa hỗ trợ": a verb of planning told in the past is a report
 _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
-# Cues that are part of a fixed term (lexicon `status.terms`): "xây dựng nông thôn mới", "công bố chất lượng".
-_NOT_CUES = phrase_regex(cues()["status"]["terms"])
-_TERM_LEAD = 16  # characters a fixed term may open before the cue word it holds ("trở thành một trong")
-
-
-@lru_cache(maxsize=1)
-def _term_heads() -> regex.Pattern | None:
-    """The words a fixed term opens on before a cue word it holds ("trở thành " of "trở thành một trong"),
-    read backwards from the cue."""
-    actual, target, _, _ = _regexes()
-    heads = []
-    for term in cues()["status"]["terms"]:
-        low = term.lower()
-        inner = [m.start() for cue in (actual, target) for m in cue.finditer(low) if m.start() > 0]
-        if inner:
-            heads.append(regex.escape(low[:min(inner)].strip(), literal_spaces=True))
-    return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(heads)})\s+\Z", regex.I | regex.REVERSE) if heads else None
-
-
 def _in_term(text: str, at: int) -> bool:
-    """Whether the cue word at `at` stands inside a fixed term (lexicon `status.terms`): the term opens on
-    it ("vừa được thông qua") or a few words before it ("trở thành một trong")."""
-    if _NOT_CUES.match(text, at, at + 40):
-        return True
-    heads = _term_heads()
-    term = heads.search(text, max(0, at - _TERM_LEAD), at) if heads is not None else None
-    return term is not None and bool(_NOT_CUES.match(text, term.start(), at + 40))
+    """Whether the cue word at `at` stands inside a fixed term (`cue_terms`)."""
+    return in_term(text, at, _regexes()[:2])
 
 
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
@@ -402,7 +379,7 @@ def strong_target_between(text: str, start: int, end: int) -> bool:
     >>> strong_target_between("về đích với nhiều chỉ tiêu vượt kế hoạch:", 0, 40)
     False
     """
-    return any(not _NOT_CUES.match(text, m.start(), m.start() + 40)
+    return any(not NOT_CUES.match(text, m.start(), m.start() + 40)
                and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
                and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
                and not (_PLAN_NOUN.fullmatch(m.group()) and _REACHED_AFTER.match(text, m.end()))
