@@ -5,15 +5,13 @@
 "trở thành một trong" is no report of what is. A term may open on its cue word or a few words before it.
 
 >>> import re
->>> cue = re.compile("một trong|vừa")
+>>> heads = term_heads((re.compile("một trong|vừa"),))
 >>> text = "Du lịch trở thành một trong những sản phẩm"
->>> in_term(text, text.index("một"), (cue,)), in_term("Tỉnh là một trong những", 7, (cue,))
+>>> in_term(text, text.index("một"), heads), in_term("Tỉnh là một trong những", 7, heads)
 (True, False)
 """
 
 from __future__ import annotations
-
-from functools import lru_cache
 
 import regex
 
@@ -23,8 +21,7 @@ NOT_CUES = phrase_regex(cues()["status"]["terms"])
 _TERM_LEAD = 16  # characters a fixed term may open before the cue word it holds ("trở thành một trong")
 
 
-@lru_cache(maxsize=4)
-def _term_heads(cue_patterns: tuple) -> regex.Pattern | None:
+def term_heads(cue_patterns: tuple) -> regex.Pattern | None:
     """The words a fixed term opens on before a cue word it holds ("trở thành " of "trở thành một trong"),
     read backwards from the cue."""
     heads = []
@@ -36,11 +33,10 @@ def _term_heads(cue_patterns: tuple) -> regex.Pattern | None:
     return regex.compile(rf"(?<![\p{{L}}])(?:{'|'.join(heads)})\s+\Z", regex.I | regex.REVERSE) if heads else None
 
 
-def in_term(text: str, at: int, cue_patterns: tuple) -> bool:
-    """Whether the cue word at `at` (one of `cue_patterns`, on lower-cased text) stands inside a fixed term:
-    the term opens on it ("vừa được thông qua") or a few words before it ("trở thành một trong")."""
+def in_term(text: str, at: int, heads: regex.Pattern | None) -> bool:
+    """Whether the cue word at `at` stands inside a fixed term: the term opens on it ("vừa được thông qua")
+    or a few words before it ("trở thành một trong"; `heads`: `term_heads` of the cue patterns)."""
     if NOT_CUES.match(text, at, at + 40):
         return True
-    heads = _term_heads(cue_patterns)
     term = heads.search(text, max(0, at - _TERM_LEAD), at) if heads is not None else None
     return term is not None and bool(NOT_CUES.match(text, term.start(), at + 40))

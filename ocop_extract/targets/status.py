@@ -21,7 +21,7 @@ from functools import lru_cache
 import regex
 
 from ..phrases import alternation, branches
-from .cue_terms import NOT_CUES, in_term
+from .cue_terms import NOT_CUES, in_term, term_heads
 from .cues import cues, phrase_regex
 from .deadlines import DEADLINE
 
@@ -32,9 +32,14 @@ _NEW_AFTER = regex.compile(r"\s+(?:mới|thêm)(?![\p{L}])", regex.I)
 # "đã tổ chức", "vừa hỗ trợ": a verb of planning told in the past is a report
 _DONE_BEFORE = re.compile(r"(?<!\w)(?:đã|vừa|đã được)\s+\Z")
 
+@lru_cache(maxsize=1)
+def _term_heads() -> regex.Pattern | None:
+    return term_heads(_regexes()[:2])
+
+
 def _in_term(text: str, at: int) -> bool:
     """Whether the cue word at `at` stands inside a fixed term (`cue_terms`)."""
-    return in_term(text, at, _regexes()[:2])
+    return in_term(text, at, _term_heads())
 
 
 # A floor that ranks: "huyện Tuy Đức ít nhất với 2 sản phẩm" (the fewest), no plan's cue
