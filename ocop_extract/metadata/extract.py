@@ -16,11 +16,13 @@ on junk: a document whose metadata cannot be read gets empty fields and a warnin
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Optional
 
 import regex
 
+from ..casefold import lowered
 from ..contain import contained
 from ..document import Doc
 from ..lexicon import load_lexicon
@@ -183,14 +185,15 @@ def _names_a_district(text: str, places: list[Place], city: str = "") -> bool:
 
 
 # the whole country as the text's scope: "cả nước có 17.420 sản phẩm OCOP", "toàn quốc"
-_COUNTRY = regex.compile(r"(?<![\p{L}])(?:cả\s+nước|toàn\s+quốc)(?![\p{L}])", regex.I)
+# (the standard `re` on the lower-cased text: found by its first letters, where `regex` with IGNORECASE tries every one)
+_COUNTRY = re.compile(r"(?<![^\W\d_])(?:cả\s+nước|toàn\s+quốc)(?![^\W\d_])")
 
 
 def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) -> bool:
     """Fill the fields of a news article; True when it is a roundup of several provinces."""
     meta.published_date = contained("published_date", doc.text, 0, None, published_date, doc)
     mentions = find_mentions(doc, main)
-    national = (main is None or is_roundup(places)) and bool(_COUNTRY.search(doc.text))
+    national = (main is None or is_roundup(places)) and bool(_COUNTRY.search(lowered(doc) or doc.text.lower()))
     subj = choose(doc, mentions, meta.published_date, national=national)
     headline = read_headline(doc)
     if is_roundup(places) and (subj is None or subj.mention.number is None or cited_in_passing(doc, subj)):

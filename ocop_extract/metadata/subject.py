@@ -128,8 +128,9 @@ def _in_parens(text: str, m: Mention) -> bool:
 
 # a decision named as what approved a plan: "Đề án … giai đoạn 2024-2025 đã được UBND huyện phê duyệt
 # tại Quyết định số 2154/QĐ-UBND", "Kế hoạch được ban hành kèm theo Quyết định số …"
-_PLAN_APPROVED_AT = regex.compile(rf"(?P<plan>.+)\s+(?:đã\s+)?(?:được\s+)?(?:[^\s,.;]+\s+){{0,4}}?(?:{ISSUING})"
-                             r"\s+(?:tại|theo|kèm\s+theo)\s+\Z", regex.I | regex.S)
+# "<the plan> (được) phê duyệt tại ": the verb that approves a plan at the decision named after it (read backwards
+# from the decision; all the sentence before the verb names the plan)
+_APPROVED_AT_TAIL = regex.compile(rf"\s(?:{ISSUING})\s+(?:tại|theo|kèm\s+theo)\s+\Z", regex.I | regex.REVERSE)
 _PLAN_TYPE = regex.compile(r"(?<![\p{L}])(?P<type>đề\s+án|kế\s+hoạch|chương\s+trình|dự\s+án)(?![\p{L}])", regex.I)
 
 
@@ -145,10 +146,10 @@ def _approved_years(doc: Doc, m: Mention, issued_year: Optional[int]) -> Optiona
     (2023, 2025)
     """
     text = doc.text
-    approved = _PLAN_APPROVED_AT.search(text, m.sent_start, m.start)
-    if approved is None:
+    tail = _APPROVED_AT_TAIL.search(text, m.sent_start, m.start)
+    if tail is None or tail.start() <= m.sent_start:
         return None
-    named = approved.group("plan")
+    named = text[m.sent_start:tail.start()]
     found = plan_years(named, issued_year)
     if found:
         return found
