@@ -209,11 +209,23 @@ def _next_text(lines: list, at: int) -> str:
 _COLUMN_GAP = regex.compile(r"\s{3,}|\t")
 
 
+def _right_column(text: str) -> str:
+    """The right one of the columns a line holds ("*      Hưng Yên, ngày …": "Hưng Yên, ngày …"), else ""."""
+    return _COLUMN_GAP.split(text.strip())[-1] if "   " in text or "\t" in text else ""
+
+
 def _right_column_date(text: str) -> bool:
-    """Whether the right one of a line's columns opens on a place and date ("*      Hưng Yên, ngày …")."""
-    return ("   " in text or "\t" in text) and _PLACE_DATE.match(_COLUMN_GAP.split(text)[-1]) is not None
+    """Whether the right one of a line's columns opens on a place and date."""
+    return _PLACE_DATE.match(_right_column(text)) is not None
+
+
 # the rest of a date cut after its day or month: "tháng 3 năm 2023", "năm 2021"
 _DATE_GOES_ON = regex.compile(r"(?:tháng\s+\d{1,2}\s+)?năm\s+\d{4}", regex.I)
+
+
+def _goes_on(text: str) -> bool:
+    """Whether `text` opens on the rest of a date cut after its day or month ("15 tháng 3 năm 2023", "năm 2021")."""
+    return text[:1].isdigit() or _DATE_GOES_ON.match(text) is not None
 
 
 def _place_date(h: Header, text: str, following: str = "") -> bool:
@@ -235,16 +247,16 @@ def _place_date(h: Header, text: str, following: str = "") -> bool:
     (True, '2025-09-19')
     """
     m = _PLACE_DATE.match(text)
-    if not m and len(columns := _COLUMN_GAP.split(text.strip())) > 1:
-        text = columns[-1]  # the right column, beside a mark or a body's name: "*      Hưng Yên, ngày …"
-        m = _PLACE_DATE.match(text)
+    if not m and (right := _right_column(text)):
+        text, m = right, _PLACE_DATE.match(right)  # beside a mark or a body's name: "*      Hưng Yên, ngày …"
     if not m or _NOT_PLACE.match(m.group("place")):
         return False
     dates = find_dates(text[m.start():])
     if not dates:
-        # the rest on the next line, or in its right column ("V/v tổ chức đánh giá …      năm 2025")
-        rest = following if following[:1].isdigit() or _DATE_GOES_ON.match(following) else _COLUMN_GAP.split(following)[-1]
-        if rest[:1].isdigit() or _DATE_GOES_ON.fullmatch(rest.strip()):
+        # the rest on the next line, or alone in its right column ("V/v tổ chức đánh giá …      năm 2025")
+        right = _right_column(following)
+        rest = following if _goes_on(following) else right if right[:1].isdigit() or _DATE_GOES_ON.fullmatch(right) else ""
+        if rest:
             dates = find_dates(text[m.start():] + " " + rest)
     if not dates:
         return False

@@ -251,8 +251,11 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     # the type the headline names ("Cư Jút đón nhận Quyết định đạt chuẩn …"): its numbered mention in the body
     title_line = _headline_line(doc)
     headed = {m.type for m in cands if m.line == title_line}
+    scores = {id(m): _score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0) for m in cands}
+
     def evidence(m: Mention) -> float:
-        return _score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0)
+        return scores[id(m)]
+
     best = _successor(doc, max(cands, key=lambda m: (evidence(m), -m.start)), cands, evidence, published)
     best = _plan_over_rule(doc, best, cands, evidence)
     if best.number is None:
@@ -284,12 +287,12 @@ def _successor(doc: Doc, best: Mention, cands: list[Mention], evidence, publishe
     """`best`, or the document of its type issued after it (not after the article) with about as much evidence:
     a programme's history names the decision that began it and the one now in force ("Quyết định số
     512/QĐ-TTg" of 2018, "Quyết định số 936/QĐ-TTg ngày 8/6/2022"); the article reports under the latter."""
-    if best.number is None:
+    issued = _issued(doc, best, published) if best.number is not None else None
+    if issued is None:
         return best
-    issued = _issued(doc, best, published)
-    later = [(day, m) for m in cands if m is not best and m.number and m.type == best.type
-             and evidence(m) >= evidence(best) - _SUCCESSOR_MARGIN
-             and (day := _issued(doc, m, published)) and issued and day > issued and not (published and day > published)]
+    floor = evidence(best) - _SUCCESSOR_MARGIN
+    later = [(day, m) for m in cands if m is not best and m.number and m.type == best.type and evidence(m) >= floor
+             and (day := _issued(doc, m, published)) and day > issued and not (published and day > published)]
     return max(later, key=lambda pair: pair[0])[1] if later else best
 
 

@@ -157,7 +157,7 @@ def caption_year(caption: Iterable[str], now: int | None) -> int | None:
     titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
     periods = [int(m.group("end")) for line in titles for m in _CAPTION_PERIOD.finditer(line)]
     years = {int(m.group()) for line in titles for m in _CAPTION_YEAR.finditer(line)}
-    if periods and len(periods) == 1:
+    if len(periods) == 1:
         return min(periods[0], now) if now else periods[0]
     return years.pop() if len(years) == 1 and not periods else None
 

@@ -97,8 +97,9 @@ def opening_noun(header: str) -> tuple[str, str, float] | None:
     return unit
 
 
-# a header that says only a star class: "3 sao", "Trong đó: 4 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên"
-_STAR_HEADER = regex.compile(r"\s*(?:trong\s+đó\s*:?\s*)?(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
+# a header that says only a star class: "3 sao", "Sản phẩm 4 sao", "Hạng 3 sao trở lên" ("Trong đó: 4 sao" is read
+# after its breakdown's words, `_BREAKDOWN`)
+_STAR_HEADER = regex.compile(r"\s*(?:(?:số\s+)?(?:sản\s+phẩm|sp)\s+)?(?:đạt\s+)?(?:hạng\s+)?"
                              r"0?[1-5](?:\s*[-–]\s*0?[1-5])?\s*sao(?:\s+trở\s+lên)?\s*", regex.I)
 # a header opening on a verb of the programme that counts products: "Công nhận quý I", "Nâng hạng"
 _PRODUCT_VERB = regex.compile(rf"\s*(?:đã\s+)?{alternation(HEADERS['product_verbs'], fold_case=True)}(?![\p{{L}}])", regex.I)

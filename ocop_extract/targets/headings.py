@@ -25,9 +25,10 @@ from ..sentences import sentences
 from .status import heading_status, status_cues, strives_to_exceed
 
 _HEADING = regex.compile(r"\s*(?:[IVX]++\.|\d++(?:\.\d+)*+\.?|[a-zđ]\)|Điều\s+\d+\.?)\s+\S.{0,90}")
+# a numbered heading's mark, by rank: "II.", "2." or "2.1.", "a)"
+_RANKED = regex.compile(r"\s*(?:(?P<roman>[IVX]+\.)|(?P<number>\d+(?:\.\d+)*)\.?|(?P<letter>[a-zđ]\)))\s")
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 # (a colon after its year: "Năm 2023: phấn đấu …", not after a place's name, "Kon Tum: …", a roundup's item)
-_RANKED = regex.compile(r"\s*(?:(?P<roman>[IVX]+\.)|(?P<number>\d+(?:\.\d+)*)\.?|(?P<letter>[a-zđ]\)))\s")
 _SUBHEAD = regex.compile(r"\s*\p{Lu}(?:[^.;:!?…\n\d]{0,16}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?:\s+)?[^.;:!?…\n]{3,60}")
 _LEAD_IN_MAX = 240  # characters of the sentence a lead-in is ("…, đến năm 2030 cả nước phấn đấu:")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
@@ -42,9 +43,9 @@ def _rank(heading: str) -> int:
     [0, 0, 1, 2, 3]
     """
     m = _RANKED.match(heading)
-    if m is None:
-        return 0  # "Điều 4.": a decision's article
-    return 0 if m["roman"] else 3 if m["letter"] else 1 + m["number"].count(".") if m["number"] else 1
+    if m is None or m["roman"]:
+        return 0  # (no mark of these: "Điều 4.", a decision's article)
+    return 3 if m["letter"] else 1 + m["number"].count(".")
 
 
 def _last_sentence(doc, start: int, end: int) -> int:

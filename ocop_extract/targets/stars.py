@@ -44,13 +44,13 @@ _LINKS_TO = regex.compile(
     rf"(?:\s+(?:con\s+số|mức|tỷ\s+lệ|{_COMPARATOR_WORDS}))*\s*",
     regex.I)
 STAR_UNITS = ("product", "%", "times", "VND")
-# … not those a round evaluates: "Đánh giá 46 sản phẩm OCOP đợt 2", "đánh giá, phân hạng 17 sản phẩm OCOP"
-_UNDER_REVIEW = regex.compile(r"(?<![\p{L}])(?:đánh\s+giá|phân\s+hạng|thẩm\s+định|chấm\s+điểm|xét\s+chọn)(?:\s+lại)?\s+(?:cho\s+)?\Z",
-                              regex.I)
 # products said as OCOP ones, after their noun: "… OCOP", "… đạt (chuẩn) OCOP", "… từ thốt nốt được công nhận OCOP"
 # (CONTRACT §4: a count said only so has the implicit least class 3), not those still on the way to it
 _SAID_OCOP = regex.compile(r"(?:\s+(?!(?:tiềm|tham|đăng|dự|ý|chưa|không|đang|đề|hoàn)(?![\p{L}]))[^\s,.;:()\d]+){0,3}?"
                            r"(?:\s+được(?:\s+công\s+nhận)?)?(?:\s+đạt(?:\s+chuẩn)?)?\s+OCOP(?![\p{L}\d]|\s+(?:tiềm|\d))", regex.I)
+# … nor those a round evaluates: "Đánh giá 46 sản phẩm OCOP đợt 2", "đánh giá, phân hạng 17 sản phẩm OCOP"
+_UNDER_REVIEW = regex.compile(r"(?<![\p{L}])(?:đánh\s+giá|phân\s+hạng|thẩm\s+định|chấm\s+điểm|xét\s+chọn)(?:\s+lại)?\s+(?:cho\s+)?\Z",
+                              regex.I | regex.REVERSE)
 # a clause of time or of purpose a class is said in ("Từ khi mật ong đạt 4 sao, đơn hàng tăng 35%", "để đạt 4
 # sao, HTX đầu tư gần 3,5 tỷ đồng"): it dates or aims the main clause, and its class is of none of its figures
 _SINCE_CLAUSE = regex.compile(r"(?<![\p{L}])(?:(?:kể\s+)?từ\s+khi|sau\s+khi|để)(?![\p{L}])[^,.;:\n]*\Z", regex.I)
