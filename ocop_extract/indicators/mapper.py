@@ -146,15 +146,24 @@ def choose(target: Target, source: Optional[str] = None, floor: Optional[int] = 
         before = _BARE_HAVE.sub("", before)
     before = lead + before
     figure = len(target.text) if after.startswith(_fold(unwrap(target.text))) else 0
+    return _closest(before, after, figure, target.unit)
+
+
+@lru_cache(maxsize=256)
+def _closest(before: str, after: str, figure: int, unit: str) -> Choice:
+    """The indicator whose wording stands nearest the figure, of those its unit allows.
+
+    Cached: a figure is read several times over (alone, within its breakdown, after a lead).
+    """
     best: Optional[tuple[tuple[int, int, int], str, bool]] = None
-    for indicator in candidates(target.unit):
-        found = _nearest(indicator, before, after, figure, target.unit)
+    for indicator in candidates(unit):
+        found = _nearest(indicator, before, after, figure, unit)
         if found is not None:
             key = (found[0], found[1], indicator.rank)
             if best is None or key < best[0]:
                 best = (key, indicator.id, found[2])
     if best is None:
-        return Choice(unit_defaults().get(target.unit, "other"), None, False)
+        return Choice(unit_defaults().get(unit, "other"), None, False)
     return Choice(best[1], None if best[2] else best[0][0])
 
 
