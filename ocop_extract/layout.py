@@ -24,7 +24,7 @@ import regex
 from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
-from .targets.spaced import spaced_grid
+from .targets.spaced import spaced_grid, year_grid
 from .targets.vertical import labelled_grid, vertical_grid
 
 
@@ -255,7 +255,7 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
                                                 for line in lines[i + 1:j])):
             j = i  # two cells: a label and a figure on every row under the header, three rows or more
         if j - i < 2 and kinds[i] == "content" \
-                and (grid := vertical_grid(doc, i) or labelled_grid(doc, i) or spaced_grid(doc, i)) is not None \
+                and (grid := _flat_grid(doc, i)) is not None \
                 and all(kind in ("content", "furniture") for kind in kinds[i:grid.end]):
             j = grid.end  # a table a PDF copy laid out one cell per line, or one row per line without bars
         elif j - i < 2 or not any(ch.isdigit() for line in lines[i + 1:j] for ch in line.text):
@@ -264,6 +264,11 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
         for k in range(i, j):
             kinds[k] = "table"
         i = j
+
+
+def _flat_grid(doc: Doc, i: int):
+    """The table without bars whose first line is line `i`: one cell a line, or one row a line."""
+    return vertical_grid(doc, i) or labelled_grid(doc, i) or spaced_grid(doc, i) or year_grid(doc, i)
 
 
 def _keep_prose(doc: Doc, kinds: list[str]) -> None:

@@ -31,7 +31,7 @@ from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
 from .status import status_cues
-from .captions import caption_of, caption_stars, caption_year
+from .captions import STAR_CLASS, caption_of, caption_stars, caption_year
 from .tables import read_table, table_context
 from .paragraph_links import opens_on_previous
 from .tasks import opens_on_a_task
@@ -132,7 +132,9 @@ def table_candidates(ctx: TargetContext) -> list[Candidate]:
         lines = doc.lines[first:last]
         cells = contained("table", doc.text, lines[0].start, lines[-1].end, read_table,
                           doc, first, last, ctx.years.default, context)
-        stars = caption_stars(caption)
+        # a table that names classes itself (a column "Trong đó: 4 sao", a row "Sản phẩm 3 sao") takes none from
+        # its caption: a figure in it that names none counts every class
+        stars = None if any(STAR_CLASS.search(line.text) for line in lines) else caption_stars(caption)
         for cell in cells or ():
             year = cell.year
             if year is None and cell.status == "actual":  # results dated by the time phrase above the table

@@ -120,7 +120,8 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     lex = load_lexicon("units")
     surface_to_unit: dict[str, str] = {}
     for unit, surfaces in lex.items():
-        if unit in ("not_units", "labels", "point_kinds", "sales_words", "former_units", "thresholds"):  # not units
+        if unit in ("not_units", "labels", "point_kinds", "sales_words", "former_units", "thresholds",
+                    "occurrences"):  # not units
             continue
         for s in surfaces:
             surface_to_unit[s.lower()] = unit
@@ -149,6 +150,7 @@ _PERCENT_RANGE = regex.compile(r"\s*(?:-|đến|tới)\s*(\d+(?:,\d+)?)\s?%", re
 _ECHO_OPEN = regex.compile(r"\s*\(\s*")
 _ECHO_CLOSE = regex.compile(r"\s*\)")
 _FOREIGN_MONEY = ("usd", "đô la")
+_OCCURRENCES = frozenset(load_lexicon("units")["occurrences"])
 # How far after a unit its suffix ("/người/năm", "đến 12%") is looked for. A bound keeps each
 # look short: the engine first scans for a literal the pattern needs ("/", "%") up to the limit.
 _SUFFIX_REACH = 64
@@ -346,7 +348,12 @@ def _read_quantity(text: str, num: NumberMatch, following: NumberMatch | None, l
         if not_unit and not (longer and longer.end() > not_unit.end()):
             return None  # "2 tuần" is a duration, "2 tuần hàng" an event
         um = unit_re.match(text, pos, limit)
-        if um:
+        if um and um.group("unit").lower() in _OCCURRENCES and (counted := unit_re.match(text, um.end(), limit)) \
+                and surface_to_unit[" ".join(counted.group("unit").lower().split())] != "entity":
+            # "183 lượt sản phẩm": the times a product was counted are products ("150 lượt chủ thể" attended: people)
+            unit_start, um = um.start("unit"), counted
+            unit, uend = surface_to_unit[" ".join(um.group("unit").lower().split())], um.end()
+        elif um:
             unit = surface_to_unit[" ".join(um.group("unit").lower().split())]
             unit_start, uend = um.start("unit"), um.end()
             if scale and (unit == "VND" or um.group("unit").lower() in _FOREIGN_MONEY):

@@ -9,7 +9,9 @@ A row is its ordinal, its label, then the same number of figures ("-" for none) 
 other row; a total row ("Tổng cộng") has no ordinal. The header opens with the ordinal
 column's word ("STT", "TT"); its other columns are told apart by the capital each header
 opens with ("Địa phương", "Tổng số", "Trong đó 4-5 sao", "Công nhận 6 tháng 2024"), and must
-be as many as the label and the figures of a row. Where they are not, nothing is read (a
+be as many as the label and the figures of a row. A table by year has no ordinal: its
+header opens with the year column's word ("Năm") and each row with its year, in order
+("2021 18 2", "2025 (đến 30/4) 27 4"); see `year_grid`. Where they are not, nothing is read (a
 wrong figure is worse than a missing one). The grid is read as a "|" table's
 (`tables.read_table`).
 
@@ -37,6 +39,10 @@ _ROW = regex.compile(rf"\s*(?:(?P<ord>\d{{1,3}})\.?\s+)?(?P<label>\S.*?\p{{L}}\S
 _FIGURE_RE = regex.compile(_FIGURE)
 # the header opens with the ordinal column's word (lexicon tables.yaml `ordinal`)
 _OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['ordinal'], fold_case=True)})\s+", regex.I)
+_YEAR_OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['year_label'], fold_case=True)})\s+",
+                              regex.I)
+# a row of a table by year: its year, with how far it runs ("2025 (đến 30/4)"), then its figures
+_YEAR_ROW = regex.compile(rf"\s*(?P<label>(?P<y>(?:19|20)\d{{2}})(?:\s*\([^()\n]{{1,30}}\))?)(?P<figs>(?:\s+{_FIGURE})+)\s*")
 _CAPITAL_WORD = regex.compile(r"(?<!\S)\p{Lu}\S*")
 _OF_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(load_lexicon('tables')['headers']['of_plan'], fold_case=True)}(?![\p{{L}}])",
                          regex.I)
@@ -71,6 +77,49 @@ def spaced_grid(doc: Doc, first: int) -> Grid | None:
         split = [_unit_split(row) for row in rows] if UNIT_HEADER.fullmatch(header[2][2]) else [None]
         rows = split if all(split) else []
     return Grid(header, rows, k) if header is not None and rows else None
+
+
+def year_grid(doc: Doc, first: int) -> Grid | None:
+    """The table by year whose header is line `first` ("Năm Số sản phẩm được công nhận Trong đó: 4 sao"),
+    its rows the lines under it that open on a later year each, or a total; None when there are not two.
+
+    >>> doc = Doc.from_text("t", "Năm Số sản phẩm Trong đó: 4 sao\\n2021 18 2\\n2022 (đến 30/6) 37 5\\nCộng 55 7")
+    >>> grid = year_grid(doc, 0)
+    >>> [c[2] for c in grid.header], [[c[2] for c in row] for row in grid.rows]
+    (['Năm', 'Số sản phẩm', 'Trong đó: 4 sao'], [['2021', '18', '2'], ['2022 (đến 30/6)', '37', '5'], ['Cộng', '55', '7']])
+    >>> year_grid(Doc.from_text("t", "Năm 2024 Huyện có 18 sản phẩm\\n2021 18 2\\n2022 37 5"), 0) is None
+    True
+    """
+    lines = doc.lines
+    head = lines[first]
+    opening = _YEAR_OPENING.match(head.text)
+    if opening is None or "|" in head.text or len(head.text) > _MAX_HEADER:
+        return None
+    rows: list[list[Cell]] = []
+    last_year = 0
+    k = first + 1
+    while k < len(lines) and (row := _year_row(lines[k], last_year)) is not None \
+            and (not rows or len(row) == len(rows[0])):
+        rows.append(row)
+        last_year = int(row[0][2][:4]) if row[0][2][:1].isdigit() else 9999
+        k += 1
+    if sum(1 for row in rows if row[0][2][:1].isdigit()) < 2 or len(rows[0]) - 1 > _MAX_COLUMNS:
+        return None
+    header = _header(head, opening, len(rows[0]))
+    return Grid(header, rows, k) if header is not None else None
+
+
+def _year_row(line: Line, after: int) -> list[Cell] | None:
+    """The cells of a row of a table by year, its year later than `after` (or of a total row), or None."""
+    m = _YEAR_ROW.fullmatch(line.text)
+    if m is None or int(m["y"]) <= after:
+        ordinal = _row(line, 1)   # a total row is read as the numbered tables read it
+        return ordinal[1:] if ordinal is not None and not ordinal[0][2] else None
+    cells = [(line.start + m.start("label"), line.start + m.end("label"), m["label"])]
+    for f in _FIGURE_RE.finditer(m["figs"]):
+        start = line.start + m.start("figs") + f.start()
+        cells.append((start, start + len(f.group()), f.group().strip()))
+    return cells
 
 
 def _unit_split(row: list[Cell]) -> list[Cell] | None:

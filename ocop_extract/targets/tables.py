@@ -50,7 +50,7 @@ from .cell_units import unit_of
 from .header_units import HEADER_UNIT, HEADERS, NOT_COUNTED, bare_measure, header_unit, label_unit, opening_noun
 from .numbers import DIGITS, parse_digits
 from .scope import subject_place
-from .spaced import spaced_grid
+from .spaced import spaced_grid, year_grid
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, labelled_grid, vertical_grid
 
 # a figure, or a range of two ("850 - 900": the plan's least and most)
@@ -212,7 +212,7 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None,
                context: TableContext = TableContext()) -> list[Cell]:
     """The figures of the table on lines first..last-1 (the first line is its header)."""
     grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else (
-        vertical_grid(doc, first) or labelled_grid(doc, first) or spaced_grid(doc, first))
+        vertical_grid(doc, first) or labelled_grid(doc, first) or spaced_grid(doc, first) or year_grid(doc, first))
     return _read_grid(doc, grid, default_year, context) if grid else []
 
 
@@ -341,7 +341,7 @@ def _results_year(kinds: list[str | None], years: list[int | None]) -> int | Non
     return next(iter(said)) if len(said) == 1 else None
 
 
-_ROW_YEAR = regex.compile(r"\s*(?:năm\s+|(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+)?(?P<y>(?:19|20)\d{2})\s*", regex.I)
+_ROW_YEAR = regex.compile(r"\s*(?:năm\s+|(?:\d{1,2}|sáu|chín)\s+tháng(?:\s+đầu)?(?:\s+năm)?\s+)?(?P<y>(?:19|20)\d{2})\s*(?:\([^()]*\)\s*)?", regex.I)
 
 
 def _row_year(label: str) -> int | None:
