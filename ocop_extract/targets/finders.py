@@ -67,8 +67,12 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
         past_said = any(years.is_past(e) for e in s_years)
         quantities = find_quantities(text, s_start, s_end, numbers=ctx.numbers.within(s_start, s_end))
         sentence_past, para_past = para_past, para_past or (past_said and not stated)
-        if not quantities or text[s_start:s_end].rstrip().endswith("?"):
-            continue  # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?")
+        if quantities and text[s_start:s_end].rstrip().endswith("?"):
+            # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?"), but the goal it names is
+            # one ("Để đạt mục tiêu 60 sản phẩm vào năm 2025, tỉnh sẽ …?")
+            quantities = [q for q in quantities if _GOAL_NAMED.search(text, max(s_start, q.start - 24), q.start)]
+        if not quantities:
+            continue
         sentence = Sentence(text, s_start, s_end, para_line, status_cues(text, s_start, s_end, ctx.lower),
                             s_years, years, ctx.meta.genre, heading_status_,
                             carried if carried is not None else heading_year, sentence_past, carries_from,
@@ -81,6 +85,7 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
 
 # a year singled out inside a paragraph ("…; mỗi năm công nhận 50 sản phẩm. Riêng năm 2026, công nhận mới 55
 # sản phẩm. Tổng kinh phí …") is its sentence's; opening a paragraph, it is the paragraph's
+_GOAL_NAMED = regex.compile(r"(?<![\p{L}])(?:mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:là|có|đạt|đề\s+ra))?\s+\Z", regex.I | regex.REVERSE)
 _SINGLED_OUT = regex.compile(r"(?<![\p{L}])riêng\s+(?:trong\s+)?(?:năm\s+)?\Z", regex.REVERSE)
 
 

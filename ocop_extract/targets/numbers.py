@@ -201,8 +201,9 @@ _LONGEST_WORD_NUMBER = 12
 
 def _split_words(words: str, offset: int) -> list[NumberMatch]:
     """Parse a run of number words; a run that does not parse whole is split greedily."""
+    # "không" alone negates ("không quá"), or begins a word ("không gian trưng bày"): no zero
     return [NumberMatch(offset + s, offset + e, value, words[s:e], False, words[s:e])
-            for s, e, value in _word_numbers(words)]
+            for s, e, value in _word_numbers(words) if value or words[s:e].lower() != "không"]
 
 
 @lru_cache(maxsize=1024)  # a few words ("năm", "một", "hai mươi") make most runs

@@ -18,6 +18,9 @@ tiêu 218 sản phẩm") is, said as an aside (`MEASURED_AGAINST`): it opens no 
 >>> t = "có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu 218 sản phẩm"
 >>> plan_figure(t, 0, t.find("218"), t.find("218") + 3, "product") == ("target", MEASURED_AGAINST)
 True
+>>> t = "Để đạt mục tiêu 28/28 xã đạt chuẩn nông thôn mới"
+>>> plan_figure(t, 0, t.find("28"), t.find("28") + 2, "admin_unit")
+('target', "the figure of the 'mục tiêu' it follows")
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -44,7 +47,9 @@ _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(
 _PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?"
                                  r"|\s+(?:của\s+)?(?:cả\s+)?giai\s+đoạn(?:\s+\d{4}\s*[-–]\s*\d{4})?)?"
                                  r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
-_MEASURED = regex.compile(r"(?<![\p{L}])(?:bằng|đạt)\s+(?:\S+\s+)?\Z", regex.I | regex.REVERSE)
+# (not a goal one sets out to reach: "để đạt mục tiêu 28/28 xã", "nhằm đạt chỉ tiêu 40 sản phẩm")
+_MEASURED = regex.compile(r"(?<![\p{L}])(?<!(?:để|nhằm|sẽ|phấn\s+đấu|cần|phải)\s+)(?:bằng|đạt)\s+(?:\S+\s+)?\Z",
+                          regex.I | regex.REVERSE)
 # … the plan a result is compared with: "vượt 18 sản phẩm so với mục tiêu 218 sản phẩm", "So với chỉ tiêu năm là 25"
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+\Z", regex.I | regex.REVERSE)
 # the evidence of a plan's figure said only as the yardstick of a result: an aside that opens no scope

@@ -129,7 +129,8 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
     unit_re = regex.compile(
         r"\s*(?P<unit>" + "|".join(_spaced(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
     not_re = regex.compile(
-        r"\s*(?:" + "|".join(regex.escape(a) for a in lex["not_units"]) + r")(?![\p{L}])", regex.I)
+        r"\s*(?:" + "|".join(regex.escape(a) for a in sorted(lex["not_units"], key=len, reverse=True)) + r")(?![\p{L}])",
+        regex.I)
     return unit_re, surface_to_unit, not_re
 
 
@@ -137,6 +138,9 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
 # the list names before each ("Lâm Hà 12, Đức Trọng 8 sản phẩm", "huyện Tiên Lữ 5 và thị xã Mỹ Hào 4 sản phẩm")
 _PLACE_LABEL = r"(?:(?:huyện|thị\s+xã|thành\s+phố|TP\.?|xã|phường)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+"
 _LISTED = regex.compile(rf"(?:,\s*|\s+và\s+|,\s+và\s+)(?:{_PLACE_LABEL})?")
+# … and a rise or fall from one figure to the next, counted in the second's unit: "tăng từ 17 lên 24 sản phẩm"
+_RISE = regex.compile(r"\s+(?:lên|xuống)(?:\s+(?:thành|còn|mức))?\s+", regex.I)
+_FROM = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
 _MONEY_SCALES = tuple(_SCALE_VALUES)
@@ -254,7 +258,9 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
                 q = replace(counted, start=num.start, end=num.end, value=num.value, raw=num.raw)
             counted = q
         if q is None:
-            listed = num.digits and following is not None and _LISTED.fullmatch(text, num.end, following.start)
+            listed = num.digits and following is not None and (
+                _LISTED.fullmatch(text, num.end, following.start)
+                or (_RISE.fullmatch(text, num.end, following.start) and _FROM.search(text, max(start, num.start - 8), num.start)))
             bare = bare + [num] if listed and (not bare or _LISTED.fullmatch(text, bare[-1].end, num.start)) \
                 else ([num] if listed else [])
             continue

@@ -28,6 +28,7 @@ import regex
 from ..contain import guard
 from .candidates import Candidate
 from .context import TargetContext
+from .comparators import rise_start
 from .cues import breakdown_regex
 from .status import strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
@@ -92,6 +93,13 @@ def _reached(ctx: YearContext) -> int | None:
     if dated:  # "giảm từ 19,5% cuối năm 2021 xuống còn 15,8% cuối năm 2022": each figure says its own year
         # (not a multiple's: "gấp 1,6 lần năm 2020" compares with that year)
         return decided(c.why, "year", int(dated["y"]), CLAUSE, f"its own date {dated.group().strip()!r}")
+    if rise_start(c.prose.sentence.text, c.prose.q.start, c.prose.q.end):
+        # "Năm 2023, số sản phẩm 4 sao đã tăng từ 17 lên 24 sản phẩm": a rise starts before the time it is said
+        # of, unless its own date stands beside it ("từ 282 sản phẩm (tính đến hết năm 2021) lên …")
+        own = _PAREN_DATE.match(c.prose.sentence.text, c.prose.q.end)
+        if own:
+            return decided(c.why, "year", int(own["y"]), CLAUSE, "where a rise starts, its own date in parentheses")
+        return decided(c.why, "year", None, CLAUSE, "where a rise starts, before the time said of it")
     phrase = ctx.doc.time_scopes.governing(c.prose.q.start, c.prose.q.end, c.prose.clause[1])
     if phrase is None:
         return _event_year(ctx)
@@ -118,6 +126,8 @@ def _reached(ctx: YearContext) -> int | None:
 
 # a year said right after a reached figure, as its date: "31 sản phẩm cuối năm 2023", "22,7% năm 2021"
 _DATED_FIGURE = regex.compile(r"\s*(?:cuối|hết|đầu)?\s*năm\s+(?P<y>(?:19|20)\d{2})(?![\d/])(?=\s*(?:[,;.)]|lên|xuống|và|\Z))", regex.I)
+# a figure's date in the parenthesis right after it: "(năm 2025, gồm …)", "(tính đến hết năm 2021)"
+_PAREN_DATE = regex.compile(r"\s*\((?:[^()\d]{0,24}\s)?(?:năm\s+)(?P<y>(?:19|20)\d{2})(?![\d/])", regex.I)
 # the present said as such ("đến nay", "hiện có", "hiện nay", "tính đến nay"), not a period still running
 _PRESENT = regex.compile(r"(?<![\p{L}])(?:nay|hiện)(?![\p{L}])", regex.I)
 _REPORTING_TYPES = ("Báo cáo", "Công văn", "Thông báo")  # official texts that report as of their day
