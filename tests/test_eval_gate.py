@@ -17,7 +17,7 @@ GOLD = Path(__file__).parent / "gold"
 ROOT = Path(__file__).parent.parent
 
 # the holdout sets keep their gold and texts under one folder each: tests/gold/<name>/{gold.jsonl,docs}
-HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 33)))
+HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 34)))
 SETS = {
     "seeds": (GOLD / "seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (GOLD / "devset.gold.jsonl", GOLD / "devset"),
@@ -84,8 +84,10 @@ FLOORS = {
     "holdout30": {"f1": 0.99, "fields": 0.97, "documents": 0.99},
     # scored once unseen, after holdout30's fixes (F1 0.968, fields 0.973, documents 0.925); fixed by family since
     "holdout31": {"f1": 0.99, "fields": 0.98, "documents": 0.99},
-    # scored once unseen, after holdout31's fixes (F1 0.985, fields 0.975, documents 0.981); its documents fixed since
-    "holdout32": {"f1": 0.98, "fields": 0.97, "documents": 0.99},
+    # scored once unseen, after holdout31's fixes (F1 0.985, fields 0.975, documents 0.981); fixed by family since
+    "holdout32": {"f1": 0.99, "fields": 0.97, "documents": 0.99},
+    # scored once unseen, after holdout32's fixes (F1 0.978, fields 0.979, documents 0.969)
+    "holdout33": {"f1": 0.97, "fields": 0.97, "documents": 0.96},
 }
 
 
@@ -115,7 +117,7 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.98, "holdout": 0.94,
                     "holdout20": 0.84, "holdout21": 0.87, "holdout22": 0.86, "holdout23": 0.86,
                     "holdout24": 0.83, "holdout25": 0.82, "holdout26": 0.85, "holdout27": 0.85,
                     "holdout28": 0.84, "holdout29": 0.84, "holdout30": 0.83,
-                    "holdout31": 0.85, "holdout32": 0.86}
+                    "holdout31": 0.85, "holdout32": 0.86, "holdout33": 0.83}
 
 
 def test_indicator_floor(scored):
