@@ -297,8 +297,8 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None),
                                      default_year, context)
             stars = next((int(s.group(1)) for t in (label, header[i]) if (s := STAR_CLASS.search(t))), None)
-            # a row of a place, or the total of the places: the column says what is counted
-            metric = HEADER_UNIT.sub("", header[i]).strip() if scope or places else label
+            # a row of a place, or the total of the places, or of a year ("2021 | 18 | 2"): the column says what is counted
+            metric = HEADER_UNIT.sub("", header[i]).strip() if scope or places or not label else label
             value = parse_digits(m.group("n")) * scale
             if not isfinite(value):
                 continue  # hundreds of digits make no figure (and no JSON number)
