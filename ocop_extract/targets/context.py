@@ -137,6 +137,8 @@ def target_context(doc: Doc) -> TargetContext:
         text, lower = doc.text, doc.text.lower()
         blocks = content_spans(doc)  # quantities and years are read in content lines only
         numbers = Numbers([n for start, end in blocks for n in candidate_numbers(text, start, end, lower=lower)])
-        all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end)]
+        dated = meta.published_date or meta.issued_date
+        ending = dated is not None and dated[5:7] >= "10"  # "năm qua" in a year's last quarter is that year
+        all_years = [e for start, end in blocks for e in year_expressions(text, years.this_year, start, end, ending)]
         doc.memo.target_context = TargetContext(doc, meta, years, lower, numbers, all_years)
     return doc.memo.target_context

@@ -82,8 +82,16 @@ def _phases(text: str) -> dict[str, int]:
     return {m.group("n").upper(): int(m.group("last")) for m in _PHASE_DEFINED.finditer(text)}
 
 
-def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int | None = None) -> list[YearExpr]:
-    """Year expressions in text[start:end], in text order; `ref_year` resolves "năm nay"."""
+def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int | None = None,
+                     year_ending: bool = False) -> list[YearExpr]:
+    """Year expressions in text[start:end], in text order; `ref_year` resolves "năm nay".
+
+    `year_ending`: the text is dated in its year's last quarter, where "năm qua" is the year now ending
+    (a year-end review in December), not the one before.
+
+    >>> [e.year for e in year_expressions("Năm qua, toàn tỉnh có thêm 68 sản phẩm", 2023, year_ending=True)]
+    [2023]
+    """
     end = len(text) if end is None else end
     out = []
     skip_to = start
@@ -123,8 +131,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         for r in _RELATIVE.finditer(text, start, end):
             if _YEARS_COUNTED.search(text, max(start, r.start() - 8), r.start()):
                 continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
-            offset = _RELATIVE_OFFSET[r.group(1)]
-            kind = "past" if offset < 0 else "deadline"
+            offset = 0 if year_ending and r.group(1) == "qua" else _RELATIVE_OFFSET[r.group(1)]
+            kind = "past" if offset < 0 or r.group(1) == "qua" else "deadline"
             if _RELATIVE_BASELINE.search(text, max(start, r.start() - 32), r.start()):
                 kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
             out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
