@@ -37,6 +37,10 @@ _FIGURE = r"(?:\d[\d.,]*(?:\s*%)?|[-–—])"
 # a row: its ordinal, its label (words holding a letter), then its figures, blank-parted, to the end of the line
 _ROW = regex.compile(rf"\s*(?:(?P<ord>\d{{1,3}})\.?\s+)?(?P<label>\S.*?\p{{L}}\S*)(?P<figs>(?:\s+{_FIGURE})+)\s*")
 _FIGURE_RE = regex.compile(_FIGURE)
+# a row whose label wraps: its ordinal and the label's first words, ending on a word; the rest in lower case,
+# then its figures
+_ROW_OPENS = regex.compile(r"\s*(?P<ord>\d{1,3})\.?\s+(?P<label>\S.*?\p{L}[\p{L})]*)\s*")
+_ROW_GOES_ON = regex.compile(rf"\s*(?P<label>\p{{Ll}}.*?\p{{L}}\S*)(?P<figs>(?:\s+{_FIGURE})+)\s*")
 # the header opens with the ordinal column's word (lexicon tables.yaml `ordinal`)
 _OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['ordinal'], fold_case=True)})\s+", regex.I)
 _YEAR_OPENING = regex.compile(rf"\s*(?P<ord>{alternation(load_lexicon('tables')['year_label'], fold_case=True)})\s+",
@@ -46,6 +50,7 @@ _YEAR_ROW = regex.compile(rf"\s*(?P<label>(?P<y>(?:19|20)\d{{2}})(?:\s*\([^()\n]
 _CAPITAL_WORD = regex.compile(r"(?<!\S)\p{Lu}\S*")
 _OF_PLAN = regex.compile(rf"(?<![\p{{L}}]){alternation(load_lexicon('tables')['headers']['of_plan'], fold_case=True)}(?![\p{{L}}])",
                          regex.I)
+_NAMES_HEADER = regex.compile(rf"\s*(?:{alternation(load_lexicon('tables')['name_columns'], fold_case=True)})\s*", regex.I)
 _MAX_HEADER = 200  # a longer line is prose, not a header
 _MAX_COLUMNS = 12
 
@@ -62,21 +67,41 @@ def spaced_grid(doc: Doc, first: int) -> Grid | None:
     numbered = 0
     k = first + 1
     while k < len(lines):
-        row = _row(lines[k], numbered + 1)
+        row, step = _row(lines[k], numbered + 1), 1
+        if row is None and k + 1 < len(lines):
+            row, step = _wrapped_row(lines[k], lines[k + 1], numbered + 1), 2
         if row is None or (width is not None and len(row) != width):
             break
         width = len(row)
         rows.append(row)
         numbered += 1 if row[0][2] else 0
-        k += 1
+        k += step
     if numbered < 2 or width is None or width - 2 > _MAX_COLUMNS:
         return None
     header = _header(head, opening, width)
-    if header is None and (header := _header(head, opening, width + 1)) is not None:
+    wide = _header(head, opening, width + 1) if header is None else None
+    if wide is not None and UNIT_HEADER.fullmatch(wide[2][2]):
         # a unit column after the label ("ĐVT"), its words run into the label: "Lớp tập huấn Lớp 6 5 83,3"
-        split = [_unit_split(row) for row in rows] if UNIT_HEADER.fullmatch(header[2][2]) else [None]
-        rows = split if all(split) else []
+        split = [_unit_split(row) for row in rows]
+        header, rows = (wide, [r for r in split if r]) if all(split) else (None, rows)
+    elif wide is not None and _NAMES_HEADER.fullmatch(wide[2][2]):
+        # a column of names after the label ("Sản phẩm dự kiến"), its cells run into the label's: one column of both
+        header = [wide[0], (wide[1][0], wide[2][1], f"{wide[1][2]} {wide[2][2]}"), *wide[3:]]
     return Grid(header, rows, k) if header is not None and rows else None
+
+
+def _wrapped_row(line: Line, after: Line, ordinal: int) -> list[Cell] | None:
+    """A row numbered `ordinal` whose label wraps onto the next line, its figures there ("7 Phú Gia Tinh
+    bột nghệ; nghệ viên" over "mật ong 1 - 2"), or None."""
+    opens, goes_on = _ROW_OPENS.fullmatch(line.text), _ROW_GOES_ON.fullmatch(after.text)
+    if opens is None or goes_on is None or opens["ord"].lstrip("0") != str(ordinal):
+        return None
+    cells = [(line.start + opens.start("ord"), line.start + opens.end("ord"), opens["ord"]),
+             (line.start + opens.start("label"), after.start + goes_on.end("label"), f"{opens['label']} {goes_on['label']}")]
+    for f in _FIGURE_RE.finditer(goes_on["figs"]):
+        start = after.start + goes_on.start("figs") + f.start()
+        cells.append((start, start + len(f.group()), f.group().strip()))
+    return cells
 
 
 def year_grid(doc: Doc, first: int) -> Grid | None:
