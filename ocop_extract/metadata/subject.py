@@ -268,9 +268,13 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
              and (m.number is None or (best.number and m.number.number == best.number.number))]
     group.sort(key=lambda m: (0 if m.start > best.start else 1, abs(m.start - best.start)))
     subj = Subject(best, group)
+    # … and a number names one document: its date said at any mention ("thực hiện Kế hoạch số 28/KH-UBND ngày
+    # 14/2/2025 …", then "bám sát mục tiêu Kế hoạch số 28/KH-UBND: …")
+    same = [m for m in mentions if m is not best and m not in group and best.number and m.number
+            and m.number.number == best.number.number]
     subj.issued_date = _issued(doc, best, published) or next(
-        (d for d in (_issued(doc, g, published) for g in group if g.number or not best.number or _announced(doc, g, best))
-         if d), None)
+        (d for d in (_issued(doc, g, published) for g in [*group, *same]
+                     if g.number or not best.number or _announced(doc, g, best)) if d), None)
     return subj
 
 
