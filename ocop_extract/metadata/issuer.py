@@ -80,10 +80,15 @@ def _patterns() -> dict:
         rf"(?i:sở\s+(?P<dept>{_alt(depts)}))(?:\s+(?i:tỉnh\s+)?(?P<name>{NAME}))?"
     )
     bare = regex.compile(rf"(?<![\p{{L}}])(?i:(?P<level>tỉnh|huyện|thị xã|thành phố))\s+(?P<name>{NAME})")
+    parties = lex["party_committees"]
+    said = "|".join(f"(?:{written})" for written, _, _ in parties)
+    party = regex.compile(rf"(?<![\p{{L}}])(?i:(?P<standing>ban thường vụ\s+)?(?P<party>{said}))\s+(?P<name>{NAME})")
     return {
         "local": local,
         "dept": dept,
         "bare": bare,
+        "party": party,
+        "parties": [(regex.compile(rf"^(?:{p})$", regex.I), (c, level)) for p, c, level in parties],
         "central": [(regex.compile(rf"(?<![\p{{L}}])(?:{p})(?![\p{{L}}])", regex.I), c) for p, c in central],
         "bodies": [(regex.compile(rf"^(?:{p})$", regex.I), c) for p, c in bodies],
         "depts": [(regex.compile(rf"^(?:{p})$", regex.I), c) for p, c in depts],
@@ -182,6 +187,25 @@ def _local(m: regex.Match, province: Optional[str], units: Optional[dict[str, st
     return Issuer(canon, body, level, place, prov, m.start(), m.end(), chair=bool(m.group("chair")))
 
 
+def _party(m: regex.Match, province: Optional[str]) -> Optional[Issuer]:
+    """A Party committee ("Tỉnh ủy Thanh Hóa", "Ban Thường vụ Huyện ủy Lục Ngạn"), or None when its unit is unknown.
+
+    >>> _party(_patterns()["party"].search("TỈNH ỦY THANH HÓA"), None).canonical
+    'Tỉnh ủy Thanh Hóa'
+    >>> _party(_patterns()["party"].search("của Ban Thường vụ Huyện ủy Lục Ngạn"), None).canonical
+    'Ban Thường vụ Huyện ủy Lục Ngạn'
+    """
+    body, level = _canon_from(_patterns()["parties"], m.group("party"))
+    if level in _COMMUNE_LEVELS:
+        place, prov = resolve_commune(level, m.group("name"), province)
+    else:
+        level, place, prov = resolve_place(level, m.group("name"))
+    if place is None:
+        return None
+    canon = f"Ban Thường vụ {body} {place}" if m.group("standing") else f"{body} {place}"
+    return Issuer(canon, body, level, place, prov, m.start(), m.end())
+
+
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, tuple[str, str]]:
     """Provinces that became centrally-run cities after 2020: the city's name and the date."""
@@ -267,6 +291,9 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
             found.append(iss)
         # (a phrase that names no local body is read again from its next word: "HỘI LHPN VIỆT NAM HỘI LHPN TỈNH …")
         at = m.end() if iss else m.start() + 1
+    for m in pats["party"].finditer(text):
+        if (iss := _party(m, province)) is not None:
+            found.append(iss)
     for pat, canon in pats["central"]:
         for m in pat.finditer(text):
             found.append(Issuer(canon, canon, None, None, None, m.start(), m.end()))
