@@ -37,7 +37,7 @@ from .headline import headline as read_headline, lead as read_lead
 from .issuer import Issuer, central_issuer, parse_issuer, provincial_ubnd
 from .mentions import Mention, find_mentions
 from .numbers import clean_number, find_numbers, issuing_code, parse_number, type_name
-from .places import find_places, is_roundup, main_districts, main_province
+from .places import find_places, is_roundup, main_communes, main_districts, main_province
 from .references import references
 from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
@@ -247,7 +247,8 @@ def _news_issuer(doc: Doc, subj: Subject, main: Optional[str], places: list[Plac
     article on that district's plan, else the province's for an article on its plan; `head`: headline and lead."""
     m = subj.mention
     districts = main_districts(places, main, doc.text)
-    iss = subject_issuer(doc, subj, main, districts)
+    # (since 2025 a commune's UBND issues plans of its own: "Kế hoạch số 215/KH-UBND … của UBND xã")
+    iss = subject_issuer(doc, subj, main, {**main_communes(places, main, doc.text), **districts})
     if iss is not None and iss.chair:
         # "Phó Chủ tịch UBND tỉnh … đã ký ban hành Kế hoạch": the chair signs for the body, which issues it
         iss = replace(iss, canonical=iss.canonical[iss.canonical.index(iss.body):], chair=False)

@@ -297,9 +297,24 @@ def main_districts(places: list[Place], province: Optional[str], text: str = "")
     >>> main_districts(find_places(doc), "Thanh Hóa", doc.text)
     {'huyện': 'Yên Định'}
     """
+    return _main_units(places, province, text, "district")
+
+
+def main_communes(places: list[Place], province: Optional[str], text: str = "") -> dict[str, str]:
+    """The commune of each level (xã, phường …) the text is most about, within `province`, as `main_districts`.
+
+    >>> from ocop_extract.document import Doc
+    >>> doc = Doc.from_text("x", "Xã Trị An về đích nông thôn mới nâng cao\\nChiều 16/12, UBND xã Trị An tổng kết năm 2025.")
+    >>> main_communes(find_places(doc, "Đồng Nai"), "Đồng Nai")
+    {'xã': 'Trị An'}
+    """
+    return _main_units(places, province, text, "commune")
+
+
+def _main_units(places: list[Place], province: Optional[str], text: str, level: str) -> dict[str, str]:
     counts: dict[str, Counter] = {}
     for p in places:
-        if p.level != "district" or (province and p.province != province):
+        if p.level != level or (province and p.province != province):
             continue
         kind, bare = gazetteer.split_kind(p.name)
         counts.setdefault(kind, Counter())[bare] += 1
