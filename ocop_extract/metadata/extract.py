@@ -43,7 +43,7 @@ from .signer import signer as read_signer, signer_in_sentence
 from .signed import signed_back
 from .subject import Subject, choose, cited_in_passing
 from .subject_issuer import subject_issuer
-from .years import joined_horizon, plan_years, reviewed_year
+from .years import horizon_period, joined_horizon, plan_years, reviewed_year
 
 
 def extract_all(doc: Doc) -> Metadata:
@@ -208,6 +208,9 @@ def _news(doc: Doc, meta: Metadata, main: Optional[str], places: list[Place]) ->
     if subj is None:
         meta.province = main
         meta.plan_years = plan_years(headline) if headline and not reviewed_year(headline, meta.published_date) else None
+        if meta.plan_years and meta.plan_years[0] == meta.plan_years[1]:
+            # a horizon alone in the headline: the period the lead says ends in it
+            meta.plan_years = horizon_period(headline, read_lead(doc)) or meta.plan_years
         return False
     m = subj.mention
     meta.doc_type = m.type

@@ -94,6 +94,23 @@ def joined_horizon(text: str) -> Optional[int]:
     return None
 
 
+_HORIZON_SAID = regex.compile(r"(?<![\p{L}])(?:vào|đến|tới|trước)\s+năm\s+(?P<y>(?:19|20)\d{2})(?!\d)", regex.I)
+
+
+def horizon_period(headline: str, lead: str) -> Optional[tuple[int, int]]:
+    """The period the lead names that ends in the one year a headline gives as a horizon ("… 520 sản phẩm
+    vào năm 2030" over "… định hướng giai đoạn 2026 - 2030"), or None.
+
+    >>> horizon_period("Cà Mau hướng tới 520 sản phẩm OCOP vào năm 2030", "Tỉnh tổng kết giai đoạn 2021 - 2025 và triển khai giai đoạn 2026 - 2030.")
+    (2021, 2030)
+    >>> horizon_period("Hậu Giang phát triển du lịch nông thôn năm 2024", "Giai đoạn 2021 - 2024, …") is None
+    True
+    """
+    said = _HORIZON_SAID.search(headline)
+    period = plan_years(lead) if said else None
+    return period if period and period[1] == int(said["y"]) and period[0] < period[1] else None
+
+
 def plan_years(text: str, issued_year: Optional[int] = None) -> Optional[tuple[int, int]]:
     """Years of the plan whose title is `text`: its last period or year; else "đến năm N"."""
     spans = year_spans(text)
