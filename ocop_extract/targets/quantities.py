@@ -126,8 +126,9 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
         for s in surfaces:
             surface_to_unit[s.lower()] = unit
     alts = sorted(surface_to_unit, key=len, reverse=True)
+    # (a unit may open a name in quotes: 02 "Phiên chợ OCOP")
     unit_re = regex.compile(
-        r"\s*(?P<unit>" + "|".join(_spaced(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
+        r"\s*[\"“]?(?P<unit>" + "|".join(_spaced(a) for a in alts) + r")(?![\p{L}\d])", regex.I)
     not_re = regex.compile(
         r"\s*(?:" + "|".join(regex.escape(a) for a in sorted(lex["not_units"], key=len, reverse=True)) + r")(?![\p{L}])",
         regex.I)
@@ -141,6 +142,23 @@ _LISTED = regex.compile(rf"(?:,\s*|\s+và\s+|,\s+và\s+)(?:{_PLACE_LABEL})?")
 # … and a rise or fall from one figure to the next, counted in the second's unit: "tăng từ 17 lên 24 sản phẩm"
 _RISE = regex.compile(r"\s+(?:lên|xuống)(?:\s+(?:thành|còn|mức))?\s+", regex.I)
 _FROM = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
+# … and, inside a parenthesis, the parts each named by a kind in lower case: "(cà phê 14 sản phẩm, mắc ca 7,
+# sầu riêng 6)"
+_KIND_LISTED = regex.compile(r"[,;]\s*(?:\p{Ll}+\s+){1,3}")
+_PART_END = regex.compile(r"\s*(?:[,;)]|và\s)")
+_ASIDE_REACH = 40
+
+
+def _kind_listed(text: str, counted: Quantity, num: NumberMatch) -> bool:
+    """Whether `num` goes on a list of parts in the parenthesis that holds `counted` (a part ends on the
+    list's next comma or its close: "sản phẩm 4 sao" is no part)."""
+    start = num.start
+    if not _KIND_LISTED.fullmatch(text, counted.end, start) or not _PART_END.match(text, num.end):
+        return False
+    opened = text.rfind("(", max(0, counted.start - _ASIDE_REACH), counted.start)
+    return opened >= 0 and ")" not in text[opened:start]
+
+
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
 _SCALE_VALUES = {word: float(value) for word, value in load_lexicon("numbers")["scales"].items()}
 _MONEY_SCALES = tuple(_SCALE_VALUES)
@@ -253,9 +271,12 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
             q = None  # hundreds of digits make no figure (and no JSON number)
         if q is None and num.digits:
             q = _counted_before(text, num, start)
-            if q is None and counted is not None and _LISTED.fullmatch(text, counted.end, num.start):
+            head = counted if counted is not None else (out[-1] if out and out[-1].value_max is None else None)
+            if q is None and head is not None and ((head is counted and _LISTED.fullmatch(text, counted.end, num.start))
+                                                   or _kind_listed(text, head, num)):
                 # "số sản phẩm lần lượt là 9, 8 và 6": the figures listed after a total go on counting its noun
-                q = replace(counted, start=num.start, end=num.end, value=num.value, raw=num.raw)
+                # (and so do a parenthesis's parts named by kind: "(cà phê 14 sản phẩm, mắc ca 7, sầu riêng 6)")
+                q = replace(head, start=num.start, end=num.end, value=num.value, raw=num.raw)
             counted = q
         if q is None:
             listed = num.digits and following is not None and (
