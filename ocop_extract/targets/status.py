@@ -56,6 +56,8 @@ _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 _ACTUAL_PATTERNS = [
     r"quyết\s+định\s+(?:số\s+)?\S*\s+(?:về\s+việc\s+)?công\s+nhận",
     r"sau\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+(?:năm|tháng)(?:\s+(?:triển\s+khai|thực\s+hiện)|\s*,)",
+    # "Trong 5 năm, tỉnh tổ chức 142 lượt hội chợ": the years a review looks back on (not "trong 5 năm tới")
+    r"trong\s+(?:gần\s+|hơn\s+|khoảng\s+)?\S+\s+năm\s*,",
     r"tháng\s+đầu\s+năm",
     # "công nhận được 14 sản phẩm": a count follows; "hết hạn công nhận được đánh giá lại" is a passive
     r"công\s+nhận\s+được(?=\s+(?:thêm\s+|tổng\s+cộng\s+)?(?:\d|một|hai|ba|bốn|năm|sáu|bảy|tám|chín|mười))",
