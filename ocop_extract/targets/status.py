@@ -166,7 +166,8 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
               for m in target.finditer(lower, start, end) if not _in_term(text, m.start())
               and not _RANKS.match(lower, m.start(), m.end() + 8)
               and not _NAME_WORD.match(text, m.start(), m.end() + 8) and not _compared(lower, m.start(), m.end())
-              and not (lower.startswith("yêu cầu", m.start()) and _MET_BEFORE.search(lower, max(0, m.start() - 12), m.start()))]
+              and not (lower.startswith("yêu cầu", m.start()) and _MET_BEFORE.search(lower, max(0, m.start() - 12), m.start()))
+              and not (lower.startswith("phải", m.start()) and _FORCED.match(lower, m.end()))]
     # cues that count only after a quantity are kept apart: they must not hide the others
     after = [(m.start(), m.end(), "actual_after") for m in after_only.finditer(lower, start, end)
              if not _NEW_AFTER.match(text, m.end(), m.end() + 12)]
@@ -184,6 +185,8 @@ def _longest(found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     return kept
 
 
+# what "phải" is forced into (lexicon `status.forced`): "phải tạm dừng sản xuất" happened
+_FORCED = re.compile(rf"\s+(?:{alternation(cues()['status']['forced'])})(?!\w)")
 # months still to come: "6 tháng cuối năm", "những tháng còn lại" (lexicon `months.ahead`)
 _MONTHS_AHEAD = regex.compile(rf"(?<![\p{{L}}])tháng\s+{alternation(cues()['months']['ahead'])}(?![\p{{L}}])", regex.I)
 # heading words that review only when they open the heading (lexicon `headings.opening_only`)
@@ -209,6 +212,8 @@ def heading_status(heading: str) -> str | None:
     ('actual', None)
     >>> heading_status("Hoàn thành chỉ tiêu trước ngày 15/11"), heading_status("Tập trung hoàn thành chỉ tiêu 6 tháng cuối năm")
     ('target', 'target')
+    >>> heading_status("b) Nguyên nhân chủ quan"), heading_status("2. Nguyên nhân của những chỉ tiêu chưa đạt") is None
+    ('actual', True)
 
     """
     actual, target, topic = _heading_regexes()
