@@ -18,6 +18,9 @@ tiêu 218 sản phẩm") is, said as an aside (`MEASURED_AGAINST`): it opens no 
 >>> t = "có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu 218 sản phẩm"
 >>> plan_figure(t, 0, t.find("218"), t.find("218") + 3, "product") == ("target", MEASURED_AGAINST)
 True
+>>> t = "công nhận mới 355 sản phẩm, đạt 126,8% mục tiêu 280 sản phẩm mà tỉnh đề ra"
+>>> plan_figure(t, 0, t.find("280"), t.find("280") + 3, "product") == ("target", MEASURED_AGAINST)
+True
 >>> t = "Để đạt mục tiêu 28/28 xã đạt chuẩn nông thôn mới"
 >>> plan_figure(t, 0, t.find("28"), t.find("28") + 2, "admin_unit")
 ('target', "the figure of the 'mục tiêu' it follows")
@@ -74,6 +77,8 @@ def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple
     if plan is not None or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
         return "target", "the plan's figure, in parentheses"
     own = _PLAN_OWN_FIGURE.search(text, max(floor, start - 40), start)
+    if own is not None and _SHARE_REACHED.search(text, max(floor, own.start() - 24), own.start()):
+        return "target", MEASURED_AGAINST  # "đạt 126,8% mục tiêu 280 sản phẩm": the goal a share is of
     if own is None or _MEASURED.search(text, max(floor, own.start() - 16), own.start()):
         return None
     if _COMPARED.search(text, max(floor, own.start() - 8), own.start()):
