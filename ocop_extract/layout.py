@@ -188,6 +188,7 @@ def _patterns() -> dict[str, _LinePatterns]:
                                                       "annex_headings")}
 
 
+_COLUMN_GAP = regex.compile(r"\t|[ ]{3,}")
 _ANNEX_TITLE = 160  # a longer line is prose, not an annex's title
 
 
@@ -203,7 +204,8 @@ def _classify(doc: Doc) -> list[str]:
         if mode == "content":
             if text and pats["related_headings"].match(text) and len(text) < 80:
                 mode = "related"
-            elif text and pats["recipients_headings"].match(text) and len(text) < 40:
+            elif text and pats["recipients_headings"].match(text) and len(_COLUMN_GAP.split(text, 1)[0]) < 40:
+                # (its left column: "Nơi nhận:      KT. CHỦ TỊCH", the signature beside it in a PDF's copy)
                 mode = "recipients"
         if mode in ("recipients", "signature") and text and len(text) < _ANNEX_TITLE \
                 and pats["annex_headings"].match(text):
