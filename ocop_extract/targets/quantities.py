@@ -24,6 +24,7 @@ import regex
 
 from ..contain import contained
 from ..lexicon import load_lexicon
+from .lists import kind_listed, listed_after, rises_to
 from .numbers import NumberMatch, find_numbers, parse_digits
 from .ranges import ends_of_one_range, first_value, range_of
 
@@ -133,30 +134,6 @@ def _unit_regex() -> tuple[regex.Pattern, dict[str, str], regex.Pattern]:
         r"\s*(?:" + "|".join(regex.escape(a) for a in sorted(lex["not_units"], key=len, reverse=True)) + r")(?![\p{L}])",
         regex.I)
     return unit_re, surface_to_unit, not_re
-
-
-# what joins the numbers of a list sharing the last one's unit: "9, 7 và 6 sản phẩm", and the places
-# the list names before each ("Lâm Hà 12, Đức Trọng 8 sản phẩm", "huyện Tiên Lữ 5 và thị xã Mỹ Hào 4 sản phẩm")
-_PLACE_LABEL = r"(?:(?:huyện|thị\s+xã|thành\s+phố|TP\.?|xã|phường)\s+)?\p{Lu}\p{Ll}*(?:\s+\p{Lu}\p{Ll}*){0,3}\s+"
-_LISTED = regex.compile(rf"(?:,\s*|\s+và\s+|,\s+và\s+)(?:{_PLACE_LABEL})?")
-# … and a rise or fall from one figure to the next, counted in the second's unit: "tăng từ 17 lên 24 sản phẩm"
-_RISE = regex.compile(r"\s+(?:lên|xuống)(?:\s+(?:thành|còn|mức))?\s+", regex.I)
-_FROM = regex.compile(r"(?<![\p{L}])từ\s+\Z", regex.I | regex.REVERSE)
-# … and, inside a parenthesis, the parts each named by a kind in lower case: "(cà phê 14 sản phẩm, mắc ca 7,
-# sầu riêng 6)"
-_KIND_LISTED = regex.compile(r"[,;]\s*(?:\p{Ll}+\s+){1,3}")
-_PART_END = regex.compile(r"\s*(?:[,;)]|và\s)")
-_ASIDE_REACH = 40
-
-
-def _kind_listed(text: str, counted: Quantity, num: NumberMatch) -> bool:
-    """Whether `num` goes on a list of parts in the parenthesis that holds `counted` (a part ends on the
-    list's next comma or its close: "sản phẩm 4 sao" is no part)."""
-    start = num.start
-    if not _KIND_LISTED.fullmatch(text, counted.end, start) or not _PART_END.match(text, num.end):
-        return False
-    opened = text.rfind("(", max(0, counted.start - _ASIDE_REACH), counted.start)
-    return opened >= 0 and ")" not in text[opened:start]
 
 
 # the scale words (lexicon numbers.yaml `scales`) are the money scales too: "220 triệu" alone is a sum
@@ -272,17 +249,16 @@ def find_quantities(text: str, start: int = 0, end: int | None = None,
         if q is None and num.digits:
             q = _counted_before(text, num, start)
             head = counted if counted is not None else (out[-1] if out and out[-1].value_max is None else None)
-            if q is None and head is not None and ((head is counted and _LISTED.fullmatch(text, counted.end, num.start))
-                                                   or _kind_listed(text, head, num)):
+            if q is None and head is not None and ((head is counted and listed_after(text, counted.end, num.start))
+                                                   or kind_listed(text, head.start, head.end, num.start, num.end)):
                 # "số sản phẩm lần lượt là 9, 8 và 6": the figures listed after a total go on counting its noun
                 # (and so do a parenthesis's parts named by kind: "(cà phê 14 sản phẩm, mắc ca 7, sầu riêng 6)")
                 q = replace(head, start=num.start, end=num.end, value=num.value, raw=num.raw)
             counted = q
         if q is None:
             listed = num.digits and following is not None and (
-                _LISTED.fullmatch(text, num.end, following.start)
-                or (_RISE.fullmatch(text, num.end, following.start) and _FROM.search(text, max(start, num.start - 8), num.start)))
-            bare = bare + [num] if listed and (not bare or _LISTED.fullmatch(text, bare[-1].end, num.start)) \
+                listed_after(text, num.end, following.start) or rises_to(text, num.start, num.end, following.start, start))
+            bare = bare + [num] if listed and (not bare or listed_after(text, bare[-1].end, num.start)) \
                 else ([num] if listed else [])
             continue
         if bare and bare[-1] is numbers[i - 1] and q.value_max is None and not q.implied_unit:
