@@ -273,6 +273,25 @@ def _lead_in(target: Target, source: str) -> str:
     return ""
 
 
+# a table's caption: "Bảng 1. …", "Biểu 02: …", "PHỤ LỤC …"
+_CAPTION = regex.compile(r"[ \t]*(?:bảng|biểu|phụ\s+lục)(?:\s+(?:số\s*)?[\dIVX]+[a-z]?)?\s*[.:]?\s*\S", regex.I)
+_CAPTION_REACH = 40  # the lines a table's cell looks up for its caption
+
+
+def _caption_of(target: Target, source: str) -> str:
+    """The caption of the table a cell stands in ("Bảng 1. Phân bổ chỉ tiêu sản phẩm OCOP công nhận mới
+    theo xã"), read as a lead, else ""."""
+    end = source.rfind("\n", 0, target.span[0])
+    for _ in range(_CAPTION_REACH):
+        if end <= 0:
+            return ""
+        start = source.rfind("\n", 0, end) + 1
+        if _CAPTION.match(source, start, end):
+            return _fold(source[start:end]) + " "
+        end = start - 1
+    return ""
+
+
 def _from_metric(target: Target, fallback: Choice) -> Choice:
     """A figure with no wording in its clause read by its metric, the header of its table column
     ("Xã NTM nâng cao (xã)" above a cell "3"); `fallback` when that names nothing either."""
@@ -294,6 +313,8 @@ def map_indicators(record: Record, source: Optional[str] = None) -> Record:
             choice = choose(target, source, lead=lead)
         if not choice.worded and source is not None and target.metric:
             choice = _from_metric(target, choice)
+        if not choice.worded and source is not None and target.rule == "table_cell" and (lead := _caption_of(target, source)):
+            choice = choose(target, source, lead=lead)  # what the table's caption says its figures count
         previous = _head(target, done, source)
         share = _plan_share(target, done, source) if source is not None else None
         share = share or (_done_share(target, done, choice, source) if source is not None else None)
