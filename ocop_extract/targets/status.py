@@ -200,6 +200,7 @@ def _heading_regexes() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
     return phrase_regex(lex["actual"]), phrase_regex(lex["target"]), phrase_regex(lex["topic"])
 
 
+@lru_cache(maxsize=1024)  # a text's headings are read again for each figure under them
 def heading_status(heading: str) -> str | None:
     """What a section heading announces: results ("actual"), a plan ("target"), a topic whose
     section decides ("topic"), or None.
