@@ -34,6 +34,7 @@ from ..document import Doc
 from ..layout import line_kinds
 from ..paragraphs import paragraph_starts
 from ..sentences import in_parentheses
+from .clause_years import dates_a_figure, mid_sentence_end, opens_next_clause
 from .paragraph_links import opens_on_previous
 from .time_words import AFTER_ITS_NOUN, AS_OF, DAY_MONTH, NOW
 from .running import AHEAD_AFTER, months_from_start, running_periods
@@ -57,17 +58,6 @@ _RATED_SINCE = regex.compile(r"(?<![\p{L}])công\s+nhận\s+(?:kể\s+)?từ\s+\
 _RATED_BEFORE = regex.compile(r"(?:(?<![\p{L}])công\s+nhận|\d\s*sao)[^,;:.()\d]{0,30}\Z", regex.I | regex.REVERSE)
 # a year said in a clause of cause: "do vụ nhãn năm 2024 bị ảnh hưởng", "nhờ được mùa năm 2023"
 _CAUSE_BEFORE = regex.compile(r"(?<![\p{L}])(?:do|vì|bởi|nhờ)\s[^,;.()\d]{0,40}\Z", regex.I | regex.REVERSE)
-# a year said as a figure's own date: "tăng từ 31 sản phẩm cuối năm 2023 lên 38" (not a span of months: "6 tháng đầu năm")
-_FIGURE_THEN_DATE = regex.compile(r"(?<![\d.,])(?!(?:19|20)\d\d(?!\d))\d[\d.,]*(?P<noun>\s*%|(?:\s+\p{L}+){1,2})\s+(?:(?:cuối|hết)\s+)?\Z")
-_SPAN_NOUN = regex.compile(r"(?<![\p{L}])(?:tháng|quý|ngày|năm|đợt|lần)(?![\p{L}])", regex.I)  # a span, not a thing
-
-
-def _dates_a_figure(before: str) -> bool:
-    """Whether `before` ends on a figure and its noun, the year after it being that figure's date."""
-    m = _FIGURE_THEN_DATE.search(before)
-    return m is not None and not _SPAN_NOUN.search(m["noun"])
-
-
 _COUNT_RATED = regex.compile(r"(?<![\p{L}])trong\s+(?:số\s+)?\d[\d.,]*\s+sản\s+phẩm[^,;.()\d]{0,16}công\s+nhận[^,;.()\d]{0,30}\Z",
                              regex.I | regex.REVERSE)
 _PRESENT_REACH = 24  # characters from "hiện (có)", "đến nay" to a figure it speaks of in its clause
@@ -101,6 +91,7 @@ class TimePhrase(NamedTuple):
     elapsed: bool = False  # a period gone by ("9 tháng đầu năm", "6 tháng qua") or the present ("đến nay")
     ahead: bool = False  # a running period still to come ("6 tháng cuối năm", "3 tháng tới")
     day: bool = False  # a day said without its year ("Ngày 13/11, …"): it dates results, it reports nothing
+    closes: int = 0  # a year dating its own clause mid-sentence: where the scopes before it stay closed
 
 
 def _present_as_of(phrases: list[TimePhrase], as_of: list[TimePhrase], low: str) -> list[TimePhrase]:
@@ -255,6 +246,7 @@ class TimeScopes:
                 and year != self._closing_year:
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running (not in its last quarter)
         reach = self._aside_end(expr.start) or self._reach(line.index)
+        closes, reach = (reach, clipped) if (clipped := mid_sentence_end(self._doc, self._low, expr.start)) and clipped < reach else (0, reach)
         begun = self._this_year is None or year is None or year <= self._this_year  # "Từ năm 2025" in 2024: ahead
         if expr.kind == "deadline" and begun and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
                                                   or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)) \
@@ -263,7 +255,7 @@ class TimeScopes:
             # tháng …": since then, to the present
             return TimePhrase(expr.start, expr.end, None, reach, elapsed=True)
         if expr.kind == "deadline" and (_CAUSE_BEFORE.search(text, max(line.start, expr.start - 48), expr.start)
-                                        or _dates_a_figure(text[max(line.start, expr.start - 48):expr.start]) or (
+                                        or dates_a_figure(text[max(line.start, expr.start - 48):expr.start]) or (
                 _RATED_BEFORE.search(text, max(line.start, expr.start - 48), expr.start)
                 and not _COUNT_RATED.search(text, max(line.start, expr.start - 64), expr.start))):
             # "được công nhận OCOP 4 sao năm 2022; giá bán lẻ …": when a product was rated, said of it alone, as
@@ -271,7 +263,7 @@ class TimeScopes:
             # (to its clause's end, over the lines a PDF's layout broke it into)
             stop = _CLAUSE_END.search(text, expr.end, reach)
             reach = stop.start() if stop else reach
-        return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline")
+        return TimePhrase(expr.start, expr.end, year, reach, expr.kind == "deadline", closes=closes)
 
     def _reach(self, index: int) -> int:
         """The end of a scope opened on line `index` (read once a line): its paragraph, and a list under a lead-in."""
@@ -385,6 +377,8 @@ class TimeScopes:
             if phrase.end <= start and phrase.reach >= end and not self._ahead(phrase):
                 nearest = phrase
                 break
+            if phrase.end <= start and phrase.closes >= end:
+                break  # "…, năm nay dự kiến đạt 22 tỷ đồng. Hai sản phẩm …": the year before it is closed, its own ended
         if nearest is not None and nearest.year is not None:
             return nearest
         if nearest is not None and start - nearest.end <= _PRESENT_REACH and not _CLAUSE_BREAK.search(self._doc.text, nearest.end, start):
@@ -394,7 +388,8 @@ class TimeScopes:
             while j < len(self._phrases) and self._phrases[j].start < clause_end:
                 if self._phrases[j].start >= end and self._phrases[j].trailing \
                         and not _MEASURE_NOUN_BEFORE.search(self._doc.text, max(end, self._phrases[j].start - 48),
-                                                            self._phrases[j].start):
+                                                            self._phrases[j].start) \
+                        and not opens_next_clause(self._doc, self._low, end, self._phrases[j].start):
                     return self._phrases[j]  # (not another measure's: "… 4 sản phẩm, doanh thu năm 2023 khoảng …")
                 j += 1
         return nearest  # the present ("đến nay"), or None: no time phrase governs it
