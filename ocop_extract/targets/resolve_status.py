@@ -100,6 +100,7 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
+_GOAL_REACH = 24  # characters before a past year that may hold the goal it is the horizon of
 
 
 def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
@@ -125,7 +126,9 @@ def resolve_status(ctx: StatusContext) -> str:
     # a past year in a parenthesis closed before the figure is an aside ("(6 sản phẩm được công nhận năm 2019)")
     past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
-    if past and not strong_target_between(text, past[-1].end, q.start):
+    # (not a past plan's horizon set by its goal: "Kế hoạch … đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
+    if past and not strong_target_between(text, past[-1].end, q.start) \
+            and not strong_target_between(text, max(s.start, past[-1].start - _GOAL_REACH), past[-1].start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.value_max is None and rise_start(text, q.start, q.end):  # "nâng tổng số từ 461 sản phẩm lên 650 sản phẩm": what is now
         return decided(why, "status", "actual", CLAUSE, "where the rise after 'từ' starts")
