@@ -39,7 +39,7 @@ from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
-                     speaks_of_figure, strives_to_exceed, strong_target_between)
+                     set_by_goal, speaks_of_figure, strives_to_exceed, strong_target_between)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
@@ -100,7 +100,6 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
-_GOAL_REACH = 24  # characters before a past year that may hold the goal it is the horizon of
 
 
 def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
@@ -128,7 +127,7 @@ def resolve_status(ctx: StatusContext) -> str:
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
     # (not a past plan's horizon set by its goal: "Kế hoạch … đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
     if past and not strong_target_between(text, past[-1].end, q.start) \
-            and not strong_target_between(text, max(s.start, past[-1].start - _GOAL_REACH), past[-1].start):
+            and not set_by_goal(text, s.start, past[-1].start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.value_max is None and rise_start(text, q.start, q.end):  # "nâng tổng số từ 461 sản phẩm lên 650 sản phẩm": what is now
         return decided(why, "status", "actual", CLAUSE, "where the rise after 'từ' starts")

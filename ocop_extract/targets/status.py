@@ -382,6 +382,20 @@ _MEASURED_PLAN_BEFORE = regex.compile(r"(?<![\p{L}])(?:vượt|đạt|so\s+với
                                       regex.I | regex.REVERSE)
 
 
+_GOAL_REACH = 24  # characters before a year that may hold the goal it is the horizon of
+
+
+def set_by_goal(text: str, floor: int, start: int) -> bool:
+    """Whether a year at `start` is the horizon a goal cue just before it sets (past or not: "Kế hoạch …
+    đặt mục tiêu đến năm 2025 …"); `floor`: where its sentence starts.
+
+    >>> t = "Kế hoạch số 2411/KH-UBND đặt mục tiêu đến năm 2025"
+    >>> set_by_goal(t, 0, t.find("năm 2025")), set_by_goal("Năm 2024, tỉnh có 132 sản phẩm", 0, 0)
+    (True, False)
+    """
+    return strong_target_between(text, max(floor, start - _GOAL_REACH), start)
+
+
 def strong_target_between(text: str, start: int, end: int) -> bool:
     """Whether a strong target cue stands in text[start:end] (not one inside a fixed term).
 
