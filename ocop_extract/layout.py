@@ -189,6 +189,7 @@ def _patterns() -> dict[str, _LinePatterns]:
 
 
 _COLUMN_GAP = regex.compile(r"\t|[ ]{3,}")
+_LONGEST_HEADER = 200  # the longest first line a table without bars opens on (`targets.spaced`)
 _ANNEX_TITLE = 160  # a longer line is prose, not an annex's title
 
 
@@ -270,6 +271,8 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
 
 def _flat_grid(doc: Doc, i: int):
     """The table without bars whose first line is line `i`: one cell a line, or one row a line."""
+    if len(doc.lines[i].text) > _LONGEST_HEADER:
+        return None  # a paragraph of prose opens no table
     return vertical_grid(doc, i) or labelled_grid(doc, i) or spaced_grid(doc, i) or year_grid(doc, i)
 
 
