@@ -221,6 +221,8 @@ def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
 
     >>> [u and u[0] for u in _column_units(["3 sao (sản phẩm)", "4 sao (sản phẩm)", "Tổng số", "Điểm"])]
     ['product', 'product', 'product', None]
+    >>> [u and u[0] for u in _column_units(["Công nhận quý I (sản phẩm)", "Lũy kế (sản phẩm)", "Ấp NTM kiểu mẫu tăng thêm"])]
+    ['product', 'product', None]
     """
     units = [header_unit(h) for h in header]
     # a total column ("Tổng số") counts what the columns it totals count, when they all count one thing
@@ -230,7 +232,9 @@ def _column_units(header: list[str]) -> list[tuple[str, str, float] | None]:
     if counted and all(u == counted[0] for u in counted):
         units = [counted[0] if u is None and _TOTAL_HEADER.fullmatch(h) else u for u, h in zip(units, header)]
         if sum(1 for u in units if u is not None) >= 2:
-            units = [counted[0] if u is None and not NOT_COUNTED.match(h) else u for u, h in zip(units, header)]
+            # (not a column that opens on a noun of its own: "Ấp NTM kiểu mẫu tăng thêm" beside product columns)
+            units = [counted[0] if u is None and not NOT_COUNTED.match(h) and opening_noun(h) is None else u
+                     for u, h in zip(units, header)]
     return units
 
 
