@@ -251,6 +251,9 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     # the type the headline names ("Cư Jút đón nhận Quyết định đạt chuẩn …"): its numbered mention in the body
     title_line = _headline_line(doc)
     headed = {m.type for m in cands if m.line == title_line}
+    # … or the type a sentence announces as just issued without its number ("UBND tỉnh vừa ký quyết định công
+    # nhận 38 sản phẩm …", then "Ngày 25/6/2025, … đã ký Quyết định số 1962/QĐ-UBND …")
+    headed |= {m.type for m in cands if m.number is None and _JUST_ISSUED.search(doc.text, m.sent_start, m.start)}
     scores = {id(m): _score(doc, m, m.start) + (_HEADLINE_BONUS if m.number and m.type in headed else 0) for m in cands}
 
     def evidence(m: Mention) -> float:
