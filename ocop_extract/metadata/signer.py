@@ -171,10 +171,12 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
                     return name
             continue
         col = found[0]
-        # (beside a long recipients' list the name may stand up to twelve lines below its title)
-        for nxt in lines[i + 1:i + (_BESIDE_REACH if col is not None else 8)]:
+        # (beside a long recipients' list the name may stand up to twelve lines below its title, and so may it
+        # where a PDF's copy put the two columns' lines one under the other: "TM. ỦY BAN NHÂN DÂN" / "- Sở …;" /
+        # "CHỦ TỊCH" / "- UBND các xã;" / … / "Trần Minh Trí")
+        for nxt in lines[i + 1:i + _BESIDE_REACH]:
             cand = _in_column(nxt.text, col)
-            if not cand or noise.match(cand) or titles.match(cand):
+            if not cand or noise.match(cand) or titles.match(cand) or _RECIPIENT_ITEM.match(cand):
                 continue
             name = clean_name(cand)
             if name is None and len(cand.split()) > 5 and cand.split()[0] in surnames:
@@ -185,6 +187,7 @@ def signer(doc: Doc, portal_value: Optional[str] = None) -> Optional[str]:
     return None
 
 
+_RECIPIENT_ITEM = regex.compile(r"[-–+•]\s")  # "- Sở NN&PTNT tỉnh Vĩnh Long;": a recipient, no signer
 # the signature's title after the recipients' heading on one line, a PDF's columns collapsed to one
 # blank: "Nơi nhận: TM. ỦY BAN NHÂN DÂN"
 _BESIDE_RECIPIENTS = regex.compile(r"\s*nơi\s+nhận\s*:?\s*(?:TM|KT|TL|TUQ|Q)\.\s*\p{Lu}", regex.I)
