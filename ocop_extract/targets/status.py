@@ -213,6 +213,8 @@ def heading_status(heading: str) -> str | None:
     ('actual', None)
     >>> heading_status("Hoàn thành chỉ tiêu trước ngày 15/11"), heading_status("Tập trung hoàn thành chỉ tiêu 6 tháng cuối năm")
     ('target', 'target')
+    >>> heading_status("2. Chương trình mục tiêu quốc gia xây dựng nông thôn mới") is None
+    True
     >>> heading_status("b) Nguyên nhân chủ quan"), heading_status("2. Nguyên nhân của những chỉ tiêu chưa đạt") is None
     ('actual', True)
 
@@ -223,6 +225,8 @@ def heading_status(heading: str) -> str | None:
         # be done by a day, or in the months still to come
         return "target"
     a, t = actual.search(heading), target.search(heading)
+    while t is not None and _in_term(heading, t.start()):
+        t = target.search(heading, t.end())  # "2. Chương trình mục tiêu quốc gia xây dựng nông thôn mới": a name
     if a and " ".join(a.group().lower().split()) in _OPENING_ONLY and not _NUMBERING.fullmatch(heading, 0, a.start()):
         a = None  # "Đánh giá kết quả …" reviews; "1. Tổ chức đánh giá, phân hạng …" is a task
     if t and not a and _compared(heading.lower(), t.start(), t.end()):
