@@ -24,6 +24,14 @@ True
 >>> t = "Để đạt mục tiêu 28/28 xã đạt chuẩn nông thôn mới"
 >>> plan_figure(t, 0, t.find("28"), t.find("28") + 2, "admin_unit")
 ('target', "the figure of the 'mục tiêu' it follows")
+>>> t = "mới đạt 2 sản phẩm so với chỉ tiêu giao là 4 sản phẩm"
+>>> plan_figure(t, 0, t.find("4"), t.find("4") + 1, "product") == ("target", MEASURED_AGAINST)
+True
+>>> plan_figure(t, 0, t.rfind("4"), t.rfind("4") + 1, "product") == ("target", MEASURED_AGAINST)
+True
+>>> t = "mới đạt 2 và 1 sản phẩm so với chỉ tiêu giao là 4 và 3 sản phẩm"
+>>> plan_figure(t, 0, t.find("3"), t.find("3") + 1, "product") == ("target", MEASURED_AGAINST)
+True
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -49,7 +57,7 @@ _PLAN_ASIDE = regex.compile(r"\(\s*(?:theo\s+)?(?:kế\s+hoạch|chỉ\s+tiêu)(
 # right after the plan's word: "chỉ tiêu 25 sản phẩm", "mục tiêu năm 2025 là 40 sản phẩm"
 _PLAN_OWN_FIGURE = regex.compile(r"(?<![\p{L}])(?P<w>chỉ\s+tiêu|mục\s+tiêu|kế\s+hoạch)(?:\s+năm(?:\s+\d{4})?"
                                  r"|\s+(?:của\s+)?(?:cả\s+)?giai\s+đoạn(?:\s+\d{4}\s*[-–]\s*\d{4})?)?"
-                                 r"(?:\s+(?:là|đề\s+ra|đặt\s+ra|giao))?\s*:?\s*\Z", regex.I | regex.REVERSE)
+                                 r"(?:\s+(?:đề\s+ra|đặt\s+ra|(?:được\s+)?giao))?(?:\s+là)?\s*:?\s*\Z", regex.I | regex.REVERSE)
 # (not a goal one sets out to reach: "để đạt mục tiêu 28/28 xã", "nhằm đạt chỉ tiêu 40 sản phẩm")
 _MEASURED = regex.compile(r"(?<![\p{L}])(?<!(?:để|nhằm|sẽ|phấn\s+đấu|cần|phải)\s+)(?:bằng|đạt)\s+(?:\S+\s+)?\Z",
                           regex.I | regex.REVERSE)
@@ -65,9 +73,23 @@ _EXCEEDED = regex.compile(r"(?<![\p{L}])(?:vượt\s+(?:xa\s+)?|gấp\s+(?:(?:h�
                           regex.I | regex.REVERSE)
 
 
+# the numbers listed before a figure: "chỉ tiêu giao là 4 và 3 sản phẩm" (the 3 is listed after the 4)
+_LISTED_BEFORE = regex.compile(r"(?<![\d.,])(?P<first>\d[\d.,]*)(?:(?:\s*,\s*|\s+và\s+)\d[\d.,]*)*(?:\s*,\s*|\s+và\s+)\Z",
+                               regex.REVERSE)
+
+
 def plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
     """(status, evidence) of a figure at text[start:end] said of the plan, or None; `floor`: where its
-    sentence starts."""
+    sentence starts. A figure listed after the plan's own ("chỉ tiêu giao là 4 và 3 sản phẩm") is one too."""
+    listed = _LISTED_BEFORE.search(text, max(floor, start - 40), start)
+    if listed is not None:
+        said = _plan_figure(text, floor, listed.start("first"), listed.end("first"), unit)
+        if said is not None and said[0] == "target":
+            return said
+    return _plan_figure(text, floor, start, end, unit)
+
+
+def _plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tuple[str, str] | None:
     if unit == "%" and _OF_PLAN.match(text, end, end + 32) and _REACHED.search(text, max(floor, start - 24), start):
         return "actual", "a share of the plan reached"
     plan = _PLAN_FIGURE.search(text, max(floor, start - 48), start)
