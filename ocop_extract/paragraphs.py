@@ -44,7 +44,8 @@ def _carries_on(above: str, line: str) -> bool:
     if last and last in _SENTENCE_MARKS:
         return False
     return bool(_CARRIED_ON.match(line)) or (
-        len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line)))
+        len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above))
+        and (bool(_FIGURE_CARRIED_ON.match(line)) or line.lstrip().startswith("(")))  # "… nâng cao" / "(Hòa Hội, Bàu Lâm), 01 xã …"
 
 
 # a full stop at a line's end, and a sentence opening on a capital after it (no list item, no heading)
@@ -99,6 +100,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
     >>> paragraph_starts(Doc.from_text("y", "Giải ngân 4.620 triệu đồng;\ntrong đó trung ương 2.900 triệu đồng;\nb) Kinh phí"))
     [0, 0, 2]
     >>> paragraph_starts(Doc.from_text("z", "b) Củng cố, thành lập mới khoảng 40 hợp tác xã tham gia Chương trình; ít nhất\n50% chủ thể là hợp tác xã."))
+    [0, 0]
+    >>> paragraph_starts(Doc.from_text("q", "Kế hoạch năm 2024 giao huyện phấn đấu có thêm 02 xã đạt chuẩn nông thôn mới nâng cao\n(Hòa Hội, Bàu Lâm), 01 xã đạt chuẩn kiểu mẫu."))
     [0, 0]
     >>> paragraph_starts(Doc.from_text("p", "Các sản phẩm thuộc 51 chủ thể,\n\n2\n\ngồm 19 hợp tác xã.\n\n- 3 -\n\nNăm 2021"))
     [0, 0, 0, 0, 0, 5, 6, 7, 8]

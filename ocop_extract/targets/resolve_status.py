@@ -39,7 +39,8 @@ from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
-                     set_by_goal, speaks_of_figure, strives_to_exceed, strong_target_between)
+                     plan_assigns, set_by_goal, speaks_of_figure, strives_before, strives_to_exceed,
+                     strong_target_between)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
@@ -297,7 +298,7 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
     """
     p = ctx.prose
     s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
-    if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]):
+    if earlier and strong_target_between(text, earlier[0][0], earlier[-1][1]) or plan_assigns(text, s.start, p.q.start):
         return "target", SENTENCE, "a plan's cue before it"
     lead_in = _lead_in(text, earlier)
     if lead_in is not None:  # "Kế hoạch năm 2024 đề ra: công nhận mới 50 sản phẩm …" under any heading
@@ -364,6 +365,9 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
                     text, max(s.start, after[0][0] - 24), after[0][0])):
                 # "Đợt này có 38 sản phẩm …, nâng tổng số … lên 287"; "có 6 phòng, mỗi tháng đón …": a habit
                 return decided(why, "status", "actual", CLAUSE, f"{said!r} after it: what news tells was reached, or a habit")
+        if after[0][2] == "actual_after" and strives_before(text, s.start, q.start):
+            # "phấn đấu có thêm 02 xã đạt chuẩn …, 01 xã đạt chuẩn nông thôn mới kiểu mẫu": a list after a plan's cue
+            return decided(why, "status", "target", SENTENCE, f"listed after a plan's cue; {said!r} qualifies its noun")
         if after[0][2] == "actual_after" and task_clause(text, p.clause[0], q.start):
             # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on
             opened = _open_scope(ctx, [], said)

@@ -409,9 +409,35 @@ def strong_target_between(text: str, start: int, end: int) -> bool:
     (True, False)
     >>> strong_target_between("về đích với nhiều chỉ tiêu vượt kế hoạch:", 0, 40)
     False
+    >>> t = "Kế hoạch năm 2024 giao huyện phát triển mới 08 sản phẩm"
+    >>> strong_target_between(t, 0, len(t)), strong_target_between("Huyện đã bàn giao cho xã 3 công trình", 0, 37)
+    (True, False)
     """
-    return any(not NOT_CUES.match(text, m.start(), m.start() + 40)
-               and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
-               and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
-               and not (_PLAN_NOUN.fullmatch(m.group()) and _REACHED_AFTER.match(text, m.end()))
-               for m in _regexes()[2].finditer(text, start, end))
+    return plan_assigns(text, start, end) or any(
+        not NOT_CUES.match(text, m.start(), m.start() + 40)
+        and not _COUNTED_BEFORE.search(text, max(0, m.start() - 8), m.start())
+        and not _MEASURED_PLAN_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        and not (_PLAN_NOUN.fullmatch(m.group()) and _REACHED_AFTER.match(text, m.end()))
+        for m in _regexes()[2].finditer(text, start, end))
+
+
+def strives_before(text: str, start: int, end: int) -> bool:
+    """Whether a plan's verb of striving or setting stands in text[start:end] ("phấn đấu", "đề ra", "Kế hoạch …
+    giao"), not a goal's noun alone, which is often the yardstick of a result ("So với mục tiêu … là 700").
+
+    >>> strives_before("phấn đấu có thêm 02 xã", 0, 22), strives_before("So với mục tiêu là 700 sản phẩm", 0, 30)
+    (True, False)
+    """
+    return plan_assigns(text, start, end) or any(
+        not _PLAN_NOUN.fullmatch(m.group()) and not NOT_CUES.match(text, m.start(), m.start() + 40)
+        for m in _regexes()[2].finditer(text, start, end))
+
+
+def plan_assigns(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] has a plan assign the goals that follow ("Kế hoạch năm 2024 giao huyện …")."""
+    return _PLAN_ASSIGNS.search(text, start, end) is not None
+
+
+# a plan that assigns, as its sentence's subject: "Kế hoạch năm 2024 giao huyện phát triển mới 08 sản phẩm …"
+_PLAN_ASSIGNS = regex.compile(r"(?<![\p{L}])kế\s+hoạch(?:\s+năm\s+\d{4}|\s+số\s+\S+)?(?:\s+của\s+\S+(?:\s+\S+)?)?"
+                              r"\s+giao(?=\s+(?:cho\s+)?(?:huyện|xã|tỉnh|thành\s+phố|thị\s+xã|phường|các|mỗi|đơn\s+vị|ngành))", regex.I)
