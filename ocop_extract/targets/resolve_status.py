@@ -38,9 +38,9 @@ from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
+from .plan_cues import plan_assigns, set_by_goal, strives_before, strong_target_between
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
-                     plan_assigns, set_by_goal, speaks_of_figure, strives_before, strives_to_exceed,
-                     strong_target_between)
+                     speaks_of_figure, strives_to_exceed)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
@@ -126,9 +126,8 @@ def resolve_status(ctx: StatusContext) -> str:
     # a past year in a parenthesis closed before the figure is an aside ("(6 sản phẩm được công nhận năm 2019)")
     past = [e for e in s.years if e.end <= q.start and s.doc_years.is_past(e)
             and not (in_parentheses(text, s.start, e.start) and not in_parentheses(text, s.start, q.start))]
-    # (not a past plan's horizon set by its goal: "Kế hoạch … đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
-    if past and not strong_target_between(text, past[-1].end, q.start) \
-            and not set_by_goal(text, s.start, past[-1].start):
+    # (not a past plan's horizon its goal sets: "… đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
+    if past and not strong_target_between(text, past[-1].end, q.start) and not set_by_goal(text, s.start, past[-1].start):
         return decided(why, "status", "actual", SENTENCE, f"past year {past[-1].year} before it")
     if q.value_max is None and rise_start(text, q.start, q.end):  # "nâng tổng số từ 461 sản phẩm lên 650 sản phẩm": what is now
         return decided(why, "status", "actual", CLAUSE, "where the rise after 'từ' starts")
@@ -365,8 +364,7 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
                     text, max(s.start, after[0][0] - 24), after[0][0])):
                 # "Đợt này có 38 sản phẩm …, nâng tổng số … lên 287"; "có 6 phòng, mỗi tháng đón …": a habit
                 return decided(why, "status", "actual", CLAUSE, f"{said!r} after it: what news tells was reached, or a habit")
-        if after[0][2] == "actual_after" and strives_before(text, s.start, q.start):
-            # "phấn đấu có thêm 02 xã đạt chuẩn …, 01 xã đạt chuẩn nông thôn mới kiểu mẫu": a list after a plan's cue
+        if after[0][2] == "actual_after" and strives_before(text, s.start, q.start):  # "phấn đấu có thêm 02 xã …, 01 xã đạt chuẩn …"
             return decided(why, "status", "target", SENTENCE, f"listed after a plan's cue; {said!r} qualifies its noun")
         if after[0][2] == "actual_after" and task_clause(text, p.clause[0], q.start):
             # "duy trì 100% sản phẩm OCOP còn hiệu lực": the words after it qualify the noun a task acts on

@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .context import TargetContext
 from .comparators import rise_start
 from .cues import breakdown_regex
-from .status import set_by_goal, strong_target_between
+from .plan_cues import set_by_goal, strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .years import YearExpr, baseline_aside, month_expressions, year_of_day
 

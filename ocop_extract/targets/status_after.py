@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..sentences import in_parentheses
 from .candidates import Prose
 from .cues import breakdown_regex, cues
-from .status import strong_target_between
+from .plan_cues import strong_target_between
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
 
