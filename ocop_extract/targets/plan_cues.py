@@ -89,3 +89,22 @@ def plan_assigns(text: str, start: int, end: int) -> bool:
 # a plan that assigns, as its sentence's subject: "Kế hoạch năm 2024 giao huyện phát triển mới 08 sản phẩm …"
 _PLAN_ASSIGNS = regex.compile(r"(?<![\p{L}])kế\s+hoạch(?:\s+năm\s+\d{4}|\s+số\s+\S+)?(?:\s+của\s+\S+(?:\s+\S+)?)?"
                               r"\s+giao(?=\s+(?:cho\s+)?(?:huyện|xã|tỉnh|thành\s+phố|thị\s+xã|phường|các|mỗi|đơn\s+vị|ngành))", regex.I)
+
+
+# an enumeration's item: "Thứ nhất, …", "Hai là, …", "Trước hết, …"
+_ENUMERATED = regex.compile(r"\s*(?:thứ\s+(?:nhất|hai|ba|tư|năm|sáu)|(?:một|hai|ba|bốn|năm|sáu)\s+là|trước\s+hết|cuối\s+cùng)\s*,",
+                            regex.I)
+
+
+def opens_an_item(text: str, start: int) -> bool:
+    """Whether the sentence at `start` opens as an item of an enumeration ("Thứ nhất, lựa chọn khoảng 500
+    sản phẩm …"): the solutions or tasks a speaker sets out, one by one.
+
+    >>> opens_an_item("Thứ nhất, lựa chọn khoảng 500 sản phẩm chủ lực", 0), opens_an_item("Thứ Hai, 14/11/2024", 0)
+    (True, False)
+    """
+    return _ENUMERATED.match(text, start) is not None and not _WEEKDAY.match(text, start)
+
+
+_WEEKDAY = regex.compile(r"\s*thứ\s+\S+\s*,\s*\d", regex.I)  # "Thứ Hai, 14/11/2024": a day of the week
+

@@ -38,7 +38,7 @@ from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
 from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
-from .plan_cues import plan_assigns, set_by_goal, strives_before, strong_target_between
+from .plan_cues import opens_an_item, plan_assigns, set_by_goal, strives_before, strong_target_between
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
                      speaks_of_figure, strives_to_exceed)
 from .deadlines import deadline_ahead, year_end_ahead
@@ -288,12 +288,11 @@ def _of_a_plan_year(ctx: StatusContext, cue: Cue) -> bool:
 def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple[str, str, str] | None:
     """The status of the scope open where the verb of doing `verb` stands, its kind and what opened it, or None.
 
-    The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"),
-    the heading above, another cue earlier in the sentence that is not itself a verb
-    of doing (a time cue only with a past year), the quantity before it
-    in the sentence, the quantity before it in the paragraph (unless a time phrase
-    of the present or future stands between), a past year of the paragraph, a year
-    in whose last quarter a news text was posted (unless the verb sets money aside).
+    The first of: a plan's strong cue earlier in the sentence ("phấn đấu", "mục tiêu"), the heading above,
+    an enumeration's item ("Thứ nhất, …"), another cue earlier in the sentence that is not itself a verb
+    of doing (a time cue only with a past year), the quantity before it in the sentence, the quantity
+    before it in the paragraph (unless a time phrase of the present or future stands between), a past year
+    of the paragraph, a year in whose last quarter a news text was posted (unless the verb sets money aside).
     """
     p = ctx.prose
     s, text, years = p.sentence, p.sentence.text, p.sentence.doc_years
@@ -304,12 +303,13 @@ def _open_scope(ctx: StatusContext, earlier: list[Cue], verb: str = "") -> tuple
         return "target", SENTENCE, f"the lead-in {text[lead_in[0]:lead_in[1]]!r}:"
     if s.heading_status:
         return s.heading_status, SECTION, "the heading above"
+    if opens_an_item(text, s.start):  # "Thứ nhất, lựa chọn khoảng 500 sản phẩm …"
+        return "target", SENTENCE, "an item of a speaker's tasks"
     for cue in reversed(earlier):
         said = text[cue[0]:cue[1]]
         if is_task_cue(said) or (is_weak_cue(said) and (ctx.prev_status is not None or cue[0] < p.clause[0])):
-            # a verb of doing opens no scope, nor a word that may qualify a noun ("nâng chất các tiêu chí
-            # đã đạt; mỗi huyện lựa chọn 1-2 sản phẩm"); in the figure's clause, before the sentence's
-            # first figure, it tells what was done ("Huyện Thanh Ba vừa cấp … hỗ trợ 85 hộ")
+            # a verb of doing opens no scope, nor a word that may qualify a noun ("… mỗi huyện lựa chọn 1-2 sản
+            # phẩm"); in the figure's clause, before the first figure, it tells what was done ("vừa cấp … 85 hộ")
             continue
         if _of_a_plan_year(ctx, cue):
             continue  # "riêng năm 2024 xây dựng …": a time cue with a year of the plan

@@ -93,7 +93,7 @@ def _reached(ctx: YearContext) -> int | None:
     if dated:  # "giảm từ 19,5% cuối năm 2021 xuống còn 15,8% cuối năm 2022": each figure says its own year
         # (not a multiple's: "gấp 1,6 lần năm 2020" compares with that year)
         return decided(c.why, "year", int(dated["y"]), CLAUSE, f"its own date {dated.group().strip()!r}")
-    if rise_start(c.prose.sentence.text, c.prose.q.start, c.prose.q.end):
+    if c.prose.q.value_max is None and rise_start(c.prose.sentence.text, c.prose.q.start, c.prose.q.end):
         # "Năm 2023, số sản phẩm 4 sao đã tăng từ 17 lên 24 sản phẩm": a rise starts before the time it is said
         # of, unless its own date stands beside it ("từ 282 sản phẩm (tính đến hết năm 2021) lên …")
         own = _PAREN_DATE.match(c.prose.sentence.text, c.prose.q.end)

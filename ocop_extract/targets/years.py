@@ -8,6 +8,8 @@ last year), "quý IV/2024", "tháng 6/2024", "năm nay" (the document's own year
 [(2025, 'deadline'), (2024, 'baseline'), (2025, 'period')]
 >>> [(e.year, e.kind) for e in year_expressions("gần gấp đôi so với cuối năm 2023", 2024)]
 [(2023, 'baseline')]
+>>> [(e.year, e.kind) for e in year_expressions("gấp khoảng 1,5 lần nguồn lực đã huy động trong giai đoạn 2021 - 2025", 2025)]
+[(2025, 'baseline')]
 >>> [(e.year, e.kind) for e in year_expressions("từ nay đến cuối năm, hoàn thiện hồ sơ; cuối năm 2025", 2024)]
 [(2024, 'deadline'), (2025, 'deadline')]
 >>> [(e.year, e.kind) for e in year_expressions("kinh phí 5 năm qua; năm qua tỉnh có thêm 9 sản phẩm", 2025)]
@@ -31,6 +33,10 @@ _BASELINE_BEFORE = regex.compile(
     r"(?:(?:cuối|đầu|hết)\s+)?(?:năm\s+)?\Z", regex.I | regex.REVERSE)
 # … and so is the year of a thing compared with, named in a few words: "so với hội chợ năm 2024", "so với kỳ
 # hội chợ năm 2023", "so với Tết Giáp Thìn 2024" (not a plan's year: "so với kế hoạch năm 2024" is the year the result is of)
+# … and a thing a multiple is of, named in a few words: "gấp khoảng 1,5 lần nguồn lực đã huy động trong giai đoạn
+# 2021 - 2025" (not a plan's: "gấp đôi kế hoạch năm 2024")
+_MULTIPLE_OF_THING = regex.compile(r"(?<![\p{L}])gấp\s+(?:(?:khoảng|gần|hơn|trên|xấp\s+xỉ)\s+)?(?:đôi|rưỡi|\d+(?:,\d+)?\s+lần)\s+"
+                                   r"(?:(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+\s+){1,5}(?:(?:trong|của|cả)\s+)?\Z", regex.I | regex.REVERSE)
 _COMPARED_THING = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:(?!kế\s|chỉ\s|mục\s)[^\s\d,.;:()]+\s+){1,3}(?:năm\s+)?\Z",
                                 regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
@@ -106,7 +112,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         if tail and int(tail.group(1)) >= year:
             p = _PERIOD_BEFORE.search(text, window, m.start())
             opening = p.start() if p else m.start()
-            b = _BASELINE_BEFORE.search(text, max(start, opening - 32), opening)
+            b = _BASELINE_BEFORE.search(text, max(start, opening - 32), opening) \
+                or _MULTIPLE_OF_THING.search(text, max(start, opening - 72), opening)
             if b:  # "gấp khoảng 1,3 lần giai đoạn 2021-2025": a period compared with
                 out.append(YearExpr(b.start(), tail.end(), int(tail.group(1)), "baseline"))
             else:
@@ -163,7 +170,8 @@ def lunar_year(stem: str, branch: str, near: int) -> int:
 
 def _compared_before(text: str, start: int, at: int) -> regex.Match | None:
     """What makes the year at `at` one compared with ("so với năm 2023", "so với Tết Giáp Thìn"), or None."""
-    return _BASELINE_BEFORE.search(text, max(start, at - 24), at) or _COMPARED_THING.search(text, max(start, at - 48), at)
+    return _BASELINE_BEFORE.search(text, max(start, at - 24), at) or _COMPARED_THING.search(text, max(start, at - 48), at) \
+        or _MULTIPLE_OF_THING.search(text, max(start, at - 72), at)
 
 
 def _lunar_years(text: str, ref_year: int, start: int, end: int) -> list[YearExpr]:
