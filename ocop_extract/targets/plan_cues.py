@@ -86,8 +86,9 @@ def plan_assigns(text: str, start: int, end: int) -> bool:
     return _PLAN_ASSIGNS.search(text, start, end) is not None
 
 
-# a plan that assigns, as its sentence's subject: "Kế hoạch năm 2024 giao huyện phát triển mới 08 sản phẩm …"
-_PLAN_ASSIGNS = regex.compile(r"(?<![\p{L}])kế\s+hoạch(?:\s+năm\s+\d{4}|\s+số\s+\S+)?(?:\s+của\s+\S+(?:\s+\S+)?)?"
+# a plan that assigns, as its sentence's subject: "Kế hoạch năm 2024 giao huyện phát triển mới 08 sản phẩm …",
+# "Đề án giao các sở, ngành và địa phương đào tạo …"
+_PLAN_ASSIGNS = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|đề\s+án|chương\s+trình|nghị\s+quyết)(?:\s+năm\s+\d{4}|\s+số\s+\S+)?(?:\s+của\s+\S+(?:\s+\S+)?)?"
                               r"\s+giao(?=\s+(?:cho\s+)?(?:huyện|xã|tỉnh|thành\s+phố|thị\s+xã|phường|các|mỗi|đơn\s+vị|ngành))", regex.I)
 
 

@@ -392,8 +392,8 @@ def _without_cue_before(ctx: StatusContext, at: int) -> str:
         return decided(why, "status", "target", SENTENCE, f"the sentence looks ahead to {future[0].year}")
     if s.heading_status:
         return decided(why, "status", s.heading_status, SECTION, "the heading above")
-    if s.genre == "news" and not any(c[2] == "target" and (c[0] < q.start or p.next_start >= s.end) for c in s.cues):
-        # news reports what is: "Tỉnh Quảng Ninh có 450 sản phẩm OCOP"
+    if s.genre == "news" and not any(c[2] == "target" and (c[0] < q.start or p.next_start >= s.end) for c in s.cues) \
+            and not plan_assigns(text, s.start, q.start):  # news reports what is, not what a plan assigns ("Đề án giao …")
         return decided(why, "status", "actual", DOCUMENT, "a plain figure in news, with no target cue")
     if _PREAMBLE.match(text, s.start):  # "Xét đề nghị … (đợt này Hội đồng đánh giá 21 sản phẩm …)"
         return decided(why, "status", "actual", SENTENCE, "a decision's preamble states what is")

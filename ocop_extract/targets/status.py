@@ -50,6 +50,7 @@ _MET_BEFORE = re.compile(r"(?<!\w)(?:đạt|đáp ứng|theo)\s+\Z")
 # A one-word cue that begins a name is no cue: "Cần Thơ" (not "cần"), "Thêm Sơn" (lexicon `status.in_name`)
 _NAME_WORD = regex.compile(cues()["status"]["in_name"])
 # An actual cue negated into a ceiling: "không vượt (quá) 7%", "không để vượt quá" (a comparator).
+_PURPOSE = re.compile(r"(?<!\w)(?:để|nhằm)\s+\Z")  # "Để đạt được mục tiêu, …": what is to be reached
 _NEGATED = re.compile(r"(?<!\w)(?:không|chưa)\s+(?:để\s+|được\s+)?\Z")
 
 # Actual cues that need more than a phrase list (standard `re` syntax, on lower-cased text).
@@ -162,6 +163,7 @@ def status_cues(text: str, start: int = 0, end: int | None = None, lower: str | 
     actual, target, _, after_only = _regexes()
     found = [(m.start(), m.end(), "actual") for m in actual.finditer(lower, start, end)
              if not _NEGATED.search(lower, max(0, m.start() - 16), m.start())
+             and not _PURPOSE.search(lower, max(0, m.start() - 8), m.start())
              and not _in_term(text, m.start())]
     found += [(m.start(), m.end(), "actual" if _DONE_BEFORE.search(lower, max(0, m.start() - 12), m.start()) else "target")
               for m in target.finditer(lower, start, end) if not _in_term(text, m.start())

@@ -14,6 +14,8 @@ last year), "quý IV/2024", "tháng 6/2024", "năm nay" (the document's own year
 [(2024, 'deadline'), (2025, 'deadline')]
 >>> [(e.year, e.kind) for e in year_expressions("kinh phí 5 năm qua; năm qua tỉnh có thêm 9 sản phẩm", 2025)]
 [(2024, 'past')]
+>>> [(e.year, e.kind) for e in year_expressions("yêu cầu huyện trong 2 năm tới có thêm ít nhất 5 sản phẩm", 2023)]
+[(2025, 'deadline')]
 """
 
 from __future__ import annotations
@@ -45,6 +47,9 @@ _YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
 # a count of years before it makes a duration: "5 năm qua", "những năm qua", "nhiều năm trước"
 _YEARS_COUNTED = regex.compile(r"(?:\d+|hai|ba|bốn|năm|mười|mấy|vài|những|các|nhiều|bao)\s+\Z", regex.I | regex.REVERSE)
+# a count of years ahead: "trong 2 năm tới", "trong ba năm tới"
+_COUNT = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
+_YEARS_AHEAD = regex.compile(r"(?<![\p{L}])trong\s+(?P<n>[1-5]|hai|ba|bốn|năm)\s+\Z", regex.I | regex.REVERSE)
 # "so với năm trước", "cùng kỳ năm trước", "cao hơn Tết năm trước", "so với vụ năm ngoái": compared with
 _RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|(?:cao|thấp|nhiều|ít)\s+hơn)(?:\s+(?!năm\s)[^\s\d,.;:()]+){0,2}\s+\Z",
                                    regex.I | regex.REVERSE)
@@ -135,17 +140,28 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
     if ref_year is not None:
         if text.find("uối năm", start, end) >= 0 or text.find("ết năm", start, end) >= 0:  # a fast test first
             out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
-        for r in _RELATIVE.finditer(text, start, end):
-            if _YEARS_COUNTED.search(text, max(start, r.start() - 8), r.start()):
-                continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
-            offset = 0 if year_ending and r.group(1) == "qua" else _RELATIVE_OFFSET[r.group(1)]
-            kind = "past" if offset < 0 or r.group(1) == "qua" else "deadline"
-            if _RELATIVE_BASELINE.search(text, max(start, r.start() - 32), r.start()):
-                kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
-            out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
+        out += _relative_years(text, ref_year, start, end, year_ending)
         if "Tết" in text or "Xuân" in text:
             out += _lunar_years(text, ref_year, start, end)
         out.sort(key=lambda e: e.start)
+    return out
+
+
+def _relative_years(text: str, ref_year: int, start: int, end: int, year_ending: bool) -> list[YearExpr]:
+    """The years said relative to the text's own ("năm nay", "năm tới", "năm qua", "trong 2 năm tới")."""
+    out = []
+    for r in _RELATIVE.finditer(text, start, end):
+        ahead = _YEARS_AHEAD.search(text, max(start, r.start() - 16), r.start()) if r.group(1) == "tới" else None
+        if ahead:  # "trong 2 năm tới": the last of the years ahead
+            out.append(YearExpr(ahead.start(), r.end(), ref_year + _COUNT[ahead["n"].lower()], "deadline"))
+            continue
+        if _YEARS_COUNTED.search(text, max(start, r.start() - 8), r.start()):
+            continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
+        offset = 0 if year_ending and r.group(1) == "qua" else _RELATIVE_OFFSET[r.group(1)]
+        kind = "past" if offset < 0 or r.group(1) == "qua" else "deadline"
+        if _RELATIVE_BASELINE.search(text, max(start, r.start() - 32), r.start()):
+            kind = "baseline"  # "so với năm trước", "cùng kỳ năm trước"
+        out.append(YearExpr(r.start(), r.end(), ref_year + offset, kind))
     return out
 
 
