@@ -88,8 +88,8 @@ FLOORS = {
     "holdout32": {"f1": 0.99, "fields": 0.97, "documents": 0.99},
     # scored once unseen, after holdout32's fixes (F1 0.978, fields 0.979, documents 0.969); fixed by family since
     "holdout33": {"f1": 0.99, "fields": 0.98, "documents": 0.99},
-    # scored once unseen, after holdout33's fixes (F1 0.995, fields 0.973, documents 0.963)
-    "holdout34": {"f1": 0.99, "fields": 0.97, "documents": 0.96},
+    # scored once unseen, after holdout33's fixes (F1 0.995, fields 0.973, documents 0.963); fixed by family since
+    "holdout34": {"f1": 0.99, "fields": 0.98, "documents": 0.99},
 }
 
 
@@ -119,7 +119,7 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.98, "holdout": 0.94,
                     "holdout20": 0.85, "holdout21": 0.88, "holdout22": 0.89, "holdout23": 0.86,
                     "holdout24": 0.83, "holdout25": 0.83, "holdout26": 0.86, "holdout27": 0.85,
                     "holdout28": 0.84, "holdout29": 0.84, "holdout30": 0.83,
-                    "holdout31": 0.86, "holdout32": 0.87, "holdout33": 0.84, "holdout34": 0.82}
+                    "holdout31": 0.86, "holdout32": 0.87, "holdout33": 0.84, "holdout34": 0.84}
 
 
 def test_indicator_floor(scored):
