@@ -117,8 +117,7 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         if tail and int(tail.group(1)) >= year:
             p = _PERIOD_BEFORE.search(text, window, m.start())
             opening = p.start() if p else m.start()
-            b = _BASELINE_BEFORE.search(text, max(start, opening - 32), opening) \
-                or _MULTIPLE_OF_THING.search(text, max(start, opening - 72), opening)
+            b = _BASELINE_BEFORE.search(text, max(start, opening - 32), opening) or _multiple_of(text, start, opening)
             if b:  # "gấp khoảng 1,3 lần giai đoạn 2021-2025": a period compared with
                 out.append(YearExpr(b.start(), tail.end(), int(tail.group(1)), "baseline"))
             else:
@@ -187,7 +186,13 @@ def lunar_year(stem: str, branch: str, near: int) -> int:
 def _compared_before(text: str, start: int, at: int) -> regex.Match | None:
     """What makes the year at `at` one compared with ("so với năm 2023", "so với Tết Giáp Thìn"), or None."""
     return _BASELINE_BEFORE.search(text, max(start, at - 24), at) or _COMPARED_THING.search(text, max(start, at - 48), at) \
-        or _MULTIPLE_OF_THING.search(text, max(start, at - 72), at)
+        or _multiple_of(text, start, at)
+
+
+def _multiple_of(text: str, start: int, at: int) -> regex.Match | None:
+    """"gấp 1,5 lần nguồn lực … trong" before `at`: the thing a multiple is of (a fast test first)."""
+    head = max(start, at - 72)
+    return _MULTIPLE_OF_THING.search(text, head, at) if text.find("gấp", head, at) >= 0 else None
 
 
 def _lunar_years(text: str, ref_year: int, start: int, end: int) -> list[YearExpr]:
