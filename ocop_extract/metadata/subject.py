@@ -260,7 +260,7 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         return scores[id(m)]
 
     best = _successor(doc, max(cands, key=lambda m: (evidence(m), -m.start)), cands, evidence, published)
-    best = _plan_over_rule(doc, best, cands, evidence)
+    best = _plan_over_rule(doc, best, cands, evidence, mentions)
     if best.number is None:
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
@@ -281,13 +281,18 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     return subj
 
 
-def _plan_over_rule(doc: Doc, best: Mention, cands: list[Mention], evidence) -> Mention:
+def _plan_over_rule(doc: Doc, best: Mention, cands: list[Mention], evidence, mentions: list[Mention] = ()) -> Mention:
     """`best`, or, when it is a rule cited for its rate ("Theo Nghị quyết số 06/2022/NQ-HĐND …, mỗi homestay đạt
-    chuẩn được hỗ trợ …"), the numbered plan of another type whose goals the article restates."""
+    chuẩn được hỗ trợ …"), the numbered plan of another type whose goals the article restates, else the local
+    plan of another type it says is carried out ("Thực hiện Kế hoạch số 1987/KH-UBND …, các sở, ngành …")."""
     if not (_THEO.match(doc.text[best.sent_start:best.start]) and _RATE_SAID.search(doc.text, best.end, best.sent_end)):
         return best
     planned = [m for m in cands if m.number and m.type != best.type and _target_verbs().search(doc.text, m.end, m.sent_end)]
-    return max(planned, key=evidence) if planned else best
+    if planned:
+        return max(planned, key=evidence)
+    carried_out = [m for m in mentions if m.type != best.type and is_local(m) and m.type in subject_types()
+                   and _IMPLEMENTING.search(doc.text, m.sent_start, m.start)]
+    return carried_out[0] if len({m.number.number for m in carried_out}) == 1 else best
 
 
 def _successor(doc: Doc, best: Mention, cands: list[Mention], evidence, published: Optional[str]) -> Mention:
