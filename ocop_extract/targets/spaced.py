@@ -57,10 +57,8 @@ _MAX_COLUMNS = 12
 
 def spaced_grid(doc: Doc, first: int) -> Grid | None:
     """The table whose header is line `first` and whose rows are the lines under it, or None."""
-    lines = doc.lines
-    head = lines[first]
-    opening = _OPENING.match(head.text)
-    if opening is None or "|" in head.text or len(head.text) > _MAX_HEADER:
+    lines, head, opening = doc.lines, doc.lines[first], _opening(doc.lines[first], _OPENING)
+    if opening is None:
         return None
     rows: list[list[Cell]] = []
     width = None
@@ -90,6 +88,11 @@ def spaced_grid(doc: Doc, first: int) -> Grid | None:
     return Grid(header, rows, k) if header is not None and rows else None
 
 
+def _opening(head: Line, opening: regex.Pattern) -> regex.Match | None:
+    """The header's first column's word (`opening`), when `head` may be a header without bars, else None."""
+    return opening.match(head.text) if "|" not in head.text and len(head.text) <= _MAX_HEADER else None
+
+
 def _wrapped_row(line: Line, after: Line, ordinal: int) -> list[Cell] | None:
     """A row numbered `ordinal` whose label wraps onto the next line, its figures there ("7 Phú Gia Tinh
     bột nghệ; nghệ viên" over "mật ong 1 - 2"), or None."""
@@ -115,10 +118,8 @@ def year_grid(doc: Doc, first: int) -> Grid | None:
     >>> year_grid(Doc.from_text("t", "Năm 2024 Huyện có 18 sản phẩm\\n2021 18 2\\n2022 37 5"), 0) is None
     True
     """
-    lines = doc.lines
-    head = lines[first]
-    opening = _YEAR_OPENING.match(head.text)
-    if opening is None or "|" in head.text or len(head.text) > _MAX_HEADER:
+    lines, head, opening = doc.lines, doc.lines[first], _opening(doc.lines[first], _YEAR_OPENING)
+    if opening is None:
         return None
     rows: list[list[Cell]] = []
     last_year = 0
