@@ -88,6 +88,12 @@ def spaced_grid(doc: Doc, first: int) -> Grid | None:
     return Grid(header, rows, k) if header is not None and rows else None
 
 
+def _figures(line: Line, m: regex.Match) -> list[Cell]:
+    """The cells of the figures a row's match holds in its group "figs" (blank-parted, "-" for none)."""
+    at = line.start + m.start("figs")
+    return [(at + f.start(), at + f.start() + len(f.group()), f.group().strip()) for f in _FIGURE_RE.finditer(m["figs"])]
+
+
 def _opening(head: Line, opening: regex.Pattern) -> regex.Match | None:
     """The header's first column's word (`opening`), when `head` may be a header without bars, else None."""
     return opening.match(head.text) if "|" not in head.text and len(head.text) <= _MAX_HEADER else None
@@ -101,9 +107,7 @@ def _wrapped_row(line: Line, after: Line, ordinal: int) -> list[Cell] | None:
         return None
     cells = [(line.start + opens.start("ord"), line.start + opens.end("ord"), opens["ord"]),
              (line.start + opens.start("label"), after.start + goes_on.end("label"), f"{opens['label']} {goes_on['label']}")]
-    for f in _FIGURE_RE.finditer(goes_on["figs"]):
-        start = after.start + goes_on.start("figs") + f.start()
-        cells.append((start, start + len(f.group()), f.group().strip()))
+    cells += _figures(after, goes_on)
     return cells
 
 
@@ -142,9 +146,7 @@ def _year_row(line: Line, after: int) -> list[Cell] | None:
         ordinal = _row(line, 1)   # a total row is read as the numbered tables read it
         return ordinal[1:] if ordinal is not None and not ordinal[0][2] else None
     cells = [(line.start + m.start("label"), line.start + m.end("label"), m["label"])]
-    for f in _FIGURE_RE.finditer(m["figs"]):
-        start = line.start + m.start("figs") + f.start()
-        cells.append((start, start + len(f.group()), f.group().strip()))
+    cells += _figures(line, m)
     return cells
 
 
@@ -176,9 +178,7 @@ def _row(line: Line, ordinal: int) -> list[Cell] | None:
     else:
         return None
     cells = [ord_cell, (line.start + m.start("label"), line.start + m.end("label"), m["label"])]
-    for f in _FIGURE_RE.finditer(m["figs"]):
-        start = line.start + m.start("figs") + f.start()
-        cells.append((start, start + len(f.group()), f.group().strip()))
+    cells += _figures(line, m)
     return cells
 
 
