@@ -27,34 +27,19 @@ import regex
 
 from ..document import Doc
 from ..lexicon import load_lexicon
-from .dates import find_dates, year_of
+from .dates import year_of
 from .headline import headline
 from .mentions import Mention, subject_types
-from .years import dated_by_plan, plan_years, year_spans
+from .issued import ISSUING, issued_on, lexicon_words, title_phrase
+from .years import plan_years, year_spans
 
 
-def _words(key: str) -> str:
-    return "|".join(regex.escape(w, literal_spaces=True) for w in load_lexicon("metadata")[key])
-
-
-ISSUING = _words("issuing_verbs")  # "ban hành", "phê duyệt" … (lexicon metadata.yaml)
-VERB_BEFORE = regex.compile(rf"\b(?:{ISSUING}|{_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
+VERB_BEFORE = regex.compile(rf"\b(?:{ISSUING}|{lexicon_words('drafting_verbs')})\b[^.;]{{0,25}}$", regex.I)
 _VERB_AFTER = regex.compile(rf"^[^.;]{{0,120}}?\b(?:được|do\b[^.;]{{0,60}}?)\s*(?:{ISSUING})", regex.I)
 # (after an agency's mark, "(BVP) - ", or an interview's speaker, "Ông Phạm Quang Hưng: ")
 _THEO = regex.compile(r"^\W*(?:\(\w+\)\s*-\s*|(?:Ông|Bà|Anh|Chị|Đồng\s+chí)\s[^:.;]{2,40}:\s*)?(?:theo|tại)\s+$", regex.I)
-_PHRASE_STOP = regex.compile(
-    r"[.;:!?\n]|\bnhằm\b|\bvới (?:các|những|nhiều|mục tiêu|tổng|nội dung)\b|\bđể\b|\bphấn đấu\b|"
-    r"\bđặt (?:ra )?mục tiêu\b|\btheo đó\b|\btrong đó\b|,\s*(?:đến|tới) năm\b|\bxác định\b|\byêu cầu\b|"
-    r"(?<=\d{4})\s*,|\bsau khi\b|\bkhi\b",
-    regex.I,
-)
 # a document said as just issued, right before its name: "đã thông qua", "vừa ký ban hành", "chính thức phê duyệt"
 _SAID_ISSUED = regex.compile(rf"(?<![\p{{L}}])(?:đã|vừa|chính\s+thức)\s+(?:biểu\s+quyết\s+|ký\s+)?(?:{ISSUING})\s+$", regex.I)
-_ISSUED_AFTER = regex.compile(rf"^[^.;]{{0,100}}?\b(?:{ISSUING})\s+(?:vào\s+)?ngày\s+", regex.I)
-_ISSUED_BEFORE = regex.compile(r"(?:ngày|sáng|chiều|tối|trưa)\s+(?P<d>[\d/.\-]+|\d{1,2}\s+tháng\s+\d{1,2}\s+năm\s+\d{4})\s*,?[^.;]{0,80}"
-                               rf"\b(?:{ISSUING})\b[^.;]{{0,25}}$", regex.I)
-# the day said without its year right after the number: "Quyết định số 3120/QĐ-UBND ngày 20/12 công nhận …"
-_DAY_AFTER = regex.compile(r"^\s*,?\s*(?:ban\s+hành\s+)?ngày\s+(?P<d>\d{1,2}\s*/\s*\d{1,2})(?![\d/.\-])", regex.I)
 _CENTRAL_CODE = regex.compile(r"(?:TTg|CP|B[A-Z]|QH|TW|ĐCT)")  # (ĐCT: a national mass organisation's presidium)
 _TARGET_BONUS = 2  # the sentence says what the document sets out to do
 _MAX_SPAN = 5  # years a plan followed through several sentences may span
@@ -177,19 +162,6 @@ def named_before(text: str, m: Mention) -> str:
     return before[cut + 1:][-_NAMED_BEFORE:]
 
 
-_WRAPPED = regex.compile(r"[ \t]*\n[ \t]*(?=\p{Ll}|\d)")
-
-
-def title_phrase(text: str, start: int, in_parens: bool = False) -> str:
-    """The words after a mention that name the document, up to the end of its clause (or its parenthesis)."""
-    # a line the page wrapped goes on in lower case ("… phê duyệt Đề án phát triển" / "thương mại điện tử …")
-    window = _WRAPPED.sub(" ", text[start:start + 250])
-    if in_parens:
-        window = window.split(")", 1)[0]
-    m = _PHRASE_STOP.search(window)
-    return window[:m.start()] if m else window
-
-
 # "(ban hành kèm Quyết định số 925/QĐ-TTg …)": the decision a programme came with, not one the article reports
 _ATTACHED = regex.compile(r"ban\s+hành\s+kèm(?:\s+theo)?\s*\Z", regex.I)
 # issued just now: "vừa ban hành", "mới phê duyệt", "vừa ký ban hành"
@@ -265,7 +237,7 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
         local = [m for m in mentions if m.cited and is_local(m)]
-        best = _approved_by(doc, best, mentions) or _named_as_issued(doc, best, cands) or _named_before(best, cands) \
+        best = _approved_by(doc, best, mentions) or _named_asissued_on(doc, best, cands) or _named_before(best, cands) \
             or _named_before(best, local, True) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
@@ -275,8 +247,8 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
     # 14/2/2025 …", then "bám sát mục tiêu Kế hoạch số 28/KH-UBND: …")
     same = [m for m in mentions if m is not best and m not in group and best.number and m.number
             and m.number.number == best.number.number]
-    subj.issued_date = _issued(doc, best, published) or next(
-        (d for d in (_issued(doc, g, published) for g in [*group, *same]
+    subj.issued_date = issued_on(doc, best, published) or next(
+        (d for d in (issued_on(doc, g, published) for g in [*group, *same]
                      if g.number or not best.number or _announced(doc, g, best)) if d), None)
     return subj
 
@@ -299,12 +271,12 @@ def _successor(doc: Doc, best: Mention, cands: list[Mention], evidence, publishe
     """`best`, or the document of its type issued after it (not after the article) with about as much evidence:
     a programme's history names the decision that began it and the one now in force ("Quyết định số
     512/QĐ-TTg" of 2018, "Quyết định số 936/QĐ-TTg ngày 8/6/2022"); the article reports under the latter."""
-    issued = _issued(doc, best, published) if best.number is not None else None
+    issued = issued_on(doc, best, published) if best.number is not None else None
     if issued is None:
         return best
     floor = evidence(best) - _SUCCESSOR_MARGIN
     later = [(day, m) for m in cands if m is not best and m.number and m.type == best.type and evidence(m) >= floor
-             and (day := _issued(doc, m, published)) and day > issued and not (published and day > published)]
+             and (day := issued_on(doc, m, published)) and day > issued and not (published and day > published)]
     return max(later, key=lambda pair: pair[0])[1] if later else best
 
 
@@ -336,7 +308,7 @@ def _named_before(best: Mention, cands: list[Mention], anywhere: bool = False) -
     return named[-1] if len(numbers) == 1 else None
 
 
-def _named_as_issued(doc: Doc, best: Mention, cands: list[Mention]) -> Optional[Mention]:
+def _named_asissued_on(doc: Doc, best: Mention, cands: list[Mention]) -> Optional[Mention]:
     """The one numbered mention of `best`'s type said as issued, before or after it ("Theo Nghị quyết vừa
     được thông qua, …", then "HĐND tỉnh đã thông qua Nghị quyết số 86/2025/NQ-HĐND"), else None."""
     named = [m for m in cands if m.type == best.type and m.number is not None and not m.cited
@@ -379,27 +351,4 @@ def _approved_by(doc: Doc, best: Mention, mentions: list[Mention]) -> Optional[M
                 and _APPROVED_AT.search(doc.text, max(best.end, m.start - 30), m.start)):
             return Mention(best.start, best.end, best.type, best.capitalized, m.number, m.date, m.issuer,
                            best.cited, best.sent_start, best.sent_end, best.line)
-    return None
-
-
-def _issued(doc: Doc, m: Mention, published: Optional[str] = None) -> Optional[str]:
-    if m.date:
-        return m.date
-    text = doc.text
-    after = text[m.end:m.sent_end]
-    d = _DAY_AFTER.match(after) if m.number is not None else None
-    if d:
-        return dated_by_plan(d.group("d"), m.number_year, title_phrase(text, m.end + d.end()), published)
-    a = _ISSUED_AFTER.match(after)
-    if a:
-        found = find_dates(after[a.end() - 5:a.end() + 30])
-        if found:
-            return found[0].iso
-    prefix = text[m.sent_start:m.start]
-    b = _ISSUED_BEFORE.search(prefix)
-    if b:
-        found = find_dates(prefix[b.start():b.end()])
-        if found:
-            return found[0].iso
-        return dated_by_plan(b.group("d"), m.number_year, title_phrase(text, m.end), published)
     return None
