@@ -149,6 +149,8 @@ def read_header(doc: Doc) -> Header:
         if _SO.match(text) and h.number is None and _number_line(h, line, _next_text(lines, at)):
             continue
         if h.date is None and _place_date(h, text, _next_text(lines, at)):
+            if (vv := _VV.match(text)) and h.vv is None:  # the subject the date ran into keeps its words
+                h.vv, vv_at = vv.group("text").replace(_after_subject(text), "").strip(), at
             continue
         vv = _VV.match(text)
         if vv and h.vv is None:
@@ -214,6 +216,17 @@ def _right_column(text: str) -> str:
     return _COLUMN_GAP.split(text.strip())[-1] if "   " in text or "\t" in text else ""
 
 
+# a subject line with the place and date of its right column run into it, the columns' gap lost: "V/v đôn đốc
+# … năm 2025 Quảng Ngãi, ngày 16 tháng 5 năm 2025"
+_DATE_AFTER_SUBJECT = regex.compile(r"\s(?P<pd>(?:\p{Lu}[\p{L}.'-]*\s){0,3}\p{Lu}[\p{L}.'-]*,\s*ngày\s[^,;]*\d{4})\s*\Z")
+
+
+def _after_subject(text: str) -> str:
+    """The place and date a subject line ("V/v …") ends on, else ""."""
+    m = _DATE_AFTER_SUBJECT.search(text) if _VV.match(text) else None
+    return m["pd"] if m else ""
+
+
 def _right_column_date(text: str) -> bool:
     """Whether the right one of a line's columns opens on a place and date."""
     return _PLACE_DATE.match(_right_column(text)) is not None
@@ -245,9 +258,14 @@ def _place_date(h: Header, text: str, following: str = "") -> bool:
     (True, '2024-02-26')
     >>> h = Header(); _place_date(h, "Lâm Đồng, ngày 19 tháng 9", "V/v tổ chức đánh giá OCOP        năm 2025"), h.date
     (True, '2025-09-19')
+
+    … or run into the subject line, the columns' gap lost:
+
+    >>> h = Header(); _place_date(h, "V/v đôn đốc chỉ tiêu OCOP năm 2025 Quảng Ngãi, ngày 16 tháng 5 năm 2025"), h.date
+    (True, '2025-05-16')
     """
     m = _PLACE_DATE.match(text)
-    if not m and (right := _right_column(text)):
+    if not m and (right := _right_column(text) or _after_subject(text)):
         text, m = right, _PLACE_DATE.match(right)  # beside a mark or a body's name: "*      Hưng Yên, ngày …"
     if not m or _NOT_PLACE.match(m.group("place")):
         return False
