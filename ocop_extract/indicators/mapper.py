@@ -42,6 +42,7 @@ import regex
 from ..models import Record, Target
 from ..normalize import normalize
 from ..sentences import in_parentheses
+from ..targets.captions import TITLE
 from .taxonomy import Indicator, candidates, unit_defaults
 
 _SENTENCE_END = regex.compile(r"[;!?\n]|\.(?=\s)|\A", regex.REVERSE)
@@ -273,20 +274,23 @@ def _lead_in(target: Target, source: str) -> str:
     return ""
 
 
-# a table's caption: "Bảng 1. …", "Biểu 02: …", "PHỤ LỤC …"
-_CAPTION = regex.compile(r"[ \t]*(?:bảng|biểu|phụ\s+lục)(?:\s+(?:số\s*)?[\dIVX]+[a-z]?)?\s*[.:]?\s*\S", regex.I)
 _CAPTION_REACH = 40  # the lines a table's cell looks up for its caption
 
 
 def _caption_of(target: Target, source: str) -> str:
     """The caption of the table a cell stands in ("Bảng 1. Phân bổ chỉ tiêu sản phẩm OCOP công nhận mới
-    theo xã"), read as a lead, else ""."""
-    end = source.rfind("\n", 0, target.span[0])
+    theo xã"), read as a lead, else "" (read once for the cells of a row)."""
+    return _caption_above(source, source.rfind("\n", 0, target.span[0]))
+
+
+@lru_cache(maxsize=64)
+def _caption_above(source: str, end: int) -> str:
+    """The title line ("Bảng 1. …", "Biểu 02: …", "PHỤ LỤC …") nearest above the line ending at `end`, folded."""
     for _ in range(_CAPTION_REACH):
         if end <= 0:
             return ""
         start = source.rfind("\n", 0, end) + 1
-        if _CAPTION.match(source, start, end):
+        if TITLE.match(source, start, end) and source[start:end].strip():
             return _fold(source[start:end]) + " "
         end = start - 1
     return ""

@@ -21,7 +21,7 @@ _ANNEX_DOCS = {w: status for status, words in _CAPTIONS["annex_of"].items() for 
 # the note under an annex's title naming the document it goes with: "(Kèm theo Báo cáo số 298/BC-UBND …)"
 _ANNEX_OF = regex.compile(r"\(?\s*kèm\s+theo\s+(?P<doc>\p{L}+(?:\s+\p{L}+)?)", regex.I)
 # a caption's title line: "PHỤ LỤC", "Biểu 02: …", "Bảng 1. …", or a line in capitals
-_TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
+TITLE = regex.compile(r"\s*(?:biểu|bảng|phụ\s+lục)(?![\p{L}])", regex.I)
 _CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
 _SENTENCE_END = regex.compile(r"[.;]\s*\Z")
 _POINTS_AT = regex.compile(r"(?<![\p{L}])(?:(?:biểu|bảng|phụ\s+lục)\s+(?:số\s+)?\d|dưới\s+đây|như\s+sau)", regex.I)
@@ -81,7 +81,7 @@ def _is_title(line: str) -> bool:
     section's heading ("IV. KINH PHÍ THỰC HIỆN"), which the headings read."""
     letters = [c for c in line if c.isalpha()]
     return not _NUMBERED.match(line) and (
-        bool(_TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters)))
+        bool(TITLE.match(line)) or (len(letters) >= 4 and all(c.isupper() for c in letters)))
 
 
 _NUMBERED = regex.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s")

@@ -27,6 +27,7 @@ from ..options import DEFAULT_OPTIONS, Options
 from .candidates import Candidate, Prose, Sentence, rule_of
 from .comparators import comparator_for
 from .context import TargetContext, within
+from .plan_figures import plan_figure
 from .plausible import plausible, spelled_out
 from .quantities import Quantity, find_quantities
 from ..sentences import clauses, sentences
@@ -70,7 +71,7 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
         if quantities and text[s_start:s_end].rstrip().endswith("?"):
             # a question asks, it commits no one ("Hộ có được vay 100 triệu đồng?"), but the goal it names is
             # one ("Để đạt mục tiêu 60 sản phẩm vào năm 2025, tỉnh sẽ …?")
-            quantities = [q for q in quantities if _GOAL_NAMED.search(text, max(s_start, q.start - 24), q.start)]
+            quantities = [q for q in quantities if (said := plan_figure(text, s_start, q.start, q.end, q.unit)) and said[0] == "target"]
         if not quantities:
             continue
         sentence = Sentence(text, s_start, s_end, para_line, status_cues(text, s_start, s_end, ctx.lower),
@@ -85,7 +86,6 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
 
 # a year singled out inside a paragraph ("…; mỗi năm công nhận 50 sản phẩm. Riêng năm 2026, công nhận mới 55
 # sản phẩm. Tổng kinh phí …") is its sentence's; opening a paragraph, it is the paragraph's
-_GOAL_NAMED = regex.compile(r"(?<![\p{L}])(?:mục\s+tiêu|chỉ\s+tiêu)(?:\s+(?:là|có|đạt|đề\s+ra))?\s+\Z", regex.I | regex.REVERSE)
 _SINGLED_OUT = regex.compile(r"(?<![\p{L}])riêng\s+(?:trong\s+)?(?:năm\s+)?\Z", regex.REVERSE)
 
 

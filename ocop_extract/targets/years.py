@@ -24,6 +24,8 @@ from typing import NamedTuple
 
 import regex
 
+from .numbers import parse_words
+
 # A four-digit year is found first (a fast search); the words before it say what it is.
 _YEAR = regex.compile(r"(?<![\d.,])(?:19|20)\d{2}(?![\d/])")
 _PERIOD_TAIL = regex.compile(r"\s*-\s*((?:19|20)\d{2})(?!\d)")
@@ -48,7 +50,6 @@ _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước
 # a count of years before it makes a duration: "5 năm qua", "những năm qua", "nhiều năm trước"
 _YEARS_COUNTED = regex.compile(r"(?:\d+|hai|ba|bốn|năm|mười|mấy|vài|những|các|nhiều|bao)\s+\Z", regex.I | regex.REVERSE)
 # a count of years ahead: "trong 2 năm tới", "trong ba năm tới"
-_COUNT = {"1": 1, "2": 2, "3": 3, "4": 4, "5": 5, "hai": 2, "ba": 3, "bốn": 4, "năm": 5}
 _YEARS_AHEAD = regex.compile(r"(?<![\p{L}])trong\s+(?P<n>[1-5]|hai|ba|bốn|năm)\s+\Z", regex.I | regex.REVERSE)
 # "so với năm trước", "cùng kỳ năm trước", "cao hơn Tết năm trước", "so với vụ năm ngoái": compared with
 _RELATIVE_BASELINE = regex.compile(r"(?:so\s+với|cùng\s+kỳ|(?:cao|thấp|nhiều|ít)\s+hơn)(?:\s+(?!năm\s)[^\s\d,.;:()]+){0,2}\s+\Z",
@@ -152,7 +153,8 @@ def _relative_years(text: str, ref_year: int, start: int, end: int, year_ending:
     for r in _RELATIVE.finditer(text, start, end):
         ahead = _YEARS_AHEAD.search(text, max(start, r.start() - 16), r.start()) if r.group(1) == "tới" else None
         if ahead:  # "trong 2 năm tới": the last of the years ahead
-            out.append(YearExpr(ahead.start(), r.end(), ref_year + _COUNT[ahead["n"].lower()], "deadline"))
+            n = ahead["n"]
+            out.append(YearExpr(ahead.start(), r.end(), ref_year + (int(n) if n.isdigit() else int(parse_words(n))), "deadline"))
             continue
         if _YEARS_COUNTED.search(text, max(start, r.start() - 8), r.start()):
             continue  # "Tổng kinh phí 5 năm qua": a duration, not last year
