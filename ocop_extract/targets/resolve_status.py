@@ -190,6 +190,8 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
         return decided(why, "status", ctx.head[1], BREAKDOWN, "a further part of the figure before them")
     if opened is None or (earlier and opened.start() > p.sentence.start + 24):
         return None  # a paragraph's earlier figure is broken down only by a sentence that opens so
+    if in_parentheses(text, p.sentence.start, opened.start()) and not in_parentheses(text, p.sentence.start, p.q.start):
+        return None  # "(gồm 01 … và 130 sản phẩm 3 sao); số sản phẩm công nhận mới … là 37": the parts closed with it
     own = [c for c in before if c[0] >= opened.end() and not is_weak_cue(text[c[0]:c[1]])
            and not is_task_cue(text[c[0]:c[1]])]
     if own:
