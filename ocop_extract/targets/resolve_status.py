@@ -36,7 +36,6 @@ from .comparators import rise_start
 from .context import TargetContext
 from .cues import breakdown_regex, cues
 from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
-from .scope import province_names, subject_place
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .plan_cues import opens_an_item, plan_assigns, set_by_goal, strives_before, strong_target_between
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
@@ -44,7 +43,7 @@ from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_t
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
 from .status_after import comparator_cues as _comparator_cues, cues_after
-from .status_context import Cue, StatusContext
+from .status_context import Cue, StatusContext, sentence_topic
 from .time_scope import TimePhrase
 from .years import baseline_aside
 
@@ -84,8 +83,8 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if s is not sentence:
             if para_status == "target" and sentence is not None and sentence.paragraph == s.paragraph:
                 # "… Bắc Ninh đặt mục tiêu …. TP Hải Phòng có 302 sản phẩm": a plan does not reach another topic
-                place = _topic(doc, s.start, c.prose.q.start)
-                before = _topic(doc, sentence.start, opening) if place is not None else None
+                place = sentence_topic(doc, s.start, c.prose.q.start)
+                before = sentence_topic(doc, sentence.start, opening) if place is not None else None
                 if before is not None and place != before:
                     para_status = head = None
             sentence, prev_status, prev_end, opening = s, None, s.start, c.prose.q.start
@@ -101,15 +100,6 @@ def settle_status(candidates: list[Candidate], doc: TargetContext | None = None)
         if c.status is None:
             c.kept = False
     return candidates
-
-
-def _topic(doc: TargetContext | None, start: int, end: int) -> str | None:
-    """The place a sentence opens on as its subject, before its first figure at `end` ("TP Hải Phòng có …")."""
-    if doc is None:
-        return None
-    before = doc.doc.text[start:end]
-    return (subject_place(before, doc.meta.province, doc.meta.local_places)
-            or subject_place(before, doc.meta.province, province_names()))
 
 
 def resolve_status(ctx: StatusContext) -> str:
@@ -188,10 +178,11 @@ def _breakdown_of(ctx: StatusContext, before: list[Cue]) -> str | None:
         # "trong đó Vĩnh Long (cũ) 168 sản phẩm, Bến Tre (cũ) 176 sản phẩm": the next part of the same whole
         ctx.candidate.part_of = previous.part_of
         return decided(why, "status", ctx.head[1], BREAKDOWN, "a further part of the figure before them")
-    if opened is None or (earlier and opened.start() > p.sentence.start + 24):
-        return None  # a paragraph's earlier figure is broken down only by a sentence that opens so
-    if in_parentheses(text, p.sentence.start, opened.start()) and not in_parentheses(text, p.sentence.start, p.q.start):
-        return None  # "(gồm 01 … và 130 sản phẩm 3 sao); số sản phẩm công nhận mới … là 37": the parts closed with it
+    # a paragraph's earlier figure is broken down only by a sentence that opens so; parts opened in a parenthesis
+    # end with it ("(gồm 01 … và 130 sản phẩm 3 sao); số sản phẩm công nhận mới … là 37")
+    if opened is None or (earlier and opened.start() > p.sentence.start + 24) or (in_parentheses(
+            text, p.sentence.start, opened.start()) and not in_parentheses(text, p.sentence.start, p.q.start)):
+        return None
     own = [c for c in before if c[0] >= opened.end() and not is_weak_cue(text[c[0]:c[1]])
            and not is_task_cue(text[c[0]:c[1]])]
     if own:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .candidates import Candidate, Prose
 from .context import TargetContext
+from .scope import province_names, subject_place
 
 Cue = tuple[int, int, str]  # start, end, what it says (`status.status_cues`)
 
@@ -26,3 +27,12 @@ class StatusContext:
     def prose(self) -> Prose:
         assert self.candidate.prose is not None
         return self.candidate.prose
+
+
+def sentence_topic(doc: TargetContext | None, start: int, end: int) -> str | None:
+    """The place a sentence opens on as its subject, before its first figure at `end` ("TP Hải Phòng có …")."""
+    if doc is None:
+        return None
+    before = doc.doc.text[start:end]
+    return (subject_place(before, doc.meta.province, doc.meta.local_places)
+            or subject_place(before, doc.meta.province, province_names()))
