@@ -73,6 +73,9 @@ def resolve_year(ctx: YearContext) -> int | None:
             return decided(c.why, "year", year, SENTENCE, "the time of the result it measures")
     if c.status == "target":
         return _deadline(c)
+    foreseen = _foreseen_year(c)
+    if foreseen is not None:
+        return foreseen
     year = _reached(ctx)
     dated = ctx.doc.meta.published_year or ctx.doc.meta.issued_year
     if year is not None and dated is not None and year > dated:
@@ -80,6 +83,25 @@ def resolve_year(ctx: YearContext) -> int | None:
         # ("… có 236 sản phẩm, vượt 18 sản phẩm so với mục tiêu … đặt ra cho năm 2025" in December 2023)
         return decided(c.why, "year", None, CLAUSE, f"not {year}: later than the text's own date ({dated})")
     return year
+
+
+def _foreseen_year(c: Candidate) -> int | None:
+    """The later year said right after a figure a text reports as foreseen, its own ("khoảng 1.650 sản phẩm
+    hết hạn trong năm 2026" in 2025), or None; not a goal's year said beside a result ("vượt 18 sản phẩm so
+    với mục tiêu đặt ra cho năm 2025")."""
+    p = c.prose
+    assert p is not None
+    years = p.sentence.doc_years
+    later = [o.start for o in p.in_clause if o.start > p.q.start]
+    usable = [e for e in p.sentence.years if e.kind == "deadline" and years.this_year is not None and e.year > years.this_year]
+    own = _own_year(p.sentence.text, p.q.end, min(later, default=p.clause[1]), usable, bool(later))
+    if own is None or strong_target_between(p.sentence.text, p.q.end, own.start) \
+            or _COMPARED.search(p.sentence.text, p.q.end, own.start):
+        return None
+    return decided(c.why, "year", own.year, CLAUSE, "its own later year, said right after it")
+
+
+_COMPARED = regex.compile(r"(?<![\p{L}])(?:so với|kế hoạch|mục tiêu|chỉ tiêu)(?![\p{L}])", regex.I)
 
 
 def _reached(ctx: YearContext) -> int | None:
