@@ -26,9 +26,10 @@ _CAPTION_LINE = 160  # a longer line over a table is prose, not its caption
 _SENTENCE_END = regex.compile(r"[.;]\s*\Z")
 _POINTS_AT = regex.compile(r"(?<![\p{L}])(?:(?:biểu|bảng|phụ\s+lục)\s+(?:số\s+)?\d|dưới\s+đây|như\s+sau)", regex.I)
 # a caption that names what its figures count: "Biểu 01: Sản phẩm OCOP được công nhận …", "BIỂU TỔNG HỢP
-# SẢN PHẨM OCOP THEO ĐƠN VỊ", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP …" (a few words after the title's)
+# SẢN PHẨM OCOP THEO ĐƠN VỊ", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP …" (a few words after the title's), the line
+# of a numbered section too ("4. Danh mục sản phẩm phát triển mới theo xã, thị trấn")
 _CAPTION_COUNTS = regex.compile(
-    r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*)?"
+    r"\s*(?:(?:biểu|bảng|phụ\s+lục)\s*(?:số\s*)?[\dIVX]*\s*[.:]?\s*|(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+)?"
     rf"(?:{alternation(_CAPTIONS['titles'], fold_case=True)}(?:\s+\p{{L}}+){{0,3}}?\s+)?(?:số\s+|các\s+)?sản\s+phẩm(?![\p{{L}}])",
     regex.I)
 
@@ -70,6 +71,8 @@ def caption_unit(caption: list[str]) -> tuple[str, str, float] | None:
     >>> caption_unit(["BIỂU TỔNG HỢP SẢN PHẨM OCOP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"])
     ('product', 'sản phẩm', 1)
     >>> caption_unit(["PHỤ LỤC", "KẾT QUẢ CÔNG NHẬN SẢN PHẨM OCOP", "(Kèm theo Báo cáo số 268/BC-UBND)"])
+    ('product', 'sản phẩm', 1)
+    >>> caption_unit(["4. Danh mục sản phẩm phát triển mới theo xã, thị trấn (kế hoạch)"])
     ('product', 'sản phẩm', 1)
     """
     lines = [*(line for line in caption[:-1] if _is_title(line)), *caption[-1:]]
