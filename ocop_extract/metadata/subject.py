@@ -259,9 +259,9 @@ def _plan_over_rule(doc: Doc, best: Mention, cands: list[Mention], evidence, men
     plan of another type it says is carried out ("Thực hiện Kế hoạch số 1987/KH-UBND …, các sở, ngành …")."""
     if not (_THEO.match(doc.text[best.sent_start:best.start]) and _RATE_SAID.search(doc.text, best.end, best.sent_end)):
         return best
-    planned = [m for m in cands if m.number and m.type != best.type and _target_verbs().search(doc.text, m.end, m.sent_end)]
-    if planned:
-        return max(planned, key=evidence)
+    planned = [m for m in cands if m.type != best.type and _target_verbs().search(doc.text, m.end, m.sent_end)]
+    if planned:  # (a numbered one first; else the plan named without its number: "Kế hoạch năm 2026 của tỉnh đặt mục tiêu …")
+        return max(planned, key=lambda m: (m.number is not None, evidence(m)))
     carried_out = [m for m in mentions if m.type != best.type and is_local(m) and m.type in subject_types()
                    and _IMPLEMENTING.search(doc.text, m.sent_start, m.start)]
     return carried_out[0] if len({m.number.number for m in carried_out}) == 1 else best
