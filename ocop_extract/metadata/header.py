@@ -119,7 +119,8 @@ def read_header(doc: Doc) -> Header:
     vv_at = -2  # the line of the subject ("V/v …") read last: the line under it may go on with it
     motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for at, line in enumerate(lines):
-        text = line.text.strip().strip("|").strip()  # a Word table's row with outer bars: "| Số: 118/KH-UBND | … |"
+        # a Word table's row with outer bars ("| Số: 118/KH-UBND | … |"), a Party header's mark ("*  Vĩnh Linh, ngày …")
+        text = line.text.strip().strip("|").strip().lstrip("*").lstrip()
         if not text or _RULE.match(text):
             continue
         if first_text:

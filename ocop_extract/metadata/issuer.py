@@ -300,7 +300,8 @@ def find_issuers(text: str, province: Optional[str] = None, bare: bool = True,
     if bare:
         for m in pats["bare"].finditer(text):
             level, place, prov = resolve_place(_norm_level(m.group("level")), m.group("name"))
-            if place:
+            # (a bare place's name running into a body named in full is no body: "ĐẢNG BỘ TỈNH QUẢNG TRỊ / HUYỆN ỦY …")
+            if place and not any(i.start < m.end() and m.start() < i.end for i in found):
                 found.append(Issuer(f"UBND {level} {place}", "UBND", level, place, prov, m.start(), m.end(),
                                     explicit=False))
     # longest first at each start, then drop phrases inside others
