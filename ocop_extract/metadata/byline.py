@@ -37,6 +37,8 @@ nothing else dates the article.
 '2024-10-19'
 >>> published_date(Doc.from_text("t", "Thứ Bảy, 19/10/2024 06:00\\nTiêu đề của bài phóng sự về OCOP\\n")) is None
 True
+>>> published_date(Doc.from_text("t", "Báo Sóc Trăng\\nKinh tế - Nông nghiệp\\nThứ Hai, 06/01/2025 - 07:20\\nTiêu đề của bài về OCOP\\n"))
+'2025-01-06'
 >>> published_date(Doc.from_text("s", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\nQuảng Trị (TTXVN 12/4/2024) - UBND tỉnh vừa ban hành"))
 '2024-04-12'
 >>> published_date(Doc.from_text("r", "Tiêu đề bài viết về sản phẩm OCOP của tỉnh\\n(PLVN) - Ngày 3/8/2024, UBND tỉnh …")) is None
@@ -154,6 +156,8 @@ _CREDITED = regex.compile(rf"^\s*{_CREDIT}\p{{Lu}}")
 # a site's menu or its breadcrumb: short items between bars or arrows ("Trang chủ | Thời sự | Kinh tế",
 # "Kinh tế | Nông nghiệp - Nông thôn", "Trang chủ > Kinh tế > Nông nghiệp")
 _MENU = regex.compile(r"[^|>›»\d]{2,30}(?:[|>›»][^|>›»\d]{2,30})+")
+# … or a section's name of a few capitalised words parted by a dash: "Kinh tế - Nông nghiệp", "Xã hội – Đời sống"
+_SECTION = regex.compile(r"\p{Lu}\p{Ll}*(?:\s\p{L}+){0,3}(?:\s[-–]\s\p{Lu}\p{Ll}*(?:\s\p{L}+){0,3})+")
 # what stands before the date of a dateline on a line of its own: "Thứ Hai, ", "Chủ nhật, ngày "
 _WEEKDAY_LEAD = regex.compile(r"\s*(?:thứ\s+\p{L}+|chủ\s+nhật)\s*,?\s*(?:ngày\s*)?", regex.I)
 _TIME_ZONE = regex.compile(r"GMT\s*[+-]\s*\d", regex.I)
@@ -328,7 +332,7 @@ def published_date(doc: Doc) -> Optional[str]:
                 top_dateline = iso
                 stamped = content and bool(_TIME_ZONE.search(text))
                 placed = own_line
-        if not dates and _MENU.fullmatch(text):
+        if not dates and (_MENU.fullmatch(text) or (not headline_seen and _SECTION.fullmatch(text))):
             menu_seen = True
         if opener and not dates and not credited and credit_re.match(text):
             credited = True

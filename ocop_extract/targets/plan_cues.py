@@ -48,6 +48,21 @@ def set_by_goal(text: str, floor: int, start: int) -> bool:
     return strong_target_between(text, max(floor, start - _GOAL_REACH), start)
 
 
+# a plan named by its year: "Kế hoạch năm 2024 đặt chỉ tiêu …", "chỉ tiêu năm 2023 là …"
+_PLAN_OF_YEAR = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu)\s+\Z", regex.I | regex.REVERSE)
+
+
+def names_a_plan(text: str, floor: int, start: int) -> bool:
+    """Whether a year at `start` names the plan whose figures follow, past or not ("Kế hoạch năm 2024 đặt
+    chỉ tiêu xây dựng 4 điểm …"); `floor`: where its sentence starts.
+
+    >>> t = "Kế hoạch năm 2024 đặt chỉ tiêu xây dựng 4 điểm"
+    >>> names_a_plan(t, 0, t.find("năm 2024")), names_a_plan("Năm 2024, tỉnh có 132 sản phẩm", 0, 0)
+    (True, False)
+    """
+    return _PLAN_OF_YEAR.search(text, max(floor, start - 16), start) is not None
+
+
 def strong_target_between(text: str, start: int, end: int) -> bool:
     """Whether a strong target cue stands in text[start:end] (not one inside a fixed term).
 

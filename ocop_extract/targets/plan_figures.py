@@ -24,6 +24,9 @@ tiêu 218 sản phẩm") is, said as an aside (`MEASURED_AGAINST`): it opens no 
 >>> t = "Để đạt mục tiêu 28/28 xã đạt chuẩn nông thôn mới"
 >>> plan_figure(t, 0, t.find("28"), t.find("28") + 2, "admin_unit")
 ('target', "the figure of the 'mục tiêu' it follows")
+>>> t = "có 34 sản phẩm đạt 3 sao, bằng 113,3% kế hoạch năm (kế hoạch giao 30 sản phẩm)"
+>>> plan_figure(t, 0, t.find("30"), t.find("30") + 2, "product") == ("target", MEASURED_AGAINST)
+True
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -55,6 +58,10 @@ _MEASURED = regex.compile(r"(?<![\p{L}])(?<!(?:để|nhằm|sẽ|phấn\s+đấu
                           regex.I | regex.REVERSE)
 # … the plan a result is compared with: "vượt 18 sản phẩm so với mục tiêu 218 sản phẩm", "So với chỉ tiêu năm là 25"
 _COMPARED = regex.compile(r"(?<![\p{L}])so\s+với\s+\Z", regex.I | regex.REVERSE)
+# a share reached of the plan named before a parenthesis: "bằng 113,3% kế hoạch năm (kế hoạch giao 30 sản phẩm)"
+_SHARE_OF_PLAN = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|vượt|mới\s+đạt)\s+(?:(?:gần|hơn|khoảng|trên)\s+)?\d[\d.,]*\s*%\s*"
+                               r"(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)(?:\s+năm(?:\s+\d{4})?)?\s*\Z",
+                               regex.I | regex.REVERSE)
 # the evidence of a plan's figure said only as the yardstick of a result: an aside that opens no scope
 MEASURED_AGAINST = "the plan's figure a result is compared with"
 # a share of the plan reached, said before the plan's word: "đạt 100,8% ", "vượt 9% ", "bằng 80% "
@@ -88,7 +95,10 @@ def _plan_figure(text: str, floor: int, start: int, end: int, unit: str) -> tupl
     if plan is not None and (_SHARE_REACHED.search(text, max(floor, plan.start() - 24), plan.start())
                              or _COMPARED.search(text, max(floor, plan.start() - 8), plan.start())):
         return "target", MEASURED_AGAINST  # "đạt 100,8% mục tiêu Kế hoạch (250 sản phẩm)": the yardstick of a result
-    if plan is not None or _PLAN_ASIDE.search(text, max(floor, start - 120), start):
+    aside = _PLAN_ASIDE.search(text, max(floor, start - 120), start) if plan is None else None
+    if aside is not None and _SHARE_OF_PLAN.search(text, max(floor, aside.start() - 60), aside.start()):
+        return "target", MEASURED_AGAINST  # "bằng 113,3% kế hoạch năm (kế hoạch giao 30 sản phẩm)"
+    if plan is not None or aside is not None:
         return "target", "the plan's figure, in parentheses"
     own = _PLAN_OWN_FIGURE.search(text, max(floor, start - 40), start)
     if own is not None and _SHARE_REACHED.search(text, max(floor, own.start() - 24), own.start()):

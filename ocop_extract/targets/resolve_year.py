@@ -30,7 +30,7 @@ from .candidates import Candidate
 from .context import TargetContext
 from .comparators import rise_start
 from .cues import breakdown_regex
-from .plan_cues import set_by_goal, strong_target_between
+from .plan_cues import names_a_plan, set_by_goal, strong_target_between
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .years import YearExpr, baseline_aside, month_expressions, year_of_day
 
@@ -210,7 +210,8 @@ def _deadline(c: Candidate) -> int | None:
     p, why = c.prose, c.why
     s, q, years = p.sentence, p.q, p.sentence.doc_years
     # (a past plan's horizon its goal sets is the year too: "đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
-    usable = [e for e in s.years if years.is_current(e) or (e.kind == "deadline" and set_by_goal(s.text, s.start, e.start))]
+    usable = [e for e in s.years if years.is_current(e) or (e.kind == "deadline" and (
+        set_by_goal(s.text, s.start, e.start) or names_a_plan(s.text, s.start, e.start)))]
     c_end = p.clause[1]
     later = [o.start for o in p.in_clause if o.start > q.start]
     own = _own_year(s.text, q.end, min(later, default=c_end), usable, bool(later))

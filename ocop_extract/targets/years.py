@@ -139,12 +139,28 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
         out.sort(key=lambda e: e.start)
     if ref_year is not None:
         if text.find("uối năm", start, end) >= 0 or text.find("ết năm", start, end) >= 0:  # a fast test first
-            out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _YEAR_END.finditer(text, start, end)]
+            out += [YearExpr(r.start(), r.end(), _named_before(text, out, r.start()) or ref_year, "deadline")
+                    for r in _YEAR_END.finditer(text, start, end)]
         out += _relative_years(text, ref_year, start, end, year_ending)
         if "Tết" in text or "Xuân" in text:
             out += _lunar_years(text, ref_year, start, end)
         out.sort(key=lambda e: e.start)
     return out
+
+
+_CLAUSE_GAP = regex.compile(r"[^.;!?\n]*")
+
+
+def _named_before(text: str, said: list[YearExpr], start: int) -> int | None:
+    """The year last named before `start` in its sentence, which a year's end said without one is of
+    ("Kế hoạch năm 2024 đặt chỉ tiêu 4 điểm, nhưng đến cuối năm mới hoàn thành 2 điểm"), else None.
+
+    >>> t = "Kế hoạch năm 2024 đặt chỉ tiêu 4 điểm, nhưng đến cuối năm mới hoàn thành 2 điểm"
+    >>> [(e.year, t[e.start:e.end]) for e in year_expressions(t, 2025)]
+    [(2024, 'năm 2024'), (2024, 'đến cuối năm')]
+    """
+    named = [e for e in said if e.end <= start and e.kind in ("deadline", "past")]
+    return named[-1].year if named and _CLAUSE_GAP.fullmatch(text, named[-1].end, start) else None
 
 
 def _relative_years(text: str, ref_year: int, start: int, end: int, year_ending: bool) -> list[YearExpr]:
