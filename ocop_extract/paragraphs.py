@@ -16,7 +16,11 @@ from .layout import line_kinds
 # or with a figure under a long line ending in a lower-case word ("… gồm: ngân sách trung ương" /
 # "9.200 triệu đồng; …"), not under a table's label cell ("Thành phố Bến Tre" / "1")
 _CARRIED_ON = regex.compile(r"[ \t]*(?![a-zđ][).][ \t])\p{Ll}")  # not a list's item, "a) …", "b. …"
-_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,/]*(?:[ \t]*%)?[,;]?[ \t]+\p{Ll}")  # "50% chủ thể", "39%, doanh", "30/9/2024, toàn"
+_FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,/]*(?:[ \t]*%)?(?:[,;]?[ \t]+\p{Ll}|[ \t]*[,;.][ \t]*\Z)")  # "50% chủ thể", "39%, doanh", "30/9/2024, toàn", "0,5%;"
+# a word no sentence ends on, which wants the figure after it: a comparator or a verb of reaching ("… còn dưới" /
+# "0,5%;", "… đạt trên" / "75 triệu đồng")
+_WANTS_A_FIGURE = regex.compile(r"(?<![\p{L}])(?:trên|dưới|khoảng|gần|hơn|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+quá|"
+                                r"không\s+dưới|đạt|là|từ|lên|còn|xuống|chiếm)[ \t]*\Z")
 _ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
 _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
@@ -43,7 +47,7 @@ def _carries_on(above: str, line: str) -> bool:
         return bool(_WORD_CARRIED_ON.match(line))
     if last and last in _SENTENCE_MARKS:
         return False
-    return bool(_CARRIED_ON.match(line)) or (
+    return bool(_CARRIED_ON.match(line)) or (bool(_WANTS_A_FIGURE.search(above)) and bool(_FIGURE_CARRIED_ON.match(line))) or (
         len(above) >= _WRAPPED_WIDTH and bool(_ENDS_IN_LOWER_CASE.search(above))
         and (bool(_FIGURE_CARRIED_ON.match(line)) or line.lstrip().startswith("(")))  # "… nâng cao" / "(Hòa Hội, Bàu Lâm), 01 xã …"
 
