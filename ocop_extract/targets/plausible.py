@@ -134,8 +134,29 @@ def plausible(text: str, q: Quantity, comparator: str, floor: int, why: list[str
     return q
 
 
+# the scores a class takes: a range of points ("từ 50 điểm đến dưới 70 điểm"), the class after ("70 điểm (hạng 4 sao)")
+_SCORE_RANGE = regex.compile(r"(?<![\p{L}])từ\s+\d+\s+điểm\s+(?:đến|tới)\s+(?:dưới\s+)?\Z", regex.I | regex.REVERSE)
+_SCORE_RANGE_ON = regex.compile(r"\s+(?:đến|tới)\s+(?:dưới\s+)?\d+\s+điểm(?![\p{L}])", regex.I)
+_CLASS_OF_SCORE = regex.compile(r"\s*(?:trở\s+lên\s*)?\(?\s*(?:hạng|tương\s+đương|được\s+xếp\s+hạng|xếp\s+hạng)\s+\d\s+sao", regex.I)
+
+
+def is_score(text: str, q: Quantity) -> bool:
+    """Whether `q`, a bare "điểm", is a score a class takes ("từ 50 điểm đến dưới 70 điểm (hạng 3 sao)").
+
+    >>> from ocop_extract.targets.quantities import find_quantities
+    >>> t = "có 15 sản phẩm đạt từ 50 điểm đến dưới 70 điểm (hạng 3 sao)"
+    >>> [is_score(t, q) for q in find_quantities(t)]
+    [False, True, True]
+    """
+    return q.unit_text.lower() == "điểm" and bool(
+        _SCORE_RANGE.search(text, max(0, q.start - 40), q.start) or _CLASS_OF_SCORE.match(text, q.end)
+        or _SCORE_RANGE_ON.match(text, q.end))
+
+
 def bare_point(text: str, q: Quantity, why: list[str]) -> Quantity | None:
     """A bare "điểm": the kind of point named before it, a point of sale where the passage sells, else a score."""
+    if is_score(text, q):
+        return None  # "từ 50 điểm đến dưới 70 điểm (hạng 3 sao)": the scores of a class
     kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
     if kinds:
         unit = "other" if kinds[-1].group(1).lower() in _OTHER_POINTS else "sales_point"

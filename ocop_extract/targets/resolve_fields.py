@@ -36,6 +36,8 @@ from .stars import star_mentions, stars_for
 # a class said as a floor describes a whole ("đạt từ 3 sao trở lên"), an exact one a part ("5 sản phẩm 4 sao")
 _FLOOR_CLASS = regex.compile(r"(?<![\p{L}])(?:từ\s+(?:hạng\s+)?0?[1-5]\s*sao|0?[1-5]\s*sao\s+trở\s+lên)", regex.I)
 _OF_ALL = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm)(?![\p{L}])", regex.I)
+_REMAINDER = regex.compile(r"\s+còn\s+lại(?![\p{L}])", regex.I)  # "3 sản phẩm còn lại chưa đạt": the rest, no part
+_PARTS_OPEN = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)(?![\p{L}])", regex.I)
 
 
 # the next item of a list of named parts, each with its count: "; Trung du và miền núi phía Bắc có 5 sản phẩm",
@@ -66,6 +68,7 @@ def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> lis
     text, province, places = ctx.doc.text, ctx.meta.province, ctx.meta.local_places
     rate_before, rate_after = _rate_regexes()
     before: Candidate | None = None  # the prose candidate before, whose class a list's next item may take
+    counted: Candidate | None = None  # the last count of products that is no part of another
     for c in candidates:
         if c.prose is None or not c.kept:
             continue  # a table cell's come from its table; a dropped reading needs none
@@ -77,16 +80,25 @@ def settle_clause_fields(candidates: list[Candidate], ctx: TargetContext) -> lis
             head = c.part_of
             while head is not None and head.part_of is not None:
                 head = head.part_of  # "trong đó A 168 sản phẩm, B 176 sản phẩm": the whole both are parts of
-            if c.stars is None and head is not None and head.stars and q.unit == head.unit == "product" \
-                    and _FLOOR_CLASS.search(text, head.start, min(q.start, head.end + 48)) \
-                    and _OF_ALL.search(text, head.end, q.start) and not star_mentions(text, q.start, c_end):
-                # "487 sản phẩm đạt từ 3 sao trở lên, trong đó Vĩnh Long (cũ) 168 sản phẩm": a part of a class
+            if head is not None and head.unit != q.unit and counted is not None \
+                    and counted.prose.sentence.paragraph == c.prose.sentence.paragraph:
+                head = counted  # "15 sản phẩm của 11 chủ thể thuộc 9 xã …. Cụ thể: …": the products' count is the whole
+            opener = _PARTS_OPEN.search(text, head.end, q.start) if head is not None else None
+            if c.stars is None and opener is not None and head.stars and q.unit == head.unit == "product" \
+                    and (_FLOOR_CLASS.search(text, head.start, min(q.start, head.end + 48))
+                         or (star_mentions(text, head.end, min(opener.start(), head.end + 160)) and head.prose is not None
+                             and not any(o.unit == "product" and o.start < head.start for o in head.prose.in_clause))) \
+                    and not star_mentions(text, q.start, c_end) and not _REMAINDER.match(text, q.end):
+                # "487 sản phẩm đạt từ 3 sao trở lên, trong đó Vĩnh Long (cũ) 168 sản phẩm", "Công nhận 15 sản phẩm
+                # … hạng 3 sao. Cụ thể: nhóm thực phẩm 9 sản phẩm": a part of a class (not of a class listed after
+                # another, "63 sản phẩm 3 sao và 8 sản phẩm 4 sao. Cụ thể, …", whose breakdown is of the whole)
                 c.stars = head.stars
                 c.why.append(f"stars {head.stars}: as the figure it is a part of")
             if c.stars is None and not star_mentions(text, q.start, c_end) and (listed := _class_of_list(text, c, before)):
                 c.stars = listed
                 c.why.append(f"stars {listed}: as the first item of its list")
             before = c
+            counted = c if q.unit == "product" and c.part_of is None else counted
             c.scope = subject_place(text[c_start:q.start], province, places) or ctx.default_scope
             metric_start = q.end if q.unit == "%" else q.end - len(q.unit_text)
             c.metric = (money_metric(text, c_start, q.start, q.end, c_end) if q.unit == "VND"

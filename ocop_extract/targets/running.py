@@ -20,7 +20,8 @@ def _running() -> "re.Pattern[str]":
     lexicon `months`)."""
     lex = cues()["months"]
     counts, closing, other_year = (alternation(lex[key]) for key in ("counts", "closing", "year_after"))
-    return re.compile(rf"(?:\d{{1,2}}|{counts})\s+tháng(?:\s+{closing})?"
+    # (months of one year, not a term: "thời hạn công nhận là 36 tháng")
+    return re.compile(rf"(?:1[0-2]|0?[1-9]|{counts})\s+tháng(?:\s+{closing})?"
                       rf"(?!\s*(?:đầu\s+)?năm\s+(?:\d|{other_year}))(?![ \t]*/|[ \t]+\d|\w)"
                       rf"|trong\s+năm(?!\s*(?:\d|{other_year}))(?!\w)"
                       rf"|từ\s+đầu\s+năm(?!\s*(?:\d|{other_year}))(?:\s+(?:đến|tới)\s+nay)?(?!\w)"
@@ -44,6 +45,8 @@ def running_periods(low: str) -> list["re.Match[str]"]:
     ['9 tháng qua', 'trong năm', 'từ đầu năm', 'tháng 7 vừa qua']
     >>> [m.group() for m in running_periods("trong quý, tỉnh …; lũy kế đến hết quý i, …; quý i/2025; quý ii năm 2025")]
     ['trong quý', 'quý i']
+    >>> [m.group() for m in running_periods("thời hạn công nhận là 36 tháng; sau 12 tháng")]
+    ['12 tháng']
     """
     out: list[re.Match[str]] = []
     for a in _RUNNING_ANCHOR.finditer(low):

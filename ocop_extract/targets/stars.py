@@ -20,6 +20,7 @@ import regex
 from ..lexicon import load_lexicon
 from ..phrases import alternation
 from .cues import breakdown_regex, cues
+from .plausible import is_score
 from .quantities import Quantity
 
 _UPGRADE = regex.compile(r"từ\s+[1-5]\s+sao\s+lên\s+(?:hạng\s+)?([1-5])\s+sao", regex.I)
@@ -163,6 +164,17 @@ def _qualifies_other(text: str, s: int, e: int, q: Quantity) -> bool:
         and not text[max(0, opening.start() - 10):opening.start()].rstrip().lower().endswith("sản phẩm")
 
 
+# a count that qualifies the products before it ("15 sản phẩm của 11 chủ thể thuộc 9 xã … đạt hạng 3 sao")
+_OF_THE_PRODUCTS = regex.compile(r"(?<![\p{L}])(?:của|thuộc)\s+\Z", regex.I | regex.REVERSE)
+
+
+def _modifies(text: str, o: Quantity) -> bool:
+    """Whether `o`, between a count of products and a class said after it, only qualifies that count: its
+    producers or places ("của 11 chủ thể thuộc 9 xã"), or the scores the class takes ("từ 50 điểm đến dưới 70 điểm")."""
+    return (o.unit in ("entity", "admin_unit") and _OF_THE_PRODUCTS.search(text, max(0, o.start - 8), o.start) is not None) \
+        or is_score(text, o)
+
+
 def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: int, clause_end: int) -> int | None:
     """Star class of `q`, or None. `quantities` are all quantities of the document (or clause)."""
     if q.unit not in STAR_UNITS + ("other",):
@@ -191,7 +203,7 @@ def stars_for(text: str, q: Quantity, quantities: list[Quantity], clause_start: 
         if b:
             stop = b.start()
         nxt = [o.start for o in quantities if q.end <= o.start < stop
-               and not _TOWARDS.match(text[q.end:o.start])]
+               and not _TOWARDS.match(text[q.end:o.start]) and not _modifies(text, o)]
         if nxt:
             stop = min(nxt)
         for s, e, k in mentions:
