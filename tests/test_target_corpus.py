@@ -31,7 +31,7 @@ def _meta(row_meta: dict | None) -> Metadata:
     meta = Metadata(genre=m.get("genre"), province=m.get("province"),
                     plan_years=tuple(years) if years else None,
                     published_date=m.get("published_date"), issued_date=m.get("issued_date"),
-                    goal_year=m.get("goal_year"), doc_type=m.get("doc_type"))
+                    goal_year=m.get("goal_year"), doc_type=m.get("doc_type"), period_closed=m.get("period_closed"))
     if m.get("issuer"):
         meta.set_issuer(parse_issuer(m["issuer"]))
     return meta

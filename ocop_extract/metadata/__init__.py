@@ -53,6 +53,9 @@ class Metadata:
     # not a record field: the year an undated goal is set for when it is not the plan's last, as in a title
     # joining a year and a horizon ("năm 2024 và đến năm 2025": 2024)
     goal_year: Optional[int] = field(default=None, metadata={"record": False})
+    # not a record field: the last year of a period an official text reviews as a whole in that year, as its title
+    # says ("Tổng kết 05 năm thực hiện … giai đoạn 2021-2025" issued in 2025): the period is closed, not running
+    period_closed: Optional[int] = field(default=None, metadata={"record": False})
 
     def record_fields(self) -> dict[str, Any]:
         """The fields a `Record` takes, by name."""

@@ -149,6 +149,7 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
                 if joined_horizon(title):
                     meta.goal_year = meta.plan_years[0]  # the year's tasks; the horizon says its own year
                 break
+    meta.period_closed = _period_closed(h.title_text or "", meta.issued_year)
     if meta.plan_years is None and meta.issued_year:
         meta.plan_years = _goal_horizon(doc.text, meta.issued_year)
     if meta.plan_years is None and meta.issued_year and meta.doc_type in _DIRECTING_TYPES:
@@ -157,6 +158,22 @@ def _official(doc: Doc, h: Header, meta: Metadata, main: Optional[str]) -> None:
 
 
 _DIRECTING_TYPES = ("Công văn", "Thông báo", "Chỉ thị")
+# a title that reviews a period as a whole: "Tổng kết 05 năm thực hiện Chương trình … giai đoạn 2021-2025"
+_REVIEWED_PERIOD = regex.compile(r"(?<![\p{L}])tổng\s+kết(?![\p{L}])[^.]*?(?<!\d)(?:19|20)\d{2}\s*[-–]\s*(?P<end>(?:19|20)\d{2})(?!\d)",
+                                 regex.I)
+
+
+def _period_closed(title: str, issued_year: Optional[int]) -> Optional[int]:
+    """The year the period a title reviews as a whole ends, when the text is issued in it or later, else None.
+
+    >>> _period_closed("Tổng kết 05 năm thực hiện Chương trình OCOP giai đoạn 2021-2025", 2025)
+    2025
+    >>> _period_closed("Sơ kết 03 năm thực hiện Chương trình OCOP giai đoạn 2021-2025", 2023) is None
+    True
+    """
+    m = _REVIEWED_PERIOD.search(title)
+    end = int(m["end"]) if m else None
+    return end if end is not None and issued_year is not None and end <= issued_year else None
 # the horizon of a text's goals: "Để hoàn thành mục tiêu đến năm 2020 …", "phấn đấu đến hết năm 2025 …"
 _GOAL_HORIZON = regex.compile(r"(?<![\p{L}])(?:mục\s+tiêu|phấn\s+đấu)[^.;:\n]{0,40}?(?:đến|tới)\s+"
                               r"(?:hết\s+|cuối\s+)?năm\s+(?P<year>(?:19|20)\d{2})(?!\d)", regex.I)

@@ -10,7 +10,7 @@ time scopes (`time_scope`), which the status and year resolvers read, are built 
 >>> doc.meta = Metadata(plan_years=(2024, 2025), province="Quảng Nam", published_date="2024-03-01", genre="news")
 >>> ctx = target_context(doc)
 >>> ctx.years, ctx.default_scope, [e.year for e in ctx.all_years]
-(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None, month_year=2024, posted=(3, 1)), 'Quảng Nam', [2024])
+(DocYears(default=2025, plan_start=2024, this_year=2024, reporting_year=None, closing_year=None, month_year=2024, posted=(3, 1), period_closed=None), 'Quảng Nam', [2024])
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ class DocYears:
     closing_year: int | None = None    # … in its last quarter, when the year's results are reviewed
     month_year: int | None = None      # the year of a month said without one ("trong tháng 10", "quý IV")
     posted: tuple[int, int] | None = None  # the month and day a news text was posted
+    period_closed: int | None = None  # the last year of a period the text reviews as a whole (`Metadata`)
 
     @classmethod
     def of(cls, meta: Metadata) -> "DocYears":
@@ -55,7 +56,7 @@ class DocYears:
         posted = (int(meta.published_date[5:7]), int(meta.published_date[8:10])) if news else None
         return cls(meta.goal_year or (plan[1] if plan else this_year), plan_start, this_year,
                    meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None,
-                   month_year, posted)
+                   month_year, posted, meta.period_closed)
 
     def sets(self, e: YearExpr) -> bool:
         """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""
@@ -126,7 +127,7 @@ class TargetContext:
     def time_scopes(self) -> TimeScopes:
         """The time phrases that govern figures (built on first use)."""
         return TimeScopes(self.doc, self.all_years, self.years.this_year, self.official, self.years.closing_year,
-                          self.years.posted)
+                          self.years.posted, self.years.period_closed)
 
 
 def target_context(doc: Doc) -> TargetContext:

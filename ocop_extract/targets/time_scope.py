@@ -143,8 +143,9 @@ class TimeScopes:
     """The time scopes of one document, built once from its year expressions."""
 
     def __init__(self, doc: Doc, years: Iterable[YearExpr], this_year: int | None = None, official: bool = False,
-                 closing_year: int | None = None, posted: tuple[int, int] | None = None):
+                 closing_year: int | None = None, posted: tuple[int, int] | None = None, period_closed: int | None = None):
         self._doc = doc
+        self._period_closed = period_closed  # the last year of a period the text reviews as a whole
         self._this_year = this_year
         self._closing_year = closing_year  # a year in whose last quarter a news text was posted
         self._posted = posted  # the month and day a news text was posted
@@ -243,7 +244,7 @@ class TimeScopes:
         if expr.kind == "period" and _NAMED_PLAN.search(text, max(line.start, expr.start - 96), expr.start):
             return None
         if expr.kind == "period" and self._this_year is not None and year >= self._this_year \
-                and year != self._closing_year:
+                and year not in (self._closing_year, self._period_closed):
             year = None  # "Sau 4 năm triển khai giai đoạn 2021-2025, …": a period still running (not in its last quarter)
         reach = self._aside_end(expr.start) or self._reach(line.index)
         closes, reach = (reach, clipped) if (clipped := mid_sentence_end(self._doc, self._low, expr.start)) and clipped < reach else (0, reach)
