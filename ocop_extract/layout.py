@@ -24,6 +24,7 @@ import regex
 from .casefold import lowered
 from .document import Doc
 from .lexicon import load_lexicon
+from .targets.aligned import aligned_grid
 from .targets.spaced import spaced_grid, year_grid
 from .targets.vertical import labelled_grid, vertical_grid
 
@@ -244,7 +245,7 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
 
     A single line of "|"-separated words stays furniture (a menu: "Lưu trữ | Ghi chú | In").
     So are the lines of a table laid out one cell per line (`targets.vertical`), or one row per
-    line with blanks between its cells (`targets.spaced`).
+    line with blanks between its cells (`targets.aligned`, `targets.spaced`).
     """
     lines = doc.lines
     i = 0
@@ -273,7 +274,7 @@ def _flat_grid(doc: Doc, i: int):
     """The table without bars whose first line is line `i`: one cell a line, or one row a line."""
     if len(doc.lines[i].text) > _LONGEST_HEADER:
         return None  # a paragraph of prose opens no table
-    return vertical_grid(doc, i) or labelled_grid(doc, i) or spaced_grid(doc, i) or year_grid(doc, i)
+    return vertical_grid(doc, i) or labelled_grid(doc, i) or aligned_grid(doc, i) or spaced_grid(doc, i) or year_grid(doc, i)
 
 
 def _keep_prose(doc: Doc, kinds: list[str]) -> None:

@@ -22,7 +22,8 @@ header says neither plan nor result takes the status and year of the table's
 context (`TableContext`: the heading above it, the document's plan years); a
 row's place is its scope, a total row ("Tổng cộng", "Toàn tỉnh") keeps the
 document's. Tables a PDF copy lays out one cell per line are read the same way
-(`vertical`), and so are those it flattens to one row a line without bars (`spaced`).
+(`vertical`), and so are those it flattens to one row a line without bars, in columns aligned by
+blanks (`aligned`) or not (`spaced`).
 The words of headers and total rows are data: `lexicon/tables.yaml`.
 
 >>> from ocop_extract.document import Doc
@@ -50,11 +51,14 @@ from .cell_units import unit_of
 from .header_units import HEADER_UNIT, HEADERS, NOT_COUNTED, bare_measure, header_unit, label_unit, opening_noun
 from .numbers import DIGITS, parse_digits
 from .scope import subject_place
+from .aligned import aligned_grid
 from .spaced import spaced_grid, year_grid
 from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell as GridCell, Grid, labelled_grid, vertical_grid
 
 # a figure, or a range of two ("850 - 900": the plan's least and most)
 _NUMBER_CELL = regex.compile(rf"\s*(?P<n>{DIGITS})(?:\s*[-–]\s*(?P<n2>{DIGITS}))?\s*%?\s*")
+# a cell that is only a class ("3-4 sao", "Hạng 3 sao", "4 sao trở lên"), not a note naming one ("Có 01 SP 4 sao")
+_CLASS_CELL = regex.compile(r"\s*(?:hạng\s+)?[1-5]\s*(?:[-–]\s*[1-5]\s*)?sao(?:\s+trở\s+lên)?\s*", regex.I)
 _NONE_CELL = regex.compile(r"\s*[-–—]?\s*")
 
 
@@ -212,7 +216,8 @@ def read_table(doc: Doc, first: int, last: int, default_year: int | None,
                context: TableContext = TableContext()) -> list[Cell]:
     """The figures of the table on lines first..last-1 (the first line is its header)."""
     grid = _bar_grid(doc, first, last) if "|" in doc.lines[first].text else (
-        vertical_grid(doc, first) or labelled_grid(doc, first) or spaced_grid(doc, first) or year_grid(doc, first))
+        vertical_grid(doc, first) or labelled_grid(doc, first) or aligned_grid(doc, first) or spaced_grid(doc, first)
+        or year_grid(doc, first))
     return _read_grid(doc, grid, default_year, context) if grid else []
 
 
@@ -300,7 +305,9 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
             year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None),
                                      default_year, context)
-            stars = next((int(s.group(1)) for t in (label, header[i]) if (s := STAR_CLASS.search(t))), None)
+            # (a class said in the label, the header, or a column of classes: "Hạng phấn đấu | 3-4 sao")
+            classes = (label, header[i], *(c[2] for j, c in enumerate(cells) if kinds[j] is None and _CLASS_CELL.fullmatch(c[2])))
+            stars = next((int(s.group(1)) for t in classes if (s := STAR_CLASS.search(t))), None)
             # a row of a place, or the total of the places, or of a year ("2021 | 18 | 2"): the column says what is counted
             metric = HEADER_UNIT.sub("", header[i]).strip() if scope or places or not label else label
             value = parse_digits(m.group("n")) * scale
