@@ -148,6 +148,10 @@ def resolve_status(ctx: StatusContext) -> str:
         before = strong
     if before:
         return _by_cue_before(ctx, before)
+    if s.genre == "news" and q.unit == "VND" and _PRICE_BEFORE.search(text, max(s.start, ctx.candidate.start - 60),
+                                                                      ctx.candidate.start):
+        # "Những chiếc khăn … có giá từ 450.000 đến 600.000 đồng": news describes what a price is
+        return decided(why, "status", "actual", CLAUSE, "a price, in news, with no cue before it")
     if ctx.prev_status:
         return decided(why, "status", ctx.prev_status, SENTENCE, "as the figure before it")
     # a floor or a ceiling plans, unless it describes inside a paragraph of results ("các địa phương có
