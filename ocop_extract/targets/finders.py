@@ -23,9 +23,11 @@ import regex
 from ..contain import contained, guard
 from ..layout import line_kinds, table_spans
 from ..paragraphs import paragraph_starts
+from ..phrases import alternation
 from ..options import DEFAULT_OPTIONS, Options
 from .candidates import Candidate, Prose, Sentence, rule_of
 from .comparators import comparator_for
+from .cues import cues
 from .context import TargetContext, within
 from .plan_figures import plan_figure
 from .plausible import plausible, spelled_out
@@ -61,6 +63,10 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = within(ctx.all_years, s_start, s_end)
         carried = para_year
+        if carried is not None and years.default is not None and _OPENS_ON_RATE.match(text, s_start, s_end):
+            # "… đến năm 2027, 100% …. Hằng năm, tỉnh tổ chức …" in a scheme to 2030: what recurs runs to the
+            # later of the deadline said before and the plan's end
+            carried = max(carried, years.default)
         stated = [e for e in s_years if years.is_current(e)]
         carrying = [e for e in stated if opening or not _SINGLED_OUT.search(ctx.lower, max(s_start, e.start - 16), e.start)]
         if carrying:
@@ -86,6 +92,7 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
 
 # a year singled out inside a paragraph ("…; mỗi năm công nhận 50 sản phẩm. Riêng năm 2026, công nhận mới 55
 # sản phẩm. Tổng kinh phí …") is its sentence's; opening a paragraph, it is the paragraph's
+_OPENS_ON_RATE = regex.compile(rf"\s*(?:[-–+•*]\s*)?{alternation(cues()['rate']['before'], fold_case=True)}(?![\p{{L}}])", regex.I)
 _SINGLED_OUT = regex.compile(r"(?<![\p{L}])riêng\s+(?:trong\s+)?(?:năm\s+)?\Z", regex.REVERSE)
 
 

@@ -27,6 +27,9 @@ tiêu 218 sản phẩm") is, said as an aside (`MEASURED_AGAINST`): it opens no 
 >>> t = "có 34 sản phẩm đạt 3 sao, bằng 113,3% kế hoạch năm (kế hoạch giao 30 sản phẩm)"
 >>> plan_figure(t, 0, t.find("30"), t.find("30") + 2, "product") == ("target", MEASURED_AGAINST)
 True
+>>> t = "có 49 sản phẩm được công nhận. So với kế hoạch cả năm (55 sản phẩm), tỉnh mới đạt 89,1%"
+>>> plan_figure(t, 0, t.find("55"), t.find("55") + 2, "product") == ("target", MEASURED_AGAINST)
+True
 >>> t = "vượt kế hoạch 2 sản phẩm"
 >>> plan_figure(t, 0, t.find("2"), t.find("2") + 1, "product") is None
 True
@@ -42,7 +45,7 @@ _REACHED = regex.compile(r"(?<![\p{L}])(?:đạt|bằng|được|vượt|mới\s
 # the plan a result is measured by: a plan, a target, a budget's estimate ("đạt 61,3% dự toán năm")
 _OF_PLAN = regex.compile(r"\s*(?:so\s+với\s+)?(?:kế\s+hoạch|chỉ\s+tiêu|dự\s+toán)", regex.I)
 _PLAN_FIGURE = regex.compile(r"(?<![\p{L}])(?:kế\s+hoạch|chỉ\s+tiêu|mục\s+tiêu|dự\s+toán)"
-                             r"(?:\s+năm(?:\s+(?:19|20)\d{2})?|\s+(?:của\s+)?(?:cả\s+)?(?:giai\s+đoạn|đề\s+án|kế\s+hoạch)"
+                             r"(?:(?:\s+cả)?\s+năm(?:\s+(?:19|20)\d{2})?|\s+(?:của\s+)?(?:cả\s+)?(?:giai\s+đoạn|đề\s+án|kế\s+hoạch)"
                              r"(?:\s+(?:19|20)\d{2}\s*[-–]\s*(?:19|20)\d{2})?|\s+đề\s+ra)?"
                              r"\s*\(\s*(?:là\s+)?\Z",
                              regex.I | regex.REVERSE)
