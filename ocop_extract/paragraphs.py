@@ -109,6 +109,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
     [0, 0]
     >>> paragraph_starts(Doc.from_text("p", "Các sản phẩm thuộc 51 chủ thể,\n\n2\n\ngồm 19 hợp tác xã.\n\n- 3 -\n\nNăm 2021"))
     [0, 0, 0, 0, 0, 5, 6, 7, 8]
+    >>> paragraph_starts(Doc.from_text("o", "Nguồn vốn gồm ngân sách tỉnh 58,7 tỷ đồng; ngân sách huyện, xã 21,9 tỷ\n2\nđồng; vốn khác."))
+    [0, 0, 0]
     """
     if doc.memo.paragraph_starts is None:
         kinds, lines, out = line_kinds(doc), doc.lines, []
@@ -116,7 +118,8 @@ def paragraph_starts(doc: Doc) -> list[int]:
         broken = [False] * len(lines)
         for i in range(1, len(lines)):
             above = lines[i - 1]
-            if kinds[i] == "content" and kinds[i - 1] == "content" and above.start < above.end:
+            if kinds[i] == "content" and kinds[i - 1] == "content" and above.start < above.end \
+                    and not PAGE_NUMBER.fullmatch(above.text):  # (a page's number between: read across it below)
                 joined[i] = True
                 broken[i] = _carries_on(above.text, lines[i].text)
         width = _wrap_width(lines, broken)
