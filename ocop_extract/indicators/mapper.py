@@ -285,15 +285,29 @@ def _caption_of(target: Target, source: str) -> str:
 
 @lru_cache(maxsize=64)
 def _caption_above(source: str, end: int) -> str:
-    """The title line ("Bảng 1. …", "Biểu 02: …", "PHỤ LỤC …") nearest above the line ending at `end`, folded."""
+    """The title line ("Bảng 1. …", "Biểu 02: …", "PHỤ LỤC …") nearest above the line ending at `end`, else the
+    line right above the table's rows and header when it leads into them ("4. Danh mục sản phẩm phát triển mới
+    theo xã, thị trấn (kế hoạch)", "Chỉ tiêu … phân theo xã:"), folded."""
+    in_table = True
     for _ in range(_CAPTION_REACH):
         if end <= 0:
             return ""
         start = source.rfind("\n", 0, end) + 1
-        if TITLE.match(source, start, end) and source[start:end].strip():
-            return _fold(source[start:end]) + " "
+        line = source[start:end]
+        if TITLE.match(source, start, end) and line.strip():
+            return _fold(line) + " "
+        if in_table and line.strip() and not _ROW_LIKE.search(line):
+            in_table = False  # the first line above the table's rows: its lead, when it leads into them
+            if len(line) <= _LEAD_LINE and (_LEADS_IN.search(line) or _SECTION_LINE.match(line)):
+                return _fold(line) + " "
         end = start - 1
     return ""
+
+
+_ROW_LIKE = regex.compile(r"\t|\||\S {2,}\S")  # a table's line: cells parted by tabs, bars or runs of blanks
+_LEADS_IN = regex.compile(r":\s*\Z")
+_SECTION_LINE = regex.compile(r"\s*(?:[IVX]+|\d+(?:\.\d+)*)[.)]\s+\p{Lu}")
+_LEAD_LINE = 160
 
 
 def _from_metric(target: Target, fallback: Choice) -> Choice:
