@@ -29,8 +29,9 @@ from ..contain import guard
 from .candidates import Candidate
 from .context import TargetContext
 from .comparators import rise_start
-from .cues import breakdown_regex
+from .cues import breakdown_regex, cues, phrase_regex
 from .plan_cues import names_a_plan, set_by_goal, strong_target_between
+from .prices import said_as_price
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .years import YearExpr, baseline_aside, month_expressions, year_of_day
 
@@ -127,6 +128,12 @@ def _reached(ctx: YearContext) -> int | None:
         return _event_year(ctx)
     said = c.prose.sentence.text[phrase.start:phrase.end]
     scope = SENTENCE if phrase.start >= c.prose.sentence.start else PARAGRAPH if phrase.reach < c.prose.sentence.end + 2000 else SECTION
+    posted_year = ctx.doc.meta.published_year
+    if scope != SENTENCE and c.prose.sentence.genre == "news" and phrase.year is not None and posted_year is not None \
+            and phrase.year < posted_year and _as_it_is(c):
+        # "Theo ông Hải, năm 2024 nhà thùng đón …. Giá nước mắm của cơ sở từ 90.000 đến 160.000 đồng/lít" in 2025: what
+        # a thing sells at, or what recurs, is told as it is now, not of a past year an earlier sentence said
+        return decided(c.why, "year", None, SENTENCE, f"a price or a habit, told as it is now (not {said!r})")
     # the day the text speaks from: a news text's posting, a report's or letter's issue (a plan's "đến nay"
     # is its baseline, which gold leaves without a year)
     meta = ctx.doc.meta
@@ -144,6 +151,19 @@ def _reached(ctx: YearContext) -> int | None:
             year = year_of_day(int(day.group("m")), int(posted[:4]), int(posted[5:7]))
             return decided(c.why, "year", year, scope, f"the day {said!r}, in the year the article was posted")
     return decided(c.why, "year", phrase.year, scope, f"the time phrase {said!r} governs it")
+
+
+_HABIT = phrase_regex(cues()["status"]["habit"])
+
+
+def _as_it_is(c: Candidate) -> bool:
+    """Whether a reported figure is a price ("có giá 250.000 đồng/chai") or a habit ("mỗi ngày cao điểm có từ 300
+    đến 500 lượt khách"), which news tells of as they are now."""
+    p = c.prose
+    assert p is not None
+    text, (start, _) = p.sentence.text, p.clause
+    return (c.unit == "VND" and said_as_price(text, start, c.start, p.q.end)) \
+        or _HABIT.search(text, start, p.q.start) is not None
 
 
 # a year said right after a reached figure, as its date: "31 sản phẩm cuối năm 2023", "22,7% năm 2021"
