@@ -14,6 +14,9 @@ _BACK_REFERENCE_REACH = 100  # characters from a paragraph's start where such a 
 # … and one that opens on a word joining it to the one before: "Cùng với đó, 100% xã có …", "Bên cạnh đó, …"
 _JOINED_OPENING = re.compile(r"\s*(?:[-–+•*]\s*)?(?:cùng\s+với\s+đó|bên\s+cạnh\s+đó|ngoài\s+ra|đồng\s+thời"
                              r"|song\s+song\s+với\s+đó|kèm\s+theo\s+đó"
+                             # … or on the details of its figures: "Cụ thể theo từng địa phương: …", "Trong đó, …",
+                             # "Đáng chú ý, …"
+                             r"|cụ\s+thể|trong\s+đó|đáng\s+chú\s+ý"
                              # … or on its subject and "cũng" (also): "Chúng tôi cũng hỗ trợ 46 chủ thể …"
                              r"|(?:chúng\s+tôi|tỉnh|huyện|xã|sở|ngành|các\s+\w+|địa\s+phương)\s+cũng)(?!\w)")
 
@@ -25,8 +28,8 @@ def opens_on_previous(low: str, start: int, end: int) -> bool:
     True
     >>> opens_on_previous("cùng với đó, 100% xã có sản phẩm.", 0, 33), opens_on_previous("tỉnh có 9 xã, đồng thời …", 0, 25)
     (True, False)
-    >>> opens_on_previous("chúng tôi cũng hỗ trợ 46 chủ thể.", 0, 33)
-    True
+    >>> opens_on_previous("chúng tôi cũng hỗ trợ 46 chủ thể.", 0, 33), opens_on_previous("cụ thể theo từng địa phương: a 9", 0, 32)
+    (True, True)
     """
     return bool(_BACK_REFERENCE.search(low, start, min(end, start + _BACK_REFERENCE_REACH))
                 or _JOINED_OPENING.match(low, start, end))
