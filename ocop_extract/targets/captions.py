@@ -101,15 +101,17 @@ def caption_status(caption: list[str]) -> str | None:
     ('target', 'target')
     >>> caption_status(["BIỂU TỔNG HỢP THEO ĐƠN VỊ", "(Kèm theo Báo cáo số 298/BC-UBND)"]), caption_status(["Kết quả như sau:"])
     ('actual', None)
-    >>> caption_status(["Biểu 01. Một số chỉ tiêu OCOP theo đơn vị (đến ngày 15/9/2024)"]) is None
-    True
+    >>> caption_status(["Biểu 01. Một số chỉ tiêu OCOP theo đơn vị (đến ngày 15/9/2024)"])
+    'actual'
+    >>> caption_status(["BIỂU TỔNG HỢP SẢN PHẨM OCOP HẾT HẠN NĂM 2024", "(Tính đến ngày 15/9/2024)"])
+    'actual'
     """
     titles = [line for line in caption if _is_title(line) and not _ANNEX_OF.match(line)]
     for line in titles:
         if any(not (AS_OF_DAY.search(line) and m.group().lower() == "chỉ tiêu") for m in _CAPTION_PLAN.finditer(line)):
             return "target"  # (the "chỉ tiêu" of a table dated as of a day are its indicators, not goals)
-    if any(_CAPTION_ACTUAL.search(line) for line in titles):
-        return "actual"
+    if any(_CAPTION_ACTUAL.search(line) for line in titles) or (titles and any(AS_OF_DAY.search(line) for line in caption)):
+        return "actual"  # (a table counted as of a day, "(Tính đến ngày 15/9/2024)", counts what is)
     for line in caption:
         if m := _ANNEX_OF.match(line):
             words = " ".join(m.group("doc").lower().split())
