@@ -2,7 +2,8 @@
 
 "2. Mục tiêu cụ thể đến năm 2025" sets 2025 and "target"; "I. KẾT QUẢ THỰC HIỆN"
 sets "actual"; a lead-in ending in ":" sets what its cues say; a news
-intertitle ("Nhiệm vụ năm 2024") sets a status, never a year.
+intertitle ("Nhiệm vụ năm 2024") sets a status, and a year only when it names a plan for a year ahead
+of the text ("Kế hoạch năm 2026: …" in 2025).
 
 >>> from ocop_extract.document import Doc
 >>> from ocop_extract.metadata import Metadata
@@ -30,6 +31,8 @@ _RANKED = regex.compile(r"\s*(?:(?P<roman>[IVX]+\.)|(?P<number>\d+(?:\.\d+)*)\.?
 # a news intertitle: a short capitalised line without final punctuation ("Nhiệm vụ năm 2024")
 # (a colon after its year: "Năm 2023: phấn đấu …", not after a place's name, "Kon Tum: …", a roundup's item)
 _SUBHEAD = regex.compile(r"\s*\p{Lu}(?:[^.;:!?…\n\d]{0,16}(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?:\s+)?[^.;:!?…\n]{3,60}")
+# a horizon, not a plan's year ("Mục tiêu đến năm 2030" over a plan to 2025): no year for the section under it
+_HORIZON = regex.compile(r"(?<![\p{L}])(?:đến|tới|định\s+hướng)\s+(?:năm\s+)?(?:19|20)\d\d", regex.I)
 _LEAD_IN_MAX = 240  # characters of the sentence a lead-in is ("…, đến năm 2030 cả nước phấn đấu:")
 _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 # an item of the list under a lead-in: "- …", "• …", "+ …", "a) …", "1. …"
@@ -74,7 +77,7 @@ def _after_heading(text: str, said: str | None, status: str | None, ranks: list[
 
 def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | None]]:
     """For each content line, the (year, status) set by the heading or lead-in above it."""
-    doc, official, full = ctx.doc, ctx.official, ctx.doc.text
+    doc, official, full, this_year = ctx.doc, ctx.official, ctx.doc.text, ctx.years.this_year
     out: dict[int, tuple[int | None, str | None]] = {}
     year: int | None = None
     status: str | None = None
@@ -96,7 +99,8 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
             if numbered and line.index + 1 < len(starts) and starts[line.index + 1] == starts[line.index]:
                 numbered = False  # an item a PDF's layout wrapped onto the next line is a sentence, not a heading
-            # an intertitle sets a status, never a year; the headline above the body is not one
+            # an intertitle sets a status, and a year only when it names a plan ahead; the headline above the body is
+            # not one
             subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
             body_seen = body_seen or (len(text) >= 80 and text.rstrip().endswith("."))
             # a lead-in: the line's last sentence ends in ":" ("Kế hoạch đặt ra năm nhóm chỉ tiêu:")
@@ -112,11 +116,16 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
             if (numbered or lead_in or subhead) and not figures:
                 found = [e for e in within(ctx.all_years, line.start, line.end)
                          if e.kind not in ("baseline", "past")]
+                said = heading_status(text) if numbered or subhead else None
                 if found and not subhead:
                     year = found[-1].year
                 elif numbered:
                     year = None
-                said = heading_status(text) if numbered or subhead else None
+                elif subhead:
+                    # … unless it names a plan for a year ahead ("Kế hoạch năm 2026: hỗ trợ có trọng tâm" in November
+                    # 2025), whose section's goals are of that year (not a horizon: "Mục tiêu đến năm 2030")
+                    ahead = [e.year for e in found if this_year is not None and e.year > this_year]
+                    year = ahead[-1] if ahead and said == "target" and not _HORIZON.search(text) else None
                 if said == "topic":  # "5. Kinh phí": as the section it stands in, else a plan's
                     said = status if status is not None and not _TOP_HEADING.match(text) else "target"
                 if said is None and lead_in:
