@@ -39,6 +39,17 @@ _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
+def _plan_ahead(text: str, years: list[int], said: str | None, this_year: int | None) -> int | None:
+    """The year of an intertitle that names a plan for a year ahead ("Kế hoạch năm 2026: hỗ trợ có trọng tâm" in
+    November 2025), whose section's goals are of that year; else None (not a horizon: "Mục tiêu đến năm 2030").
+
+    >>> _plan_ahead("Kế hoạch năm 2026: hỗ trợ có trọng tâm", [2026], "target", 2025), _plan_ahead("Mục tiêu đến năm 2030", [2030], "target", 2024)
+    (2026, None)
+    """
+    ahead = [y for y in years if this_year is not None and y > this_year]
+    return ahead[-1] if ahead and said == "target" and not _HORIZON.search(text) else None
+
+
 def _rank(heading: str) -> int:
     """How high a numbered heading stands: "II." or "Điều 2." 0, "2." 1, "2.1." 2, "a)" 3.
 
@@ -122,10 +133,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
                 elif numbered:
                     year = None
                 elif subhead:
-                    # … unless it names a plan for a year ahead ("Kế hoạch năm 2026: hỗ trợ có trọng tâm" in November
-                    # 2025), whose section's goals are of that year (not a horizon: "Mục tiêu đến năm 2030")
-                    ahead = [e.year for e in found if this_year is not None and e.year > this_year]
-                    year = ahead[-1] if ahead and said == "target" and not _HORIZON.search(text) else None
+                    year = _plan_ahead(text, [e.year for e in found], said, this_year)
                 if said == "topic":  # "5. Kinh phí": as the section it stands in, else a plan's
                     said = status if status is not None and not _TOP_HEADING.match(text) else "target"
                 if said is None and lead_in:
