@@ -154,6 +154,15 @@ def _reached(ctx: YearContext) -> int | None:
 
 
 _HABIT = phrase_regex(cues()["status"]["habit"])
+_SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
+
+
+def _since_gone_by(text: str, floor: int, e: YearExpr, years) -> bool:
+    """Whether the year `e` is where something began, by the text's own year and before the plan's end ("01
+    điểm … chuyển tiếp từ năm 2024" in a plan for 2025): a start, no deadline (not "từ năm 2025, Bộ sẽ tổ chức …"
+    in 2024, a plan's first year)."""
+    return bool(_SINCE.search(text, floor, e.start)) and years.this_year is not None and years.default is not None \
+        and e.year <= years.this_year and e.year < years.default
 
 
 def _as_it_is(c: Candidate) -> bool:
@@ -230,8 +239,9 @@ def _deadline(c: Candidate) -> int | None:
     p, why = c.prose, c.why
     s, q, years = p.sentence, p.q, p.sentence.doc_years
     # (a past plan's horizon its goal sets is the year too: "đặt mục tiêu đến năm 2025 toàn tỉnh có ít nhất 140 …")
-    usable = [e for e in s.years if years.is_current(e) or (e.kind == "deadline" and (
-        set_by_goal(s.text, s.start, e.start) or names_a_plan(s.text, s.start, e.start)))]
+    usable = [e for e in s.years if (years.is_current(e) or (e.kind == "deadline" and (
+        set_by_goal(s.text, s.start, e.start) or names_a_plan(s.text, s.start, e.start))))
+        and not _since_gone_by(s.text, max(s.start, e.start - 12), e, years)]
     c_end = p.clause[1]
     later = [o.start for o in p.in_clause if o.start > q.start]
     own = _own_year(s.text, q.end, min(later, default=c_end), usable, bool(later))

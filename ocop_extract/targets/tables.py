@@ -303,8 +303,10 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
                 (unit_i, unit_text, scale), status = ("%", "%", 1), "actual"
             else:
                 (unit_i, unit_text, scale), status = unit, context.status if kind == "context" else kind
-            year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None),
-                                     default_year, context)
+            # (a plan's column beside results, "Kế hoạch | Thực hiện" under a heading of results, is of their year)
+            measured = kind == "target" and "actual" in kinds and context.status == "actual"
+            year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None) or (
+                (context.year or context.now) if measured else None), default_year, context)
             # (a class said in the label, the header, or a column of classes: "Hạng phấn đấu | 3-4 sao")
             classes = (label, header[i], *(c[2] for j, c in enumerate(cells) if kinds[j] is None and _CLASS_CELL.fullmatch(c[2])))
             stars = next((int(s.group(1)) for t in classes if (s := STAR_CLASS.search(t))), None)
@@ -386,8 +388,7 @@ def _header_year(header: str, now: int | None) -> int | None:
 
 
 def _year(kind: str, status: str, stated: int | None, default_year: int | None, context: TableContext) -> int | None:
-    """A target's year: its header's, else the plan's; an actual's: its header's, else none, unless the
-    context's column."""
+    """A target's year: its header's, else the plan's; an actual's: its header's, else none, unless the context's column."""
     if kind == "context":
         return stated or context.year
     return (stated or default_year) if status == "target" else stated
