@@ -35,7 +35,7 @@ from .candidates import Candidate
 from .comparators import rise_start
 from .context import TargetContext
 from .cues import breakdown_regex, cues
-from .tasks import PASSIVE_GAP, opens_on_a_task, task_clause
+from .tasks import ITEM_MARK, PASSIVE_GAP, opens_on_a_task, task_clause
 from .scopes import BREAKDOWN, CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
 from .plan_cues import opens_an_item, plan_assigns, set_by_goal, strives_before, strong_target_between
 from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_task_cue, is_weak_cue, is_year_mark, reports_reached,
@@ -251,6 +251,10 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     if cue[2] == "target" and s.heading_status == "actual" and not strong_target_between(text, s.start, cue[1]) \
             and _lead_in(text, before[:-1]) is None:  # ("Năm 2025, huyện phấn đấu có thêm ít nhất 10 sản phẩm")
         return decided(why, "status", "actual", SECTION, f"{text[cue[0]:cue[1]]!r} under a heading of results")
+    if cue[2] == "actual" and s.heading_status == "target" and is_weak_cue(said) and ITEM_MARK.fullmatch(text, s.start, cue[0]) \
+            and opens_on_a_task(text, s.start, p.q.start):
+        # "2. Mục tiêu … - Thu hút khoảng 3 triệu lượt khách/năm": a plan's list item, its verb no report
+        return decided(why, "status", "target", SECTION, f"{said!r} opens an item under a heading of goals")
     scope = CLAUSE if cue[0] >= p.clause[0] else SENTENCE
     return decided(why, "status", cue[2], scope, f"cue {text[cue[0]:cue[1]]!r}")
 

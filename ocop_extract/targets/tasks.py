@@ -42,6 +42,10 @@ _TASK_CLAUSE = regex.compile(r"\s*(?:[^\W\d][^,;:.()\d]{0,24},\s*)?" + alternati
                              + r"(?![\p{L}])", regex.I)
 
 
+# what opens a list's item before its verb: a dash, a bullet, "a)", "2."
+ITEM_MARK = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])?\s*")
+
+
 # between an aspect word and the verb it marks: nothing, or the passive "được" ("vừa được hỗ trợ")
 PASSIVE_GAP = regex.compile(r"\s*(?:được\s+)?")
 
