@@ -61,7 +61,8 @@ _LABELS = "|".join(regex.escape(w, literal_spaces=True)
                    for w in sorted(load_lexicon("units")["labels"], key=len, reverse=True))
 _BEFORE_MASKS = [
     # labels and ordinals (lexicon units.yaml `labels`): đợt 2, lần thứ 5, Điều 3, tiêu chí số 13, thôn 5
-    (rf"(?<![\p{{L}}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|{_LABELS})\s+(?:thứ\s+)?\Z", None),
+    # (not a period a rate is of: "mỗi tuần 2 phiên livestream", "hằng tháng 3 phiên chợ")
+    (rf"(?<![\p{{L}}])(?:thứ|(?<!(?:trong|tổng|con|với)\s)số|(?<!(?:mỗi|hằng|hàng)\s)(?:{_LABELS}))\s+(?:thứ\s+)?\Z", None),
     # a day and month: ngày 9/11, sáng 15-3; từ 5/9
     (r"(?<![\p{L}])(?:ngày|hôm|sáng|chiều|tối|trưa|đêm)\s+\Z", r"[/.-]\d{1,2}(?![\d/.-])"),
     (r"(?<![\p{L}])(?:tháng|từ|đến)\s+\Z", r"/\d{1,2}(?![\d/])"),
