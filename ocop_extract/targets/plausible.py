@@ -69,6 +69,7 @@ _SALES_CONTEXT = regex.compile(_spaced(_UNITS["sales_words"]), regex.I)
 _OTHER_POINTS = frozenset(_UNITS["point_kinds"]["other"])
 _POINT_KIND = regex.compile(
     rf"(?<![\p{{L}}])điểm\s+({_spaced(w for ws in _UNITS['point_kinds'].values() for w in ws)})(?![\p{{L}}])", regex.I)
+_COUNTED_BEFORE = regex.compile(r"(?<![\d.,])\d[\d.,]*\s+\Z", regex.REVERSE)
 # Patterns ending in \Z are read backwards from the quantity (REVERSE): one attempt, not one per character.
 _ADDITIVE = regex.compile(rf"(?<![\p{{L}}])(?:{_spaced(cues()['one_counts_after'])})\s*\Z", regex.I | regex.REVERSE)
 
@@ -158,6 +159,9 @@ def bare_point(text: str, q: Quantity, why: list[str]) -> Quantity | None:
     if is_score(text, q):
         return None  # "từ 50 điểm đến dưới 70 điểm (hạng 3 sao)": the scores of a class
     kinds = list(_POINT_KIND.finditer(text, max(0, q.start - 600), q.start))
+    # (the kind a figure counted before, over one named as a place: "thêm 4 điểm giới thiệu … gắn với các điểm
+    # du lịch, nâng tổng số lên 25 điểm")
+    kinds = [k for k in kinds if _COUNTED_BEFORE.search(text, max(0, k.start() - 24), k.start())] or kinds
     if kinds:
         unit = "other" if kinds[-1].group(1).lower() in _OTHER_POINTS else "sales_point"
         why.append(f"bare 'điểm': as the 'điểm {kinds[-1].group(1)}' before it")
