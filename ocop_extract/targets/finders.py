@@ -58,7 +58,8 @@ def sentence_candidates(ctx: TargetContext, options: Options = DEFAULT_OPTIONS) 
             para_past = para_past and opens and para_found
             # a news paragraph that goes on with a plan's list ("Mỗi năm công nhận mới …", "Bồi dưỡng 90% cán
             # bộ …") keeps the deadline the paragraph before said (an official text's items take their heading's)
-            goes_on = para_year is not None and not ctx.official and opens_on_a_task(text, s_start, s_end, habit=True)
+            # (and one that opens on the paragraph before, "Cùng với đó, các sở, ngành sẽ hỗ trợ …", goes on with its deadline)
+            goes_on = para_year is not None and (opens or (not ctx.official and opens_on_a_task(text, s_start, s_end, habit=True)))
             para_line, para_year, para_found = paragraph_of[line_index], para_year if goes_on else None, False
         heading_year, heading_status_ = headings.get(line_index, (None, None))
         s_years = within(ctx.all_years, s_start, s_end)
