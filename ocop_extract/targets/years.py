@@ -72,6 +72,9 @@ _MONTH = regex.compile(r"(?<![\p{L}])(?:(?:trong|vào|đến|tới|trước|từ
                        r"(?:tháng\s+(?:1[0-2]|0?[1-9])|quý\s+(?:I{1,3}|IV|[1-4]))(?![\p{L}\d])"
                        r"(?!\s*(?:[/.-]\s*\d|,?\s*năm\s+(?:\d|nay|tới|sau|ngoái|trước|qua)))", regex.I)
 _DAY_BEFORE = regex.compile(r"(?:ngày|mùng)\s+\d{1,2}\s+\Z", regex.I | regex.REVERSE)
+# the season or crop now: "Vụ này", "vụ vải này", "mùa này", "mùa lễ hội này"
+# (not a task's or a service's word: "nhiệm vụ này", "dịch vụ này", "phục vụ")
+_THIS_SEASON = regex.compile(r"(?<![\p{L}])(?:(?<!(?:nhiệm|dịch|phục|nghĩa|sự|thời)\s)[Vv]ụ|[Mm]ùa)(?:\s+\p{Ll}+){0,2}?\s+này(?![\p{L}])")
 _RELATIVE_OFFSET = {"nay": 0, "tới": 1, "sau": 1, "ngoái": -1, "trước": -1, "qua": -1}
 
 
@@ -142,6 +145,8 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             out += [YearExpr(r.start(), r.end(), _named_before(text, out, r.start()) or ref_year, "deadline")
                     for r in _YEAR_END.finditer(text, start, end)]
         out += _relative_years(text, ref_year, start, end, year_ending)
+        if text.find("này", start, end) >= 0:  # the season now ("Vụ này, HTX ký hợp đồng …"): the text's own year
+            out += [YearExpr(r.start(), r.end(), ref_year, "deadline") for r in _THIS_SEASON.finditer(text, start, end)]
         if "Tết" in text or "Xuân" in text:
             out += _lunar_years(text, ref_year, start, end)
         out.sort(key=lambda e: e.start)
