@@ -18,7 +18,8 @@ _JOINED_OPENING = re.compile(r"\s*(?:[-–+•*]\s*)?(?:cùng\s+với\s+đó|bê
                              # "Đáng chú ý, …"
                              r"|cụ\s+thể|trong\s+đó|đáng\s+chú\s+ý"
                              # … or on its subject and "cũng" (also): "Chúng tôi cũng hỗ trợ 46 chủ thể …"
-                             r"|(?:chúng\s+tôi|tỉnh|huyện|xã|sở|ngành|các\s+\w+|địa\s+phương)\s+cũng)(?!\w)")
+                             r"|(?:chúng\s+tôi|tỉnh|huyện|xã|sở|ngành|các\s+\w+|địa\s+phương|bộ|thành\s+phố|thị\s+xã|phường"
+                             r"|hội\s+đồng|hội|ubnd(?:\s+\w+)?|ủy\s+ban(?:\s+\w+)?)\s+cũng)(?!\w)")
 
 
 def opens_on_previous(low: str, start: int, end: int) -> bool:

@@ -45,7 +45,11 @@ _COMPARED_THING = regex.compile(r"(?<![\p{L}])so\s+với\s+(?:(?!kế\s|chỉ\s|
                                 regex.I | regex.REVERSE)
 _PERIOD_BEFORE = regex.compile(r"(?:giai\s+đoạn|thời\s+kỳ|từ\s+năm|nhiệm\s+kỳ|năm)\s*\Z", regex.I | regex.REVERSE)
 _QUARTER_BEFORE = regex.compile(r"(?:quý|tháng)\s+[IVX\d]+\s*/\s*\Z", regex.I | regex.REVERSE)
-_YEAR_WORD_BEFORE = regex.compile(r"năm\s+\Z", regex.I | regex.REVERSE)
+# "năm 2025", and a plan's or goal's year said bare ("Kế hoạch 2025: …", "mục tiêu 2030", "đến 2030")
+_YEAR_WORD_BEFORE = regex.compile(r"(?:năm|(?<![\p{L}])(?P<plan>kế\s+hoạch|mục\s+tiêu|chỉ\s+tiêu|tầm\s+nhìn))\s+\Z",
+                                  regex.I | regex.REVERSE)
+# … the bare year ending its phrase, no count of a noun ("chỉ tiêu 2000 sản phẩm")
+_BARE_YEAR_ENDS = regex.compile(r"\s*(?:[:,.;)\-–]|\Z|\s(?:là|của|đặt|đề\s+ra|với)(?![\p{L}]))")
 _RELATIVE = regex.compile(r"(?<![\p{L}])[Nn]ăm\s+(nay|tới|sau|ngoái|trước|qua)(?![\p{L}])")
 # a count of years before it makes a duration: "5 năm qua", "những năm qua", "nhiều năm trước"
 _YEARS_COUNTED = regex.compile(r"(?:\d+|hai|ba|bốn|năm|mười|mấy|vài|những|các|nhiều|bao)\s+\Z", regex.I | regex.REVERSE)
@@ -131,7 +135,7 @@ def year_expressions(text: str, ref_year: int | None, start: int = 0, end: int |
             out.append(YearExpr(b.start(), m.end(), year, "baseline"))
         elif (q := _QUARTER_BEFORE.search(text, window, m.start())):
             out.append(YearExpr(q.start(), m.end(), year, "deadline"))
-        elif (y := _YEAR_WORD_BEFORE.search(text, window, m.start())):
+        elif (y := _YEAR_WORD_BEFORE.search(text, window, m.start())) and (not y["plan"] or _BARE_YEAR_ENDS.match(text, m.end())):
             out.append(YearExpr(y.start(), m.end(), year, "deadline"))
     phases = _phases(text)
     if phases:  # "giai đoạn 1" named again after "Giai đoạn 1 (2025 - 2026)" was set out
