@@ -145,6 +145,9 @@ def read_header(doc: Doc) -> Header:
             break
         if _BODY_START.match(text):
             break
+        if _SO.match(text) and h.number is None and _MOTTO.search(text) and _number_line(h, line, _next_text(lines, at)):
+            h.motto = True  # "Số: 215/QĐ-UBND      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the number beside the motto
+            continue
         if _motto_line(h, text, caps):
             continue
         if _SO.match(text) and h.number is None and _number_line(h, line, _next_text(lines, at)):

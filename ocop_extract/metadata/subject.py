@@ -237,7 +237,9 @@ def choose(doc: Doc, mentions: list[Mention], published: Optional[str] = None, n
         # (or the local plan whose implementation it reviews: "thực hiện Kế hoạch số 36/KH-UBND …, trong 6
         # tháng đầu năm các địa phương đã …", then "hoàn thành kế hoạch")
         local = [m for m in mentions if m.cited and is_local(m)]
-        best = _approved_by(doc, best, mentions) or _named_asissued_on(doc, best, cands) or _named_before(best, cands) \
+        # (the decision a later mention of the same scheme names: "Đề án … (ban hành kèm theo Quyết định số 2315/QĐ-UBND …)")
+        approved = (_approved_by(doc, m, mentions) for m in [best, *cands] if m.type == best.type and m.number is None)
+        best = next((a for a in approved if a), None) or _named_asissued_on(doc, best, cands) or _named_before(best, cands) \
             or _named_before(best, local, True) or best
     group = [m for m in cands if m is not best and m.type == best.type
              and (m.number is None or (best.number and m.number.number == best.number.number))]
