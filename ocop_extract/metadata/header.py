@@ -84,14 +84,15 @@ def _is_caps(text: str) -> bool:
     return len(letters) >= 3 and sum(map(str.isupper, letters)) >= 0.8 * len(letters)
 
 
-def _motto_line(h: Header, text: str, caps: list[str]) -> bool:
-    """The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and the issuer in capitals before it on its line."""
+def _motto_line(h: Header, line: Line, text: str, caps: list[str]) -> bool:
+    """The national motto ("CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"), and the issuer in capitals before it on its line,
+    or the number ("Số: 215/QĐ-UBND      CỘNG HÒA …")."""
     motto = _MOTTO.search(text)
-    if not motto or not _heads_column(text[:motto.start()]):
+    if not motto or not (_heads_column(text[:motto.start()]) or (_SO.match(text) and h.number is None)):
         return False
     h.motto = True
     before = text[:motto.start()].strip()
-    if before and h.number is None:
+    if before and h.number is None and not (_SO.match(before) and _number_line(h, line, "")):
         caps.append(before)
     return True
 
@@ -145,10 +146,7 @@ def read_header(doc: Doc) -> Header:
             break
         if _BODY_START.match(text):
             break
-        if _SO.match(text) and h.number is None and _MOTTO.search(text) and _number_line(h, line, _next_text(lines, at)):
-            h.motto = True  # "Số: 215/QĐ-UBND      CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": the number beside the motto
-            continue
-        if _motto_line(h, text, caps):
+        if _motto_line(h, line, text, caps):
             continue
         if _SO.match(text) and h.number is None and _number_line(h, line, _next_text(lines, at)):
             continue
