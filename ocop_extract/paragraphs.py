@@ -20,7 +20,7 @@ _FIGURE_CARRIED_ON = regex.compile(r"[ \t]*\d[\d.,/]*(?:[ \t]*%)?(?:[,;]?[ \t]+\
 # a word no sentence ends on, which wants the figure after it: a comparator or a verb of reaching ("… còn dưới" /
 # "0,5%;", "… đạt trên" / "75 triệu đồng")
 _WANTS_A_FIGURE = regex.compile(r"(?<![\p{L}])(?:trên|dưới|khoảng|gần|hơn|tối\s+thiểu|tối\s+đa|ít\s+nhất|không\s+quá|"
-                                r"không\s+dưới|đạt|là|từ|lên|còn|xuống|chiếm)[ \t]*\Z")
+                                r"không\s+dưới|đạt|là|từ|lên|còn|xuống|chiếm)[ \t]*\Z", regex.REVERSE)  # (read from the end)
 _ENDS_IN_LOWER_CASE = regex.compile(r"(?<![\p{L}])\p{Ll}+[ \t]*\Z")
 _WRAPPED_WIDTH = 60  # a line at least this long that stops mid-sentence was wrapped
 _ENDS_A_SENTENCE = regex.compile(r"[.:;!?…\"”)]\s*\Z")
@@ -119,7 +119,7 @@ def paragraph_starts(doc: Doc) -> list[int]:
         for i in range(1, len(lines)):
             above = lines[i - 1]
             if kinds[i] == "content" and kinds[i - 1] == "content" and above.start < above.end \
-                    and not PAGE_NUMBER.fullmatch(above.text):  # (a page's number between: read across it below)
+                    and not (len(above.text.strip()) <= 12 and PAGE_NUMBER.fullmatch(above.text)):  # (a page's number: read across it below)
                 joined[i] = True
                 broken[i] = _carries_on(above.text, lines[i].text)
         width = _wrap_width(lines, broken)

@@ -78,6 +78,13 @@ def _lex() -> dict:
     return {"labels": labels, "any_label": any_label, "opening": opening, "title": title, "nouns": nouns}
 
 
+def _head_text(text: str) -> str:
+    """A header line's words: not a Word table's outer bars ("| Số: 118/KH-UBND | … |"), nor a Party header's
+    mark ("*  Vĩnh Linh, ngày …")."""
+    text = text.strip().strip("|").strip()
+    return text.lstrip("*").lstrip() if text[:1] == "*" else text
+
+
 def _is_caps(text: str) -> bool:
     """At least 3 letters among the first 120 characters, 80% of them upper case."""
     letters = "".join(filter(str.isalpha, text[:120]))
@@ -120,8 +127,7 @@ def read_header(doc: Doc) -> Header:
     vv_at = -2  # the line of the subject ("V/v …") read last: the line under it may go on with it
     motto_lines = scan.lines_holding(doc, _MOTTO_WORDS, lines[-1].end if lines else 0)
     for at, line in enumerate(lines):
-        # a Word table's row with outer bars ("| Số: 118/KH-UBND | … |"), a Party header's mark ("*  Vĩnh Linh, ngày …")
-        text = line.text.strip().strip("|").strip().lstrip("*").lstrip()
+        text = _head_text(line.text)
         if not text or _RULE.match(text):
             continue
         if first_text:

@@ -33,6 +33,7 @@ from .vertical import ORDINAL_CELL, ORDINAL_HEADER, TOTAL_LABEL, Cell, Grid
 # a cell: words parted by single blanks; cells are parted by two blanks or more, or a tab
 _CELL = regex.compile(r"[^ \t](?:[^ \t]| (?! ))*")
 _GAP = regex.compile(r" {2,}|\t")
+_OPENING = regex.compile(r"\s*\S{1,6}(?: \S{1,3})?(?: {2,}|\t)")  # the ordinal column's header, then a gap: "TT   ", "Số TT\t"
 _SLACK = 2  # how far before its column's header a cell may start (a figure right-aligned, a wider label)
 _MAX_HEADER = 200
 _MAX_COLUMNS = 12
@@ -41,9 +42,11 @@ _MAX_COLUMNS = 12
 def aligned_grid(doc: Doc, first: int) -> Grid | None:
     """The table whose header is line `first`, its columns aligned by blanks, or None."""
     head = doc.lines[first]
+    lead = head.text.lstrip()[:1]  # (fast tests first: most lines open on no ordinal column's header, "TT", "STT", "Số TT")
+    if lead not in ("T", "S", "t", "s") or "|" in head.text or len(head.text) > _MAX_HEADER or not _OPENING.match(head.text):
+        return None
     header = _cells(head)
-    if "|" in head.text or len(head.text) > _MAX_HEADER or not _GAP.search(head.text) \
-            or not 3 <= len(header) <= _MAX_COLUMNS or not ORDINAL_HEADER.fullmatch(header[0][2]):
+    if not 3 <= len(header) <= _MAX_COLUMNS or not ORDINAL_HEADER.fullmatch(header[0][2]):
         return None
     starts = [c[0] - head.start for c in header]
     rows: list[list[Cell]] = []

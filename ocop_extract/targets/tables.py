@@ -293,6 +293,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
         scope = _place(label, header[label_col], context.province) if places else None
         # rows of years ("Năm | Tổng số | 3 sao" / "2022 | 24 | 22"): each row's year is its own
         row_year = _row_year(cells[label_col][2]) if label_col is not None else None
+        class_cells = [c[2] for j, c in enumerate(cells) if kinds[j] is None and _CLASS_CELL.fullmatch(c[2])]
         for i, (start, end, _) in enumerate(cells):
             kind = kinds[i]
             m = _NUMBER_CELL.fullmatch(doc.text, start, end) if kind else None
@@ -308,8 +309,7 @@ def _read_grid(doc: Doc, grid: Grid, default_year: int | None, context: TableCon
             year = row_year or _year(kind, status, years[i] or (table_year if kind == "actual" else None) or (
                 (context.year or context.now) if measured else None), default_year, context)
             # (a class said in the label, the header, or a column of classes: "Hạng phấn đấu | 3-4 sao")
-            classes = (label, header[i], *(c[2] for j, c in enumerate(cells) if kinds[j] is None and _CLASS_CELL.fullmatch(c[2])))
-            stars = next((int(s.group(1)) for t in classes if (s := STAR_CLASS.search(t))), None)
+            stars = next((int(s.group(1)) for t in (label, header[i], *class_cells) if (s := STAR_CLASS.search(t))), None)
             # a row of a place, or the total of the places, or of a year ("2021 | 18 | 2"): the column says what is counted
             metric = HEADER_UNIT.sub("", header[i]).strip() if scope or places or not label else label
             value = parse_digits(m.group("n")) * scale
