@@ -17,7 +17,7 @@ GOLD = Path(__file__).parent / "gold"
 ROOT = Path(__file__).parent.parent
 
 # the holdout sets keep their gold and texts under one folder each: tests/gold/<name>/{gold.jsonl,docs}
-HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 39)))
+HOLDOUTS = ("holdout", *(f"holdout{n}" for n in range(2, 40)))
 SETS = {
     "seeds": (GOLD / "seeds.gold.jsonl", ROOT / "corpus"),
     "devset": (GOLD / "devset.gold.jsonl", GOLD / "devset"),
@@ -98,6 +98,8 @@ FLOORS = {
     "holdout37": {"f1": 0.99, "fields": 0.95, "documents": 0.98},
     # scored once unseen, after holdout37's fixes (F1 0.994, fields 0.975, documents 0.975)
     "holdout38": {"f1": 0.99, "fields": 0.97, "documents": 0.97},
+    # scored once unseen, after holdout38's fixes (F1 0.995, fields 0.959, documents 0.988)
+    "holdout39": {"f1": 0.99, "fields": 0.95, "documents": 0.98},
 }
 
 
@@ -127,7 +129,7 @@ INDICATOR_FLOORS = {"seeds": 0.95, "devset": 0.98, "holdout": 0.94,
                     "holdout20": 0.85, "holdout21": 0.88, "holdout22": 0.89, "holdout23": 0.86,
                     "holdout24": 0.83, "holdout25": 0.83, "holdout26": 0.86, "holdout27": 0.85,
                     "holdout28": 0.84, "holdout29": 0.84, "holdout30": 0.83,
-                    "holdout31": 0.86, "holdout32": 0.87, "holdout33": 0.84, "holdout34": 0.84, "holdout35": 0.85, "holdout36": 0.85, "holdout37": 0.83, "holdout38": 0.85}
+                    "holdout31": 0.86, "holdout32": 0.87, "holdout33": 0.84, "holdout34": 0.84, "holdout35": 0.85, "holdout36": 0.85, "holdout37": 0.83, "holdout38": 0.85, "holdout39": 0.86}
 
 
 def test_indicator_floor(scored):
