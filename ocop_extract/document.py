@@ -44,6 +44,7 @@ class DocMemo:
     line_kinds: Optional[list[str]] = None                          # layout.line_kinds
     content_spans: Optional[list[tuple[int, int]]] = None           # layout.content_spans
     paragraph_starts: Optional[list[int]] = None                    # paragraphs.paragraph_starts
+    inner_pages: Optional[list[int]] = None                         # paragraphs.paragraph_starts (page numbers)
     line_starts: Optional[list[int]] = None                         # metadata.scan (line offsets)
     sentences: Optional[list[tuple[int, int]]] = None               # sentences.sentences
     headline: Optional[tuple[str, str]] = None                      # metadata.headline (headline, lead)

@@ -272,8 +272,9 @@ def _mark_tables(doc: Doc, kinds: list[str]) -> None:
 
 def _flat_grid(doc: Doc, i: int):
     """The table without bars whose first line is line `i`: one cell a line, or one row a line."""
-    if len(doc.lines[i].text) > _LONGEST_HEADER:
-        return None  # a paragraph of prose opens no table
+    text = doc.lines[i].text
+    if len(text) > _LONGEST_HEADER or text.rstrip().endswith((".", ";", "?", "!")):
+        return None  # a paragraph of prose, or a sentence, opens no table
     return vertical_grid(doc, i) or labelled_grid(doc, i) or aligned_grid(doc, i) or spaced_grid(doc, i) or year_grid(doc, i)
 
 

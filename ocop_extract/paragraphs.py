@@ -131,7 +131,20 @@ def paragraph_starts(doc: Doc) -> list[int]:
             if not carried and i in across:  # the page's number and blanks between stand inside the paragraph
                 out[across[i] + 1:i] = [out[i]] * (i - across[i] - 1)
         doc.memo.paragraph_starts = out
+        # the page numbers a paragraph was read across (`inner_page_numbers`)
+        doc.memo.inner_pages = [k for i, j in across.items() for k in range(j + 1, i) if lines[k].start < lines[k].end]
     return doc.memo.paragraph_starts
+
+
+def inner_page_numbers(doc: Doc) -> list[int]:
+    r"""The lines of page numbers a PDF copy left inside a paragraph ("… 21,9 tỷ" / "2" / "đồng; …"), which hold
+    no figure of it.
+
+    >>> inner_page_numbers(Doc.from_text("p", "Các sản phẩm thuộc 51 chủ thể,\n\n2\n\ngồm 19 hợp tác xã."))
+    [2]
+    """
+    paragraph_starts(doc)
+    return doc.memo.inner_pages or []
 
 
 # a page's number alone on its line, as a PDF copy leaves it between pages: "2", "- 3 -", "Trang 4"

@@ -52,6 +52,7 @@ _BEFORE = 240   # characters looked at before the number, at most
 _AFTER = 100    # and after it
 
 
+@lru_cache(maxsize=1024)  # (a figure's zones are read again in its breakdown and after a lead: the same strings)
 def _fold(text: str) -> str:
     return normalize(text).text.lower()
 

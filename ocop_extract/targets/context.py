@@ -22,7 +22,7 @@ from functools import cached_property
 from ..document import Doc
 from ..layout import content_spans
 from ..metadata import Metadata
-from ..paragraphs import PAGE_NUMBER, paragraph_starts
+from ..paragraphs import inner_page_numbers
 from .numbers import NumberMatch
 from .quantities import candidate_numbers
 from .time_scope import TimeScopes
@@ -139,8 +139,7 @@ def target_context(doc: Doc) -> TargetContext:
         text, lower = doc.text, doc.text.lower()
         blocks = content_spans(doc)  # quantities and years are read in content lines only
         # (not a page's number a PDF copy left inside a paragraph: "… 21,9 tỷ" / "2" / "đồng; …")
-        pages = {line.start for line in doc.lines if len(line.text.strip()) <= 12 and PAGE_NUMBER.fullmatch(line.text)
-                 and paragraph_of[line.index] != line.index} if (paragraph_of := paragraph_starts(doc)) else set()
+        pages = {doc.lines[k].start for k in inner_page_numbers(doc)}
         numbers = Numbers([n for start, end in blocks for n in candidate_numbers(text, start, end, lower=lower)
                            if not pages or doc.line_at(n.start).start not in pages])
         dated = meta.published_date or meta.issued_date
