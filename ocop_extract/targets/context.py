@@ -57,7 +57,10 @@ class DocYears:
         posted = (int(meta.published_date[5:7]), int(meta.published_date[8:10])) if news else None
         return cls(meta.goal_year or (plan[1] if plan else this_year), plan_start, this_year,
                    meta.published_year if month >= "07" else None, meta.published_year if month >= "10" else None,
-                   month_year, posted, meta.period_closed)
+                   month_year, posted, meta.period_closed or (
+                       # a plan for the years after the text's own (a scheme for 2026–2030 issued in December 2025)
+                       # reviews the period ending in the text's year as closed
+                       this_year if plan and this_year is not None and plan[0] == this_year + 1 else None))
 
     def sets(self, e: YearExpr) -> bool:
         """A year a plan is being set for: current (`is_current`) and not the year a late article reports on."""
