@@ -39,6 +39,13 @@ _TOP_HEADING = regex.compile(r"\s*[IVX]+\.\s")
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 
 
+def _wrapped(starts: list[int], index: int) -> bool:
+    """Whether line `index` is part of a paragraph a PDF's layout wrapped: an item wrapped onto the next line is
+    a sentence, not a heading, and so is the line it wrapped onto, a figure at its start ("… đề nghị đánh giá" /
+    "5 sao vào năm 2027.")."""
+    return (index + 1 < len(starts) and starts[index + 1] == starts[index]) or starts[index] != index
+
+
 def _plan_ahead(text: str, years: list[int], said: str | None, this_year: int | None) -> int | None:
     """The year of an intertitle that names a plan for a year ahead ("Kế hoạch năm 2026: hỗ trợ có trọng tâm" in
     November 2025), whose section's goals are of that year; else None (not a horizon: "Mục tiêu đến năm 2030").
@@ -108,8 +115,7 @@ def heading_context(ctx: TargetContext) -> dict[int, tuple[int | None, str | Non
         if kind == "content" and text.strip():
             # capitals make a heading in an official text; on a news page they are a banner
             numbered = bool(_HEADING.fullmatch(text)) or (official and text.isupper() and len(text) < 120)
-            if numbered and line.index + 1 < len(starts) and starts[line.index + 1] == starts[line.index]:
-                numbered = False  # an item a PDF's layout wrapped onto the next line is a sentence, not a heading
+            numbered = numbered and not _wrapped(starts, line.index)
             # an intertitle sets a status, and a year only when it names a plan ahead; the headline above the body is
             # not one
             subhead = not numbered and body_seen and bool(_SUBHEAD.fullmatch(text))
