@@ -25,7 +25,13 @@ _PER_UNIT_SOLD = regex.compile(r"\s*/\s*(?:kg|lít|chai|hộp|gói|túi|lọ|hũ
                                regex.I)
 
 
+def price_said_before(text: str, floor: int, at: int) -> bool:
+    """Whether a price's words stand right before `at`, a few words between, not before `floor` ("có giá không
+    dưới", "giá vé trải nghiệm tại làng nghề chỉ không quá")."""
+    return PRICE_BEFORE.search(text, max(floor, at - 60), at) is not None
+
+
 def said_as_price(text: str, floor: int, start: int, end: int) -> bool:
     """Whether the sum at text[start:end] (its comparator included) is a price: its words before it in its
     clause (from `floor`), or a unit sold after it."""
-    return bool(PRICE_BEFORE.search(text, max(floor, start - 60), start) or _PER_UNIT_SOLD.match(text, end))
+    return price_said_before(text, floor, start) or _PER_UNIT_SOLD.match(text, end) is not None

@@ -26,7 +26,7 @@ from ..contain import guard
 from ..document import Doc
 from .candidates import Candidate
 from .context import TargetContext
-from .cues import cues, phrase_regex
+from .cues import breakdown_regex, cues, phrase_regex
 from .metric import metric_after, money_metric
 from .scope import subject_place
 from .stars import star_mentions, stars_for
@@ -38,7 +38,6 @@ from .stars import star_mentions, stars_for
 _FLOOR_CLASS = regex.compile(r"(?<![\p{L}])(?:từ\s+(?:hạng\s+)?0?[1-5]\s*sao|0?[1-5]\s*sao\s+trở\s+lên)", regex.I)
 _OF_ALL = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm)(?![\p{L}])", regex.I)
 _REMAINDER = regex.compile(r"\s+còn\s+lại(?![\p{L}])", regex.I)  # "3 sản phẩm còn lại chưa đạt": the rest, no part
-_PARTS_OPEN = regex.compile(r"(?<![\p{L}])(?:trong\s+đó|bao\s+gồm|gồm|cụ\s+thể)(?![\p{L}])", regex.I)
 
 
 # the next item of a list of named parts, each with its count: "; Trung du và miền núi phía Bắc có 5 sản phẩm",
@@ -113,7 +112,7 @@ def _class_of_whole(text: str, c: Candidate, counted: Candidate | None) -> int |
     if head is not None and head.unit != q.unit and counted is not None and counted.prose is not None \
             and counted.prose.sentence.paragraph == c.prose.sentence.paragraph:
         head = counted  # "15 sản phẩm của 11 chủ thể thuộc 9 xã …. Cụ thể: …": the products' count is the whole
-    opener = _PARTS_OPEN.search(text, head.end, q.start) if head is not None else None
+    opener = breakdown_regex("breakdown_parts").search(text, head.end, q.start) if head is not None else None
     if opener is None or not head.stars or not q.unit == head.unit == "product" \
             or star_mentions(text, q.start, c_end) or _REMAINDER.match(text, q.end):
         return None

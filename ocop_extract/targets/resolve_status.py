@@ -42,7 +42,7 @@ from .status import (aspect_over_series, is_allocation_cue, is_elapsed_cue, is_t
                      speaks_of_figure, strives_to_exceed)
 from .deadlines import deadline_ahead, year_end_ahead
 from .plan_figures import MEASURED_AGAINST, plan_figure
-from .prices import PRICE_BEFORE
+from .prices import price_said_before
 from .status_after import comparator_cues as _comparator_cues, cues_after
 from .status_context import Cue, StatusContext, sentence_topic
 from .time_scope import TimePhrase
@@ -149,8 +149,7 @@ def resolve_status(ctx: StatusContext) -> str:
         before = strong
     if before:
         return _by_cue_before(ctx, before)
-    if s.genre == "news" and q.unit == "VND" and PRICE_BEFORE.search(text, max(s.start, ctx.candidate.start - 60),
-                                                                      ctx.candidate.start):
+    if s.genre == "news" and q.unit == "VND" and price_said_before(text, s.start, ctx.candidate.start):
         # "Những chiếc khăn … có giá từ 450.000 đến 600.000 đồng": news describes what a price is
         return decided(why, "status", "actual", CLAUSE, "a price, in news, with no cue before it")
     if ctx.prev_status:
@@ -209,7 +208,7 @@ def _by_cue_before(ctx: StatusContext, before: list[Cue]) -> str:
     said = " ".join(text[cue[0]:cue[1]].lower().split())
     if strives_to_exceed(text, cue, s.start):
         return decided(why, "status", "target", CLAUSE, f"{said!r} is what a plan's cue strives for")  # "phấn đấu vượt 340"
-    if said in _comparator_cues() and s.genre == "news" and PRICE_BEFORE.search(text, max(s.start, cue[0] - 60), cue[0]) \
+    if said in _comparator_cues() and s.genre == "news" and price_said_before(text, s.start, cue[0]) \
             and not strong_target_between(text, s.start, cue[0]):
         # "Quế Trà Bồng đóng gói có giá không dưới 60.000 đồng/kg": news describes what a price is
         return decided(why, "status", "actual", CLAUSE, f"a price said with {said!r}, in news")

@@ -33,6 +33,7 @@ from .cues import breakdown_regex, cues, phrase_regex
 from .plan_cues import names_a_plan, set_by_goal, strong_target_between
 from .prices import said_as_price
 from .scopes import CLAUSE, DOCUMENT, PARAGRAPH, SECTION, SENTENCE, decided
+from .time_scope import SINCE
 from .years import YearExpr, baseline_aside, month_expressions, year_of_day
 
 
@@ -154,14 +155,13 @@ def _reached(ctx: YearContext) -> int | None:
 
 
 _HABIT = phrase_regex(cues()["status"]["habit"])
-_SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 
 
 def _since_gone_by(text: str, floor: int, e: YearExpr, years) -> bool:
     """Whether the year `e` is where something began, by the text's own year and before the plan's end ("01
     điểm … chuyển tiếp từ năm 2024" in a plan for 2025): a start, no deadline (not "từ năm 2025, Bộ sẽ tổ chức …"
     in 2024, a plan's first year)."""
-    return bool(_SINCE.search(text, floor, e.start)) and years.this_year is not None and years.default is not None \
+    return bool(SINCE.search(text, floor, e.start)) and years.this_year is not None and years.default is not None \
         and e.year <= years.this_year and e.year < years.default
 
 

@@ -49,7 +49,7 @@ _NAMED_PLAN = regex.compile(r"(?<![\p{L}])(?:chương\s+trình|đề\s+án|kế\
 _LIST_ITEM = regex.compile(r"\s*(?:[-–+•*]|[a-zđ]\)|\d{1,2}[.)])\s")
 _KINDS = ("deadline", "period", "past")
 # a year a state began: "từ năm 2022", "kể từ năm 2020" (a period "từ năm 2021 đến năm 2025" is read as one)
-_SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
+SINCE = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)
 # … or a clause "từ khi … 4 sao năm 2022" (not the span it opens: "Lũy kế từ khi … đến hết năm 2024")
 _SINCE_WHEN = regex.compile(r"(?<![\p{L}])(?:kể\s+)?từ\s+khi(?:(?!\s(?:đến|tới)\s)[^.;])*\Z", regex.I | regex.REVERSE)
 _RATED_SINCE = regex.compile(r"(?<![\p{L}])công\s+nhận\s+(?:kể\s+)?từ\s+\Z", regex.I | regex.REVERSE)  # "công nhận từ năm 2020": rated then
@@ -249,7 +249,7 @@ class TimeScopes:
         reach = self._aside_end(expr.start) or self._reach(line.index)
         closes, reach = (reach, clipped) if (clipped := mid_sentence_end(self._doc, self._low, expr.start)) and clipped < reach else (0, reach)
         begun = self._this_year is None or year is None or year <= self._this_year  # "Từ năm 2025" in 2024: ahead
-        if expr.kind == "deadline" and begun and (_SINCE.search(text, max(line.start, expr.start - 16), expr.start)
+        if expr.kind == "deadline" and begun and (SINCE.search(text, max(line.start, expr.start - 16), expr.start)
                                                   or _SINCE_WHEN.search(text, max(line.start, expr.start - 80), expr.start)) \
                 and not _RATED_SINCE.search(text, max(line.start, expr.start - 24), expr.start):
             # "mở cửa đón khách từ năm 2022. Giá vé … từ 80.000 đồng", "từ khi … đạt 4 sao năm 2022, mỗi
